@@ -1,0 +1,149 @@
+//! `rapport`: the headless command line onto the same record as the desktop app. No window, no GTK.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+use rapport::{demo, paths, Error, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "rapport",
+    version,
+    about = "Rapport's command line: the same private record as the desktop app, without a window."
+)]
+struct Cli {
+    /// The record to use. Defaults to the desktop app's own (in $RAPPORT_DATA_DIR or the user data folder).
+    #[arg(long, global = true, env = paths::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill an empty record with a realistic demo class.
+    Demo {
+        /// The day the demo's school year is built around (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// Check the record's integrity and schema version (exit 0 when healthy).
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the students, class by class.
+    Students {
+        /// Only this class (by id).
+        #[arg(long, value_name = "ID")]
+        class: Option<i64>,
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("rapport: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let path = match cli.db.or_else(paths::default_db_path) {
+        Some(path) => path,
+        None => {
+            return Err(Error::Conflict(
+                "No user data folder was found; pass --db PATH or set RAPPORT_DB.".into(),
+            ))
+        }
+    };
+    let mut store = Store::open(&path)?;
+    match cli.command {
+        Command::Demo { today } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let summary = demo::load_demo_class(&mut store, today)?;
+            println!(
+                "Added the demo class “{}”: {} students and {} guardians, in {}.",
+                demo::CLASS_NAME,
+                summary.students,
+                summary.guardians,
+                path.display()
+            );
+        }
+        Command::Check { json } => {
+            let health = store.check()?;
+            if json {
+                println!("{}", to_json(&health)?);
+            } else {
+                println!("record:          {}", health.path.display());
+                println!(
+                    "schema version:  {} (this build writes {})",
+                    health.schema_version,
+                    rapport::store::SCHEMA_VERSION
+                );
+                println!("integrity:       {}", health.integrity.join("; "));
+                println!("foreign keys:    {} problems", health.foreign_key_problems);
+                println!(
+                    "holds:           {} classes, {} students, {} guardians",
+                    health.classes, health.students, health.guardians
+                );
+            }
+            if !health.is_healthy() {
+                eprintln!("rapport: the record is damaged; restore it from a backup.");
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Students { class, json } => {
+            let classes = match class {
+                Some(id) => vec![store.class(id)?],
+                None => store.classes()?,
+            };
+            let mut listing = Vec::new();
+            for class in classes {
+                let students = store.students(class.id)?;
+                listing.push((class, students));
+            }
+            if json {
+                let value: Vec<_> = listing
+                    .iter()
+                    .map(|(class, students)| serde_json::json!({ "class": class, "students": students }))
+                    .collect();
+                println!("{}", to_json(&value)?);
+            } else if listing.is_empty() {
+                println!("No classes yet. Add one in the app, or try `rapport demo`.");
+            }
+            for (class, students) in listing.iter().filter(|_| !json) {
+                println!(
+                    "{} (class {}): {} students",
+                    class.details.name,
+                    class.id,
+                    students.len()
+                );
+                for s in students {
+                    println!(
+                        "  {:>5}  {:<32}  {}",
+                        s.id,
+                        s.display_name,
+                        s.guardian_names.join(", ")
+                    );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Error::Conflict(format!("Could not write JSON: {e}")))
+}

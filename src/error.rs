@@ -1,0 +1,95 @@
+//! The core's one error type. Every variant reads as a sentence a teacher can act on, and carries a
+//! stable `code` word that the window can switch on.
+
+use serde::Serialize;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One field of a form that cannot be saved as typed, with what to change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldProblem {
+    /// The field's name as the data type spells it (`given_name`, `email`, ...).
+    pub field: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that breaks a rule; nothing was written.
+    #[error("{}", join_messages(.0))]
+    Invalid(Vec<FieldProblem>),
+
+    /// The thing asked for does not exist (any more).
+    #[error("{0} was not found. It may have been deleted; reload to see the current record.")]
+    NotFound(&'static str),
+
+    /// The request clashes with what is already recorded.
+    #[error("{0}")]
+    Conflict(String),
+
+    /// The database was written by a newer Rapport; it was not touched.
+    #[error(
+        "This record was saved by a newer version of Rapport (data version {found}; this version \
+         understands up to {known}). Install the newer Rapport to open it. The file has not been changed."
+    )]
+    TooNew { found: i64, known: i64 },
+
+    /// The file exists but is not a Rapport (SQLite) database.
+    #[error("{0} is not a Rapport record (it is not an SQLite database). Nothing was changed.")]
+    NotADatabase(String),
+
+    #[error("The record could not be read or saved ({0}). Nothing was changed.")]
+    Storage(#[from] rusqlite::Error),
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// A stable word for the kind of error, for the window to switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "validation",
+            Error::NotFound(_) => "not_found",
+            Error::Conflict(_) => "conflict",
+            Error::TooNew { .. } => "too_new",
+            Error::NotADatabase(_) | Error::Storage(_) => "storage",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// A single-field validation error.
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid(vec![FieldProblem {
+            field,
+            message: message.into(),
+        }])
+    }
+
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// The field-level problems, when the error is a validation error.
+    pub fn field_problems(&self) -> &[FieldProblem] {
+        match self {
+            Error::Invalid(problems) => problems,
+            _ => &[],
+        }
+    }
+}
+
+fn join_messages(problems: &[FieldProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

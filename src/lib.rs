@@ -1,0 +1,19 @@
+//! Rapport's core: a teacher's private, year-long record of each child's family partnership.
+//!
+//! Everything a teacher's data goes through lives here, with no window in it: the plain data types
+//! ([`model`]), the rules a record must keep ([`validate`]), the SQLite store ([`store`]), the pure
+//! read-outs the Today screen shows ([`insights`]) and a realistic demo class ([`demo`]). The desktop
+//! shell in `src-tauri/` and the `rapport` command line are two front doors onto this same crate.
+
+pub mod demo;
+pub mod error;
+pub mod insights;
+pub mod languages;
+pub mod model;
+pub mod paths;
+pub mod store;
+pub mod text;
+pub mod validate;
+
+pub use error::{Error, FieldProblem, Result};
+pub use store::Store;

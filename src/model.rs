@@ -1,0 +1,396 @@
+//! The plain data of a teacher's record: school years, classes, students, guardians and the links
+//! between them. Serde types with no I/O; the store reads and writes them, the window shows them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::text::is_unspaced_script;
+
+/// A row id. Ids are stable for the life of the record.
+pub type Id = i64;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolYear {
+    pub id: Id,
+    #[serde(flatten)]
+    pub details: SchoolYearDetails,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolYearDetails {
+    /// How the school names it, e.g. "2026–2027".
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+impl SchoolYearDetails {
+    /// The school year that `day` falls in, assuming years run August to July (the usual US/EU
+    /// calendar); the teacher can rename and re-date it.
+    pub fn containing(day: NaiveDate) -> Self {
+        use chrono::Datelike;
+        let first = if day.month() >= 8 {
+            day.year()
+        } else {
+            day.year() - 1
+        };
+        SchoolYearDetails {
+            name: format!("{first}–{}", first + 1),
+            starts_on: NaiveDate::from_ymd_opt(first, 8, 15).unwrap_or(day),
+            ends_on: NaiveDate::from_ymd_opt(first + 1, 6, 30).unwrap_or(day),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Class {
+    pub id: Id,
+    pub school_year_id: Id,
+    #[serde(flatten)]
+    pub details: ClassDetails,
+    /// An archived class is read-only (end of year).
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ClassDetails {
+    /// "Room 12", "Grade 3 — Ms. Rivera", "Period 2 Biology".
+    pub name: String,
+    pub grade: String,
+    pub room: String,
+}
+
+/// How a student's two names are put together for display and print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NameOrder {
+    /// "María López" — given name first.
+    #[default]
+    GivenFirst,
+    /// "Nguyễn Thị Hương", "王小明" — family name first.
+    FamilyFirst,
+}
+
+impl NameOrder {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameOrder::GivenFirst => "given_first",
+            NameOrder::FamilyFirst => "family_first",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "given_first" => Some(NameOrder::GivenFirst),
+            "family_first" => Some(NameOrder::FamilyFirst),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Student {
+    pub id: Id,
+    #[serde(flatten)]
+    pub details: StudentDetails,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct StudentDetails {
+    pub class_id: Id,
+    pub given_name: String,
+    pub family_name: String,
+    /// The name the child goes by, if not their given name.
+    pub preferred_name: String,
+    pub name_order: NameOrder,
+    pub pronouns: String,
+    pub grade: String,
+    /// The id from the school's information system, when known; unique within a class.
+    pub school_student_id: Option<String>,
+    pub notes: String,
+}
+
+impl StudentDetails {
+    /// The name to call the child by: preferred name (or given name) and family name, in the
+    /// child's name order. Ideographic names are joined without a space ("王小明").
+    pub fn display_name(&self) -> String {
+        let first = if self.preferred_name.is_empty() {
+            &self.given_name
+        } else {
+            &self.preferred_name
+        };
+        let (a, b) = match self.name_order {
+            NameOrder::GivenFirst => (first.as_str(), self.family_name.as_str()),
+            NameOrder::FamilyFirst => (self.family_name.as_str(), first.as_str()),
+        };
+        join_name(a, b)
+    }
+
+    /// The full legal name, in the child's name order (for printed records).
+    pub fn full_name(&self) -> String {
+        match self.name_order {
+            NameOrder::GivenFirst => join_name(&self.given_name, &self.family_name),
+            NameOrder::FamilyFirst => join_name(&self.family_name, &self.given_name),
+        }
+    }
+}
+
+fn join_name(a: &str, b: &str) -> String {
+    if a.is_empty() || b.is_empty() {
+        return format!("{a}{b}");
+    }
+    let unspaced = a.chars().last().is_some_and(is_unspaced_script)
+        && b.chars().next().is_some_and(is_unspaced_script);
+    if unspaced {
+        format!("{a}{b}")
+    } else {
+        format!("{a} {b}")
+    }
+}
+
+/// How a guardian prefers to be reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactMethod {
+    #[default]
+    Phone,
+    Text,
+    Email,
+    NoteHome,
+    Meeting,
+    Video,
+}
+
+impl ContactMethod {
+    pub const ALL: [ContactMethod; 6] = [
+        ContactMethod::Phone,
+        ContactMethod::Text,
+        ContactMethod::Email,
+        ContactMethod::NoteHome,
+        ContactMethod::Meeting,
+        ContactMethod::Video,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactMethod::Phone => "phone",
+            ContactMethod::Text => "text",
+            ContactMethod::Email => "email",
+            ContactMethod::NoteHome => "note_home",
+            ContactMethod::Meeting => "meeting",
+            ContactMethod::Video => "video",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == value)
+    }
+
+    /// How a teacher says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactMethod::Phone => "Phone call",
+            ContactMethod::Text => "Text message",
+            ContactMethod::Email => "Email",
+            ContactMethod::NoteHome => "Note home",
+            ContactMethod::Meeting => "Meeting in person",
+            ContactMethod::Video => "Video call",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guardian {
+    pub id: Id,
+    #[serde(flatten)]
+    pub details: GuardianDetails,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GuardianDetails {
+    /// The name as the family writes it.
+    pub name: String,
+    /// Mother, father, grandmother, foster parent, aunt, ...
+    pub relationship: String,
+    pub phone: String,
+    pub email: String,
+    pub preferred_method: ContactMethod,
+    /// A code from [`crate::languages::LANGUAGES`] (or another BCP 47 tag).
+    pub preferred_language: String,
+    /// "Weekdays after 5 pm", "Not Tuesdays".
+    pub best_time: String,
+    /// False when the school must not contact this guardian (a custody order, a safety plan).
+    pub may_contact: bool,
+    /// Why not, when `may_contact` is false; shown wherever the guardian could be chosen.
+    pub no_contact_reason: String,
+}
+
+impl Default for GuardianDetails {
+    fn default() -> Self {
+        GuardianDetails {
+            name: String::new(),
+            relationship: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            preferred_method: ContactMethod::Phone,
+            preferred_language: "en".into(),
+            best_time: String::new(),
+            may_contact: true,
+            no_contact_reason: String::new(),
+        }
+    }
+}
+
+/// How one guardian stands to one student.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GuardianLink {
+    /// The first person to call about this child.
+    pub is_primary: bool,
+    /// The child lives with this guardian (some children have two households).
+    pub lives_with: bool,
+}
+
+impl Default for GuardianLink {
+    fn default() -> Self {
+        GuardianLink {
+            is_primary: false,
+            lives_with: true,
+        }
+    }
+}
+
+/// A student named briefly, e.g. a sibling who shares a guardian.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudentRef {
+    pub id: Id,
+    pub display_name: String,
+}
+
+/// A guardian as seen from one student's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedGuardian {
+    pub guardian: Guardian,
+    pub link: GuardianLink,
+    /// Other students this guardian is linked to (siblings, usually).
+    pub also_guardian_of: Vec<StudentRef>,
+}
+
+/// A guardian with every student they are linked to: the choices when a sibling's guardian is
+/// linked to a new student.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuardianWithStudents {
+    pub guardian: Guardian,
+    pub students: Vec<StudentRef>,
+}
+
+/// Everything on a student's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudentRecord {
+    pub student: Student,
+    pub display_name: String,
+    pub full_name: String,
+    pub class: Class,
+    /// Primary contact first, then the other guardians by name.
+    pub guardians: Vec<LinkedGuardian>,
+}
+
+/// One line of the class list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudentSummary {
+    pub id: Id,
+    pub class_id: Id,
+    pub display_name: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub grade: String,
+    pub pronouns: String,
+    pub school_student_id: Option<String>,
+    /// Names of the linked guardians, so that search finds a child by a parent's name.
+    pub guardian_names: Vec<String>,
+    /// At least one linked guardian must not be contacted.
+    pub has_no_contact_guardian: bool,
+}
+
+/// The teacher's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    pub teacher_name: String,
+    pub school_name: String,
+    /// The class the window opens on.
+    pub current_class_id: Option<Id>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn student(given: &str, family: &str, order: NameOrder) -> StudentDetails {
+        StudentDetails {
+            given_name: given.into(),
+            family_name: family.into(),
+            name_order: order,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn display_name_follows_the_childs_name_order() {
+        assert_eq!(
+            student("José", "Núñez", NameOrder::GivenFirst).display_name(),
+            "José Núñez"
+        );
+        assert_eq!(
+            student("Thị Hương", "Nguyễn", NameOrder::FamilyFirst).display_name(),
+            "Nguyễn Thị Hương"
+        );
+    }
+
+    #[test]
+    fn ideographic_names_join_without_a_space() {
+        assert_eq!(
+            student("小明", "王", NameOrder::FamilyFirst).display_name(),
+            "王小明"
+        );
+        assert_eq!(
+            student("Xiaoming", "Wang", NameOrder::GivenFirst).display_name(),
+            "Xiaoming Wang"
+        );
+    }
+
+    #[test]
+    fn preferred_name_is_used_for_display_but_not_the_full_name() {
+        let mut s = student("Alexander", "Petrov", NameOrder::GivenFirst);
+        s.preferred_name = "Sasha".into();
+        assert_eq!(s.display_name(), "Sasha Petrov");
+        assert_eq!(s.full_name(), "Alexander Petrov");
+    }
+
+    #[test]
+    fn a_missing_family_name_leaves_no_stray_space() {
+        assert_eq!(
+            student("Oluwaseun", "", NameOrder::GivenFirst).display_name(),
+            "Oluwaseun"
+        );
+    }
+
+    #[test]
+    fn school_year_runs_august_to_june() {
+        let nov = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(SchoolYearDetails::containing(nov).name, "2026–2027");
+        let march = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        assert_eq!(SchoolYearDetails::containing(march).name, "2026–2027");
+    }
+
+    #[test]
+    fn contact_methods_round_trip_through_their_names() {
+        for m in ContactMethod::ALL {
+            assert_eq!(ContactMethod::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(ContactMethod::parse("pigeon"), None);
+    }
+}

@@ -1,0 +1,276 @@
+//! Guardians and their links to students (many-to-many: siblings share guardians, and a child may
+//! have guardians in two households).
+
+use rusqlite::{params, OptionalExtension, Row, Savepoint};
+
+use super::{OptionalRow, Store};
+use crate::error::{Error, Result};
+use crate::model::{
+    ContactMethod, Guardian, GuardianDetails, GuardianLink, GuardianWithStudents, Id,
+    LinkedGuardian,
+};
+use crate::validate::clean_guardian;
+
+const GUARDIAN_COLUMNS: &str =
+    "g.id, g.name, g.relationship, g.phone, g.email, g.preferred_method, \
+    g.preferred_language, g.best_time, g.may_contact, g.no_contact_reason";
+
+fn guardian_from_row(row: &Row) -> rusqlite::Result<Guardian> {
+    let method: String = row.get(5)?;
+    Ok(Guardian {
+        id: row.get(0)?,
+        details: GuardianDetails {
+            name: row.get(1)?,
+            relationship: row.get(2)?,
+            phone: row.get(3)?,
+            email: row.get(4)?,
+            preferred_method: ContactMethod::parse(&method).unwrap_or_default(),
+            preferred_language: row.get(6)?,
+            best_time: row.get(7)?,
+            may_contact: row.get(8)?,
+            no_contact_reason: row.get(9)?,
+        },
+    })
+}
+
+impl Store {
+    /// Adds a new guardian and links them to a student. A child's first guardian becomes their
+    /// primary contact.
+    pub fn add_guardian(
+        &mut self,
+        student_id: Id,
+        details: &GuardianDetails,
+        link: GuardianLink,
+    ) -> Result<Guardian> {
+        let details = clean_guardian(details)?;
+        self.refuse_archived_student(student_id)?;
+        let tx = self.conn.savepoint()?;
+        tx.execute(
+            "INSERT INTO guardian (name, relationship, phone, email, preferred_method,
+                                   preferred_language, best_time, may_contact, no_contact_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                details.name,
+                details.relationship,
+                details.phone,
+                details.email,
+                details.preferred_method.as_str(),
+                details.preferred_language,
+                details.best_time,
+                details.may_contact,
+                details.no_contact_reason
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        insert_link(&tx, student_id, id, details.may_contact, link)?;
+        tx.commit()?;
+        Ok(Guardian { id, details })
+    }
+
+    /// Links an existing guardian (a sibling's parent, say) to another student.
+    pub fn link_guardian(
+        &mut self,
+        student_id: Id,
+        guardian_id: Id,
+        link: GuardianLink,
+    ) -> Result<()> {
+        self.refuse_archived_student(student_id)?;
+        let guardian = self.guardian(guardian_id)?;
+        let tx = self.conn.savepoint()?;
+        let linked: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2)",
+            params![student_id, guardian_id],
+            |r| r.get(0),
+        )?;
+        if linked {
+            return Err(Error::Conflict(format!(
+                "{} is already a guardian of this student.",
+                guardian.details.name
+            )));
+        }
+        insert_link(
+            &tx,
+            student_id,
+            guardian_id,
+            guardian.details.may_contact,
+            link,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes how a guardian stands to a student (primary contact, lives with).
+    pub fn set_guardian_link(
+        &mut self,
+        student_id: Id,
+        guardian_id: Id,
+        link: GuardianLink,
+    ) -> Result<()> {
+        self.refuse_archived_student(student_id)?;
+        let tx = self.conn.savepoint()?;
+        if link.is_primary {
+            tx.execute(
+                "UPDATE student_guardian SET is_primary = 0 WHERE student_id = ?1",
+                [student_id],
+            )?;
+        }
+        let changed = tx.execute(
+            "UPDATE student_guardian SET is_primary = ?3, lives_with = ?4
+             WHERE student_id = ?1 AND guardian_id = ?2",
+            params![student_id, guardian_id, link.is_primary, link.lives_with],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound("That guardian of this student"));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn update_guardian(&self, id: Id, details: &GuardianDetails) -> Result<Guardian> {
+        let details = clean_guardian(details)?;
+        let changed = self.conn.execute(
+            "UPDATE guardian SET name = ?2, relationship = ?3, phone = ?4, email = ?5,
+                 preferred_method = ?6, preferred_language = ?7, best_time = ?8, may_contact = ?9,
+                 no_contact_reason = ?10
+             WHERE id = ?1",
+            params![
+                id,
+                details.name,
+                details.relationship,
+                details.phone,
+                details.email,
+                details.preferred_method.as_str(),
+                details.preferred_language,
+                details.best_time,
+                details.may_contact,
+                details.no_contact_reason
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound("That guardian"));
+        }
+        Ok(Guardian { id, details })
+    }
+
+    pub fn guardian(&self, id: Id) -> Result<Guardian> {
+        self.conn
+            .query_row(
+                &format!("SELECT {GUARDIAN_COLUMNS} FROM guardian g WHERE g.id = ?1"),
+                [id],
+                guardian_from_row,
+            )
+            .or_not_found("That guardian")
+    }
+
+    /// Removes a guardian from a student. A guardian left with no student is deleted, since the
+    /// record keeps guardians only for the children they belong to.
+    pub fn unlink_guardian(&mut self, student_id: Id, guardian_id: Id) -> Result<()> {
+        self.refuse_archived_student(student_id)?;
+        let tx = self.conn.savepoint()?;
+        let removed = tx.execute(
+            "DELETE FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2",
+            params![student_id, guardian_id],
+        )?;
+        if removed == 0 {
+            return Err(Error::NotFound("That guardian of this student"));
+        }
+        tx.execute(
+            "DELETE FROM guardian WHERE id = ?1
+             AND NOT EXISTS (SELECT 1 FROM student_guardian WHERE guardian_id = ?1)",
+            [guardian_id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A student's guardians: primary contact first, then those the child lives with, then by name.
+    pub fn guardians_of(&self, student_id: Id) -> Result<Vec<LinkedGuardian>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {GUARDIAN_COLUMNS}, sg.is_primary, sg.lives_with
+             FROM guardian g JOIN student_guardian sg ON sg.guardian_id = g.id
+             WHERE sg.student_id = ?1
+             ORDER BY sg.is_primary DESC, sg.lives_with DESC, g.name COLLATE NOCASE"
+        ))?;
+        let rows = stmt
+            .query_map([student_id], |row| {
+                Ok((
+                    guardian_from_row(row)?,
+                    GuardianLink {
+                        is_primary: row.get(10)?,
+                        lives_with: row.get(11)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(guardian, link)| {
+                Ok(LinkedGuardian {
+                    also_guardian_of: self.students_of_guardian(guardian.id, student_id)?,
+                    guardian,
+                    link,
+                })
+            })
+            .collect()
+    }
+
+    /// Every guardian in the record with their students, by name: the choices for "add a
+    /// guardian this family already has".
+    pub fn all_guardians(&self) -> Result<Vec<GuardianWithStudents>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {GUARDIAN_COLUMNS} FROM guardian g ORDER BY g.name COLLATE NOCASE, g.id"
+        ))?;
+        let guardians = stmt
+            .query_map([], guardian_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        guardians
+            .into_iter()
+            .map(|guardian| {
+                Ok(GuardianWithStudents {
+                    students: self.students_of_guardian(guardian.id, 0)?,
+                    guardian,
+                })
+            })
+            .collect()
+    }
+
+    fn refuse_archived_student(&self, student_id: Id) -> Result<()> {
+        let student = self.student(student_id)?;
+        self.refuse_archived(&self.class(student.details.class_id)?)
+    }
+}
+
+/// Writes a link; a new primary contact replaces the old one, and a child with no primary contact
+/// gets this guardian as theirs, unless they may not be contacted.
+fn insert_link(
+    tx: &Savepoint,
+    student_id: Id,
+    guardian_id: Id,
+    may_contact: bool,
+    link: GuardianLink,
+) -> Result<()> {
+    let has_primary = tx
+        .query_row(
+            "SELECT 1 FROM student_guardian WHERE student_id = ?1 AND is_primary = 1",
+            [student_id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if link.is_primary && has_primary {
+        tx.execute(
+            "UPDATE student_guardian SET is_primary = 0 WHERE student_id = ?1",
+            [student_id],
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO student_guardian (student_id, guardian_id, is_primary, lives_with)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            student_id,
+            guardian_id,
+            link.is_primary || (!has_primary && may_contact),
+            link.lives_with
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Numbered schema migrations, embedded in the binary. All pending ones are applied in one IMMEDIATE
+//! transaction and the schema version is kept in `PRAGMA user_version`, so a record is always at one
+//! known version: never half-upgraded.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+struct Migration {
+    version: i64,
+    sql: &'static str,
+}
+
+/// Every migration, in order. A shipped migration is never edited: add the next number instead.
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sql: include_str!("migrations/0001_foundation.sql"),
+}];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Refuses a record written by a newer Rapport, before anything touches it.
+pub(crate) fn refuse_newer(conn: &Connection) -> Result<i64> {
+    let found = user_version(conn)?;
+    if found > LATEST {
+        return Err(Error::TooNew {
+            found,
+            known: LATEST,
+        });
+    }
+    Ok(found)
+}
+
+/// Brings the schema up to [`LATEST`].
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another process may have migrated meanwhile.
+    let current = refuse_newer(&tx)?;
+    if current == LATEST {
+        return Ok(());
+    }
+    for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
+        tx.execute_batch(migration.sql)?;
+    }
+    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_numbered_from_one_without_gaps() {
+        for (index, migration) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(migration.version, index as i64 + 1);
+        }
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_schema_untouched() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE school_year (id INTEGER PRIMARY KEY);")
+            .unwrap();
+        assert!(migrate(&mut conn).is_err());
+        assert_eq!(user_version(&conn).unwrap(), 0);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 1, "the half-applied migration was rolled back");
+    }
+}

@@ -1,0 +1,180 @@
+//! The SQLite store: one file per teacher, opened with safe pragmas and migrated on open. Each
+//! aggregate has its own module of plain methods on [`Store`].
+
+mod classes;
+mod guardians;
+pub mod migrations;
+mod settings;
+mod students;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+pub use migrations::LATEST as SCHEMA_VERSION;
+
+/// An open record. Not `Sync`: the desktop shell keeps it behind a mutex.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What `rapport check` reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Health {
+    pub path: PathBuf,
+    /// `PRAGMA integrity_check` lines: `["ok"]` when healthy.
+    pub integrity: Vec<String>,
+    pub foreign_key_problems: usize,
+    pub schema_version: i64,
+    pub classes: i64,
+    pub students: i64,
+    pub guardians: i64,
+}
+
+impl Health {
+    pub fn is_healthy(&self) -> bool {
+        self.integrity == ["ok"] && self.foreign_key_problems == 0
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the record at `path` and brings its schema up to date.
+    ///
+    /// A record written by a newer Rapport is refused before anything is written to it.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        prepare_file(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        migrations::refuse_newer(&conn).map_err(|e| not_a_database(e, &path))?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Conflict(format!(
+                "The record at {} could not be opened for safe writing (journal mode {mode}).",
+                path.display()
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// Where this record lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open record.
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::user_version(&self.conn)
+    }
+
+    /// Runs `work` as one unit: if it fails, nothing it wrote is kept. Store methods that write
+    /// several rows use savepoints, so they nest inside this.
+    pub fn atomically<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT atomically")?;
+        match work(self) {
+            Ok(value) => {
+                self.conn.execute_batch("RELEASE atomically")?;
+                Ok(value)
+            }
+            Err(error) => {
+                self.conn
+                    .execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
+                Err(error)
+            }
+        }
+    }
+
+    /// Runs SQLite's integrity and foreign-key checks and counts what the record holds.
+    pub fn check(&self) -> Result<Health> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let integrity = stmt
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let foreign_key_problems = stmt.query_map([], |_| Ok(()))?.count();
+        let count = |table: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(Health {
+            path: self.path.clone(),
+            integrity,
+            foreign_key_problems,
+            schema_version: self.schema_version()?,
+            classes: count("class")?,
+            students: count("student")?,
+            guardians: count("guardian")?,
+        })
+    }
+}
+
+/// Creates the folder (owner-only) and an empty file readable by the owner only, before SQLite does,
+/// so children's data is never world-readable, not even for a moment.
+fn prepare_file(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.exists() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(dir).map_err(|e| {
+                Error::io(format!("Could not create the folder {}", dir.display()), e)
+            })?;
+        }
+    }
+    if !path.exists() {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Err(Error::io(
+                    format!("Could not create the record {}", path.display()),
+                    e,
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+fn not_a_database(error: Error, path: &Path) -> Error {
+    match &error {
+        Error::Storage(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, ErrorCode::NotADatabase) =>
+        {
+            Error::NotADatabase(path.display().to_string())
+        }
+        _ => error,
+    }
+}
+
+/// Turns "no row" into a typed not-found error naming what was looked for.
+pub(crate) trait OptionalRow<T> {
+    fn or_not_found(self, what: &'static str) -> Result<T>;
+}
+
+impl<T> OptionalRow<T> for rusqlite::Result<T> {
+    fn or_not_found(self, what: &'static str) -> Result<T> {
+        match self {
+            Err(rusqlite::Error::QueryReturnedNoRows) => Err(Error::NotFound(what)),
+            other => Ok(other?),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Text as teachers type it and families read it: normalised to NFC so that "Nguyễn" typed on two
+//! keyboards is one name, trimmed, and free of control characters that would break a printed page.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A one-line value (a name, a phone number): NFC, trimmed, inner runs of whitespace collapsed to one
+/// space, control characters removed.
+pub fn single_line(value: &str) -> String {
+    let nfc: String = value.nfc().collect();
+    nfc.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A multi-line value (notes): NFC, trimmed, line breaks kept as `\n`, other control characters removed.
+pub fn multi_line(value: &str) -> String {
+    let nfc: String = value
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .collect();
+    let cleaned: String = nfc
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect();
+    cleaned
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+/// Folds a string for searching: lower case, with accents and other marks removed, so "nunez" finds
+/// "Núñez". The window has the same rule in `ui/search.js`.
+pub fn search_key(value: &str) -> String {
+    value
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a character is written without spaces between words (Han, Kana, Hangul syllables are
+/// spaced, but names in them are not), which decides how a family name and given name are joined.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F) // CJK Extensions B..
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_line_composes_to_nfc_and_collapses_space() {
+        let decomposed = "  Nguye\u{0302}\u{0303}n \t Thi\u{0323}  ";
+        assert_eq!(single_line(decomposed), "Nguyễn Thị");
+        assert_eq!(single_line("a\u{0007}b\nc"), "a b c");
+    }
+
+    #[test]
+    fn multi_line_keeps_paragraphs() {
+        assert_eq!(
+            multi_line("  first\r\nsecond  \n\n third\u{0000}"),
+            "first\nsecond\n\n third"
+        );
+    }
+
+    #[test]
+    fn search_key_ignores_case_and_accents() {
+        assert_eq!(search_key("José Núñez"), "jose nunez");
+        assert_eq!(search_key("Nguyễn"), "nguyen");
+        assert_eq!(search_key("Юлия"), "юлия");
+    }
+}

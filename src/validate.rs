@@ -1,0 +1,419 @@
+//! The rules a record keeps, applied before anything is written. Each `clean_*` function returns the
+//! value as it will be stored (NFC, trimmed) or every problem with it at once, each naming its field,
+//! so a form can show all of them beside the fields in one go.
+
+use crate::error::{Error, FieldProblem, Result};
+use crate::model::{ClassDetails, GuardianDetails, SchoolYearDetails, Settings, StudentDetails};
+use crate::text::{multi_line, single_line};
+
+/// Longest name, in characters.
+pub const MAX_NAME: usize = 100;
+/// Longest short field (pronouns, grade, phone, best time, ...), in characters.
+pub const MAX_SHORT: usize = 200;
+/// Longest free-text note, in characters.
+pub const MAX_NOTE: usize = 10_000;
+
+/// Collects problems while a value is cleaned.
+#[derive(Default)]
+struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldProblem {
+            field,
+            message: message.into(),
+        });
+    }
+
+    fn required(&mut self, field: &'static str, label: &str, value: &str) {
+        if value.is_empty() {
+            self.add(field, format!("{label} cannot be empty."));
+        }
+    }
+
+    fn max_len(&mut self, field: &'static str, label: &str, value: &str, max: usize) {
+        let len = value.chars().count();
+        if len > max {
+            self.add(
+                field,
+                format!("{label} is too long ({len} characters; at most {max})."),
+            );
+        }
+    }
+
+    fn finish<T>(self, value: T) -> Result<T> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::Invalid(self.0))
+        }
+    }
+}
+
+pub fn clean_school_year(input: &SchoolYearDetails) -> Result<SchoolYearDetails> {
+    let mut p = Problems::default();
+    let name = single_line(&input.name);
+    p.required("name", "The school year's name", &name);
+    p.max_len("name", "The school year's name", &name, MAX_NAME);
+    if input.ends_on <= input.starts_on {
+        p.add("ends_on", "The school year must end after it starts.");
+    }
+    p.finish(SchoolYearDetails {
+        name,
+        starts_on: input.starts_on,
+        ends_on: input.ends_on,
+    })
+}
+
+pub fn clean_class(input: &ClassDetails) -> Result<ClassDetails> {
+    let mut p = Problems::default();
+    let out = ClassDetails {
+        name: single_line(&input.name),
+        grade: single_line(&input.grade),
+        room: single_line(&input.room),
+    };
+    p.required("name", "The class name", &out.name);
+    p.max_len("name", "The class name", &out.name, MAX_NAME);
+    p.max_len("grade", "The grade", &out.grade, MAX_SHORT);
+    p.max_len("room", "The room", &out.room, MAX_SHORT);
+    p.finish(out)
+}
+
+pub fn clean_student(input: &StudentDetails) -> Result<StudentDetails> {
+    let mut p = Problems::default();
+    let school_student_id = input
+        .school_student_id
+        .as_deref()
+        .map(single_line)
+        .filter(|id| !id.is_empty());
+    let out = StudentDetails {
+        class_id: input.class_id,
+        given_name: single_line(&input.given_name),
+        family_name: single_line(&input.family_name),
+        preferred_name: single_line(&input.preferred_name),
+        name_order: input.name_order,
+        pronouns: single_line(&input.pronouns),
+        grade: single_line(&input.grade),
+        school_student_id,
+        notes: multi_line(&input.notes),
+    };
+    p.required("given_name", "The student's given name", &out.given_name);
+    p.max_len("given_name", "The given name", &out.given_name, MAX_NAME);
+    p.max_len("family_name", "The family name", &out.family_name, MAX_NAME);
+    p.max_len(
+        "preferred_name",
+        "The preferred name",
+        &out.preferred_name,
+        MAX_NAME,
+    );
+    p.max_len("pronouns", "Pronouns", &out.pronouns, MAX_SHORT);
+    p.max_len("grade", "The grade", &out.grade, MAX_SHORT);
+    if let Some(id) = &out.school_student_id {
+        p.max_len(
+            "school_student_id",
+            "The school's student id",
+            id,
+            MAX_SHORT,
+        );
+    }
+    p.max_len("notes", "Notes", &out.notes, MAX_NOTE);
+    p.finish(out)
+}
+
+pub fn clean_guardian(input: &GuardianDetails) -> Result<GuardianDetails> {
+    let mut p = Problems::default();
+    let out = GuardianDetails {
+        name: single_line(&input.name),
+        relationship: single_line(&input.relationship),
+        phone: single_line(&input.phone),
+        email: single_line(&input.email),
+        preferred_method: input.preferred_method,
+        preferred_language: single_line(&input.preferred_language),
+        best_time: single_line(&input.best_time),
+        may_contact: input.may_contact,
+        no_contact_reason: if input.may_contact {
+            String::new()
+        } else {
+            multi_line(&input.no_contact_reason)
+        },
+    };
+    p.required("name", "The guardian's name", &out.name);
+    p.max_len("name", "The guardian's name", &out.name, MAX_NAME);
+    p.max_len(
+        "relationship",
+        "The relationship",
+        &out.relationship,
+        MAX_SHORT,
+    );
+    p.max_len(
+        "best_time",
+        "The best time to reach them",
+        &out.best_time,
+        MAX_SHORT,
+    );
+    if let Err(message) = check_phone(&out.phone) {
+        p.add("phone", message);
+    }
+    if let Err(message) = check_email(&out.email) {
+        p.add("email", message);
+    }
+    if !is_language_tag(&out.preferred_language) {
+        p.add(
+            "preferred_language",
+            format!(
+                "“{}” is not a language Rapport knows; pick one from the list.",
+                out.preferred_language
+            ),
+        );
+    }
+    if !out.may_contact {
+        if out.no_contact_reason.is_empty() {
+            p.add(
+                "no_contact_reason",
+                "Say why this guardian must not be contacted (for example, a court order), so no one \
+                 calls them by mistake.",
+            );
+        }
+        p.max_len(
+            "no_contact_reason",
+            "The reason",
+            &out.no_contact_reason,
+            MAX_SHORT,
+        );
+    }
+    p.finish(out)
+}
+
+pub fn clean_settings(input: &Settings) -> Result<Settings> {
+    let mut p = Problems::default();
+    let out = Settings {
+        teacher_name: single_line(&input.teacher_name),
+        school_name: single_line(&input.school_name),
+        current_class_id: input.current_class_id,
+    };
+    p.max_len("teacher_name", "Your name", &out.teacher_name, MAX_NAME);
+    p.max_len(
+        "school_name",
+        "The school's name",
+        &out.school_name,
+        MAX_NAME,
+    );
+    p.finish(out)
+}
+
+/// A phone number as people write them: digits with spaces, `+ - ( ) .` and an optional extension.
+fn check_phone(phone: &str) -> std::result::Result<(), String> {
+    if phone.is_empty() {
+        return Ok(());
+    }
+    if phone.chars().count() > 40 {
+        return Err("The phone number is too long (at most 40 characters).".into());
+    }
+    let lower = phone.to_lowercase();
+    let (number, extension) = match lower.split_once("ext") {
+        Some((n, e)) => (n, Some(e.trim_start_matches(['.', ' ', ':']))),
+        None => match lower.split_once(" x") {
+            Some((n, e)) => (n, Some(e)),
+            None => (lower.as_str(), None),
+        },
+    };
+    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let extension_ok =
+        extension.is_none_or(|e| !e.is_empty() && e.trim().chars().all(|c| c.is_ascii_digit()));
+    if !number.chars().all(allowed) || !extension_ok {
+        return Err(format!(
+            "“{phone}” is not a phone number: use digits, spaces and + - ( ) only, for example 555-0142."
+        ));
+    }
+    if digits < 3 {
+        return Err(format!(
+            "“{phone}” has too few digits to be a phone number."
+        ));
+    }
+    Ok(())
+}
+
+/// An email address: one `@`, something before it, a domain with a dot after it, no spaces.
+fn check_email(email: &str) -> std::result::Result<(), String> {
+    if email.is_empty() {
+        return Ok(());
+    }
+    if email.chars().count() > 254 {
+        return Err("The email address is too long (at most 254 characters).".into());
+    }
+    let incomplete = || {
+        format!("“{email}” is not a complete email address; it should look like name@example.org.")
+    };
+    let (local, domain) = email.split_once('@').ok_or_else(incomplete)?;
+    let domain_ok = !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..");
+    if local.is_empty() || !domain_ok {
+        return Err(incomplete());
+    }
+    if email
+        .chars()
+        .any(|c| c.is_whitespace() || c == ',' || c == ';')
+    {
+        return Err(format!(
+            "“{email}” contains a space or a separator; enter one email address per guardian."
+        ));
+    }
+    Ok(())
+}
+
+/// A BCP 47 tag's shape: letters, then optional `-` parts of letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guardian(name: &str) -> GuardianDetails {
+        GuardianDetails {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+
+    fn fields(err: Error) -> Vec<&'static str> {
+        err.field_problems().iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn empty_student_name_is_refused_with_a_message_for_the_field() {
+        let err = clean_student(&StudentDetails {
+            given_name: "   ".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(err.code(), "validation");
+        assert_eq!(err.to_string(), "The student's given name cannot be empty.");
+        assert_eq!(fields(err), ["given_name"]);
+    }
+
+    #[test]
+    fn over_long_text_is_refused_with_its_length() {
+        let err = clean_student(&StudentDetails {
+            given_name: "A".repeat(MAX_NAME + 1),
+            notes: "n".repeat(MAX_NOTE + 5),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(fields(err), ["given_name", "notes"]);
+        let err = clean_guardian(&guardian(&"é".repeat(101))).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "The guardian's name is too long (101 characters; at most 100)."
+        );
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert!(clean_guardian(&guardian(&"王".repeat(MAX_NAME))).is_ok());
+    }
+
+    #[test]
+    fn malformed_emails_are_refused() {
+        for bad in [
+            "maria",
+            "maria@",
+            "@example.org",
+            "maria@example",
+            "maria@@example.org",
+            "a b@x.org",
+            "a@x..org",
+            "a@x.org, b@y.org",
+        ] {
+            let mut g = guardian("María");
+            g.email = bad.into();
+            let err = clean_guardian(&g).unwrap_err();
+            assert_eq!(fields(err), ["email"], "{bad}");
+        }
+        let mut g = guardian("María");
+        g.email = " maria.lopez@example.org ".into();
+        assert_eq!(clean_guardian(&g).unwrap().email, "maria.lopez@example.org");
+    }
+
+    #[test]
+    fn phone_numbers_allow_common_shapes_only() {
+        for good in [
+            "555-0142",
+            "+1 (555) 010-4477",
+            "020 7946 0958",
+            "555.0142 ext. 12",
+            "555-0142 x7",
+        ] {
+            let mut g = guardian("Ana");
+            g.phone = good.into();
+            assert!(clean_guardian(&g).is_ok(), "{good}");
+        }
+        for bad in ["call me", "12", "555-0142 ext"] {
+            let mut g = guardian("Ana");
+            g.phone = bad.into();
+            assert_eq!(fields(clean_guardian(&g).unwrap_err()), ["phone"], "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_guardian_who_may_not_be_contacted_needs_a_reason() {
+        let mut g = guardian("Viktor Petrov");
+        g.may_contact = false;
+        let err = clean_guardian(&g).unwrap_err();
+        assert_eq!(fields(err), ["no_contact_reason"]);
+        g.no_contact_reason = "Court order on file with the office".into();
+        assert!(clean_guardian(&g).is_ok());
+    }
+
+    #[test]
+    fn a_reason_is_dropped_when_contact_is_allowed() {
+        let mut g = guardian("Ana");
+        g.no_contact_reason = "left over".into();
+        assert_eq!(clean_guardian(&g).unwrap().no_contact_reason, "");
+    }
+
+    #[test]
+    fn language_must_look_like_a_tag() {
+        let mut g = guardian("Ana");
+        g.preferred_language = "Spanish!".into();
+        assert_eq!(
+            fields(clean_guardian(&g).unwrap_err()),
+            ["preferred_language"]
+        );
+        g.preferred_language = "zh-Hant".into();
+        assert!(clean_guardian(&g).is_ok());
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let mut g = guardian("");
+        g.email = "nope".into();
+        g.phone = "abc".into();
+        assert_eq!(
+            fields(clean_guardian(&g).unwrap_err()),
+            ["name", "phone", "email"]
+        );
+    }
+
+    #[test]
+    fn school_year_must_end_after_it_starts() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+        let err = clean_school_year(&SchoolYearDetails {
+            name: "2026–2027".into(),
+            starts_on: day,
+            ends_on: day,
+        })
+        .unwrap_err();
+        assert_eq!(fields(err), ["ends_on"]);
+    }
+}
