@@ -7,8 +7,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    ClassDetails, ContactMethod, GuardianDetails, GuardianLink, Id, NameOrder, SchoolYearDetails,
-    Settings, StudentDetails,
+    ClassDetails, ContactMethod, GuardianDetails, GuardianLink, Id, NameOrder, StudentDetails,
 };
 use crate::store::Store;
 
@@ -574,14 +573,13 @@ pub fn load_demo_class(store: &mut Store, today: NaiveDate) -> Result<DemoSummar
         ));
     }
     store.atomically(|store| {
-        let year = store.find_or_add_school_year(&SchoolYearDetails::containing(today))?;
-        let class = store.add_class(
-            year.id,
+        let class = store.start_class(
             &ClassDetails {
                 name: CLASS_NAME.into(),
                 grade: "3".into(),
                 room: "12".into(),
             },
+            today,
         )?;
         let mut guardian_ids: Vec<(&str, Id)> = Vec::new();
         for (number, child) in STUDENTS.iter().enumerate() {
@@ -625,10 +623,7 @@ pub fn load_demo_class(store: &mut Store, today: NaiveDate) -> Result<DemoSummar
         if settings.school_name.is_empty() {
             settings.school_name = "Maple Grove Elementary".into();
         }
-        store.save_settings(&Settings {
-            current_class_id: Some(class.id),
-            ..settings
-        })?;
+        store.save_settings(&settings)?;
         Ok(DemoSummary {
             class_id: class.id,
             students: STUDENTS.len(),

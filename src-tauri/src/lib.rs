@@ -1,1 +1,99 @@
+//! Rapport's desktop shell: a Tauri window onto the `rapport` core. It opens the record, registers
+//! the commands the page may call, and wires the plugins (single instance, window state, dialogs,
+//! opener, a log file). No rules of the record live here.
 
+pub mod commands;
+pub mod error;
+pub mod state;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use rapport::paths;
+use tauri::{Builder, Manager, Runtime};
+use tauri_plugin_log::{Target, TargetKind};
+
+use crate::state::Record;
+
+static LAUNCHED: OnceLock<Instant> = OnceLock::new();
+
+/// Time since the process started (since the first call, if `run` was not used).
+pub(crate) fn since_launch() -> Duration {
+    LAUNCHED.get_or_init(Instant::now).elapsed()
+}
+
+/// Registers every command of `commands::names::COMMANDS` (shared by the app and its tests).
+pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    use commands::*;
+    builder.invoke_handler(tauri::generate_handler![
+        app::app_info,
+        app::ready,
+        classes::save_settings,
+        classes::create_class,
+        classes::update_class,
+        classes::load_demo,
+        classes::class_overview,
+        students::list_students,
+        students::get_student,
+        students::create_student,
+        students::update_student,
+        students::delete_student,
+        guardians::list_guardians,
+        guardians::add_guardian,
+        guardians::update_guardian,
+        guardians::link_guardian,
+        guardians::set_guardian_link,
+        guardians::unlink_guardian,
+    ])
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    LAUNCHED.get_or_init(Instant::now);
+    let mut builder = tauri::Builder::default();
+    // One window per record: a second launch on the default record focuses the first. A record
+    // chosen with RAPPORT_DATA_DIR (tests, a USB stick) is a different record and may run beside it.
+    if std::env::var_os(paths::DATA_DIR_ENV).is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    let builder = builder
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .targets([
+                    Target::new(TargetKind::LogDir {
+                        file_name: Some("rapport".into()),
+                    }),
+                    Target::new(TargetKind::Stderr),
+                ])
+                // Our own messages name codes and counts, never children; keep the libraries'
+                // chatter (which could echo a request) out of the file.
+                .level(log::LevelFilter::Info)
+                .level_for("tauri", log::LevelFilter::Warn)
+                .level_for("wry", log::LevelFilter::Warn)
+                .level_for("tao", log::LevelFilter::Warn)
+                .build(),
+        )
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init());
+    with_commands(builder)
+        .setup(|app| {
+            let db_path = match paths::default_db_path() {
+                Some(path) => path,
+                None => app.path().app_data_dir()?.join(paths::DB_FILE_NAME),
+            };
+            app.manage(Record::open(db_path));
+            log::info!("Rapport {} started", app.package_info().version);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("Rapport could not start its window");
+}

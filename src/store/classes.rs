@@ -1,10 +1,11 @@
 //! School years and the classes in them.
 
+use chrono::NaiveDate;
 use rusqlite::{params, Row};
 
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
-use crate::model::{Class, ClassDetails, Id, SchoolYear, SchoolYearDetails};
+use crate::model::{Class, ClassDetails, Id, SchoolYear, SchoolYearDetails, Settings};
 use crate::validate::{clean_class, clean_school_year};
 
 const CLASS_COLUMNS: &str = "id, school_year_id, name, grade, room, archived";
@@ -90,6 +91,21 @@ impl Store {
             school_year_id,
             details,
             archived: false,
+        })
+    }
+
+    /// Starts a class in the school year that contains `today` (adding the year if needed) and
+    /// makes it the class the window opens on.
+    pub fn start_class(&mut self, details: &ClassDetails, today: NaiveDate) -> Result<Class> {
+        self.atomically(|store| {
+            let year = store.find_or_add_school_year(&SchoolYearDetails::containing(today))?;
+            let class = store.add_class(year.id, details)?;
+            let settings = store.settings()?;
+            store.save_settings(&Settings {
+                current_class_id: Some(class.id),
+                ..settings
+            })?;
+            Ok(class)
         })
     }
 

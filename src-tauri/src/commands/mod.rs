@@ -1,0 +1,9 @@
+//! The window's commands, one module per area. Each command is a few lines: take the arguments,
+//! run core work on the blocking pool, hand back JSON or a `{code, message}` error. No rules live
+//! here; they are in the `rapport` core.
+
+pub mod app;
+pub mod classes;
+pub mod guardians;
+pub mod names;
+pub mod students;

@@ -1,0 +1,44 @@
+//! Students: the class list, a student's page, add, edit, delete.
+
+use rapport::model::{Id, Student, StudentDetails, StudentRecord, StudentSummary};
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::state::Record;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_students(
+    record: State<'_, Record>,
+    class_id: Id,
+) -> Result<Vec<StudentSummary>, CommandError> {
+    record.run(move |store| store.students(class_id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_student(record: State<'_, Record>, id: Id) -> Result<StudentRecord, CommandError> {
+    record.run(move |store| store.student_record(id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_student(
+    record: State<'_, Record>,
+    details: StudentDetails,
+) -> Result<Student, CommandError> {
+    record.run(move |store| store.add_student(&details)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_student(
+    record: State<'_, Record>,
+    id: Id,
+    details: StudentDetails,
+) -> Result<Student, CommandError> {
+    record
+        .run(move |store| store.update_student(id, &details))
+        .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_student(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+    record.run(move |store| store.delete_student(id)).await
+}

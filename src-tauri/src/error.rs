@@ -1,0 +1,62 @@
+//! Errors as the window sees them: `{ code, message, fields }`. `code` is a stable word the page can
+//! switch on; `message` is a sentence a teacher can act on; `fields` names form fields to mark.
+//! Internals (SQL, paths of temp files, panics) never reach the message.
+
+use rapport::FieldProblem;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommandError {
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
+}
+
+impl CommandError {
+    /// Something that should not happen (a panicked task); the teacher can retry.
+    pub fn internal() -> Self {
+        CommandError {
+            code: "internal",
+            message:
+                "Rapport hit an unexpected problem and did not save this change. Please try again; \
+                      if it keeps happening, restart Rapport."
+                    .into(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl From<rapport::Error> for CommandError {
+    fn from(error: rapport::Error) -> Self {
+        CommandError {
+            code: error.code(),
+            fields: error.field_problems().to_vec(),
+            message: error.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_serialize_as_code_message_and_fields() {
+        let error = CommandError::from(rapport::Error::invalid("email", "“x” is not an email."));
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "validation",
+                "message": "“x” is not an email.",
+                "fields": [{ "field": "email", "message": "“x” is not an email." }]
+            })
+        );
+        let json =
+            serde_json::to_value(CommandError::from(rapport::Error::NotFound("That student")))
+                .unwrap();
+        assert_eq!(json["code"], "not_found");
+        assert!(json.get("fields").is_none());
+    }
+}

@@ -1,0 +1,54 @@
+//! The open record, shared by every command. Core work runs on tokio's blocking pool, so the store
+//! sits behind an `Arc<Mutex<_>>` that a blocking task can take with it.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use rapport::Store;
+
+use crate::error::CommandError;
+
+pub struct Record {
+    pub db_path: PathBuf,
+    opened: Result<Arc<Mutex<Store>>, CommandError>,
+}
+
+impl Record {
+    /// Opens the record at `db_path`, keeping the error (a newer version, a damaged file) to show in
+    /// the window instead of failing to start.
+    pub fn open(db_path: PathBuf) -> Self {
+        let opened = Store::open(&db_path)
+            .map(|store| Arc::new(Mutex::new(store)))
+            .map_err(|error| {
+                log::error!("the record could not be opened: {}", error.code());
+                CommandError::from(error)
+            });
+        Record { db_path, opened }
+    }
+
+    pub fn open_error(&self) -> Option<&CommandError> {
+        self.opened.as_ref().err()
+    }
+
+    /// Runs `work` on the store in tokio's blocking pool, so the window never waits on disk.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> rapport::Result<T> + Send + 'static,
+    {
+        let store = self.opened.clone()?;
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic in an earlier command poisons the lock, but SQLite rolled its transaction back,
+            // so the store itself is sound: carry on with it.
+            let mut store = store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            work(&mut store).map_err(|error| {
+                log::warn!("a command failed: {}", error.code());
+                CommandError::from(error)
+            })
+        })
+        .await
+        .map_err(|_| CommandError::internal())?
+    }
+}

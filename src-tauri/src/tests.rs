@@ -1,0 +1,237 @@
+//! The commands through Tauri's mock runtime with the real config and capability, so permissions
+//! are enforced as in the app: round trips, error shapes, and refusals.
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+
+use crate::commands::names::COMMANDS;
+use crate::state::Record;
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    app: App<MockRuntime>,
+    main: WebviewWindow<MockRuntime>,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let app = crate::with_commands(mock_builder())
+        .manage(Record::open(dir.path().join(rapport::paths::DB_FILE_NAME)))
+        .build(tauri::generate_context!())
+        .expect("the app builds");
+    let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
+        .build()
+        .unwrap();
+    Harness {
+        _dir: dir,
+        app,
+        main,
+    }
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_class_a_student_and_two_guardians_round_trip() {
+    let h = harness();
+    let class = invoke(
+        &h.main,
+        "create_class",
+        json!({ "details": { "name": "Room 12", "grade": "3" } }),
+    )
+    .unwrap();
+    let info = invoke(&h.main, "app_info", json!({})).unwrap();
+    assert_eq!(info["settings"]["current_class_id"], class["id"]);
+    assert!(info["open_error"].is_null());
+    assert!(info["languages"].as_array().unwrap().len() > 20);
+
+    let student = invoke(
+        &h.main,
+        "create_student",
+        json!({ "details": { "class_id": class["id"], "given_name": "José", "family_name": "Núñez" } }),
+    )
+    .unwrap();
+    for (name, language) in [("María Núñez", "es"), ("Carlos Núñez", "es")] {
+        invoke(
+            &h.main,
+            "add_guardian",
+            json!({
+                "student_id": student["id"],
+                "details": { "name": name, "phone": "555-0101", "preferred_language": language },
+                "link": { "is_primary": false, "lives_with": true }
+            }),
+        )
+        .unwrap();
+    }
+    let page = invoke(&h.main, "get_student", json!({ "id": student["id"] })).unwrap();
+    assert_eq!(page["display_name"], "José Núñez");
+    assert_eq!(page["guardians"].as_array().unwrap().len(), 2);
+    assert_eq!(page["guardians"][0]["link"]["is_primary"], true);
+
+    let list = invoke(&h.main, "list_students", json!({ "class_id": class["id"] })).unwrap();
+    assert_eq!(
+        list[0]["guardian_names"],
+        json!(["María Núñez", "Carlos Núñez"])
+    );
+}
+
+#[test]
+fn validation_errors_carry_code_message_and_fields() {
+    let h = harness();
+    let class = invoke(
+        &h.main,
+        "create_class",
+        json!({ "details": { "name": "Room 12" } }),
+    )
+    .unwrap();
+    let error = invoke(
+        &h.main,
+        "create_student",
+        json!({ "details": { "class_id": class["id"], "given_name": "  " } }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "validation");
+    assert_eq!(
+        error["message"],
+        "The student's given name cannot be empty."
+    );
+    assert_eq!(error["fields"][0]["field"], "given_name");
+
+    let error = invoke(&h.main, "get_student", json!({ "id": 4242 })).unwrap_err();
+    assert_eq!(error["code"], "not_found");
+}
+
+#[test]
+fn the_demo_class_loads_once() {
+    let h = harness();
+    let summary = invoke(&h.main, "load_demo", json!({})).unwrap();
+    assert!(summary["students"].as_u64().unwrap() >= 25);
+    let overview = invoke(
+        &h.main,
+        "class_overview",
+        json!({ "class_id": summary["class_id"] }),
+    )
+    .unwrap();
+    assert_eq!(overview["do_not_contact"].as_array().unwrap().len(), 1);
+    let error = invoke(&h.main, "load_demo", json!({})).unwrap_err();
+    assert_eq!(error["code"], "conflict");
+}
+
+#[test]
+fn an_unknown_command_is_refused() {
+    let h = harness();
+    let error = invoke(&h.main, "drop_everything", json!({})).unwrap_err();
+    let message = error.as_str().unwrap_or_default().to_lowercase();
+    assert!(
+        message.contains("not found") || message.contains("not allowed"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_window_other_than_main_may_call_nothing() {
+    let h = harness();
+    let other = WebviewWindowBuilder::new(h.app.handle(), "other", WebviewUrl::default())
+        .build()
+        .unwrap();
+    let error = invoke(&other, "app_info", json!({})).unwrap_err();
+    assert!(
+        error.as_str().unwrap_or_default().contains("not allowed"),
+        "{error}"
+    );
+    assert!(invoke(&h.main, "app_info", json!({})).is_ok());
+}
+
+#[test]
+fn every_command_in_the_manifest_is_registered_and_permitted() {
+    let h = harness();
+    for command in COMMANDS {
+        // Called with no arguments: a command that exists and is permitted either answers or
+        // complains about its arguments; it is never "not found" or "not allowed".
+        if let Err(error) = invoke(&h.main, command, json!({})) {
+            let text = error.to_string().to_lowercase();
+            assert!(
+                !text.contains("not found") || text.contains("was not found"),
+                "{command}: {error}"
+            );
+            assert!(!text.contains("not allowed"), "{command}: {error}");
+        }
+    }
+}
+
+fn config() -> Value {
+    serde_json::from_str(include_str!("../tauri.conf.json")).unwrap()
+}
+
+#[test]
+fn the_capability_grants_exactly_the_manifest_commands_to_main_only() {
+    let capability: Value =
+        serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+    assert_eq!(capability["windows"], json!(["main"]));
+    assert!(
+        capability.get("remote").is_none(),
+        "no remote URLs may call commands"
+    );
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().expect("plain permission names").to_string())
+        .collect();
+    let mut expected: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    granted.sort();
+    expected.sort();
+    assert_eq!(granted, expected);
+    assert_eq!(config()["app"]["security"]["capabilities"], json!(["main"]));
+}
+
+#[test]
+fn the_content_security_policy_allows_nothing_remote() {
+    let config = config();
+    let security = &config["app"]["security"];
+    assert_eq!(security["freezePrototype"], true);
+    let csp = security["csp"].as_object().expect("a CSP is set");
+    assert_eq!(csp["default-src"], "'self'");
+    assert_eq!(csp["script-src"], "'self'");
+    for (directive, value) in csp {
+        let value = value.as_str().unwrap();
+        assert!(!value.contains("unsafe-eval"), "{directive}");
+        assert!(!value.contains("unsafe-inline"), "{directive}");
+        for source in value.split_whitespace() {
+            let remote = source.contains("://") && source != "http://ipc.localhost";
+            assert!(
+                !remote && source != "*" && source != "https:" && source != "http:",
+                "{directive}: {source}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_app_and_the_command_line_share_one_identifier_and_window_title() {
+    let config = config();
+    assert_eq!(config["identifier"], rapport::paths::APP_IDENTIFIER);
+    assert_eq!(config["app"]["windows"][0]["label"], "main");
+    assert_eq!(config["app"]["windows"][0]["title"], "Rapport");
+    assert_eq!(config["version"], env!("CARGO_PKG_VERSION"));
+}
