@@ -15,13 +15,17 @@ pub const DB_ENV: &str = "RAPPORT_DB";
 /// The database's file name inside the data folder.
 pub const DB_FILE_NAME: &str = "rapport.sqlite3";
 
+/// The data folder chosen with `$RAPPORT_DATA_DIR`, if any.
+pub fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os(DATA_DIR_ENV)
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+}
+
 /// The data folder: `$RAPPORT_DATA_DIR`, or the platform's user data folder joined with the app
 /// identifier (what Tauri calls `app_data_dir`: `~/.local/share/org.rapport.desktop` on Linux).
 pub fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)),
-    }
+    data_dir_override().or_else(|| dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)))
 }
 
 /// The database file the desktop app uses.

@@ -33,16 +33,6 @@ pub fn multi_line(value: &str) -> String {
         .to_string()
 }
 
-/// Folds a string for searching: lower case, with accents and other marks removed, so "nunez" finds
-/// "Núñez". The window has the same rule in `ui/search.js`.
-pub fn search_key(value: &str) -> String {
-    value
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Whether a character is written without spaces between words (Han, Kana, Hangul syllables are
 /// spaced, but names in them are not), which decides how a family name and given name are joined.
 pub fn is_unspaced_script(c: char) -> bool {
@@ -71,12 +61,5 @@ mod tests {
             multi_line("  first\r\nsecond  \n\n third\u{0000}"),
             "first\nsecond\n\n third"
         );
-    }
-
-    #[test]
-    fn search_key_ignores_case_and_accents() {
-        assert_eq!(search_key("José Núñez"), "jose nunez");
-        assert_eq!(search_key("Nguyễn"), "nguyen");
-        assert_eq!(search_key("Юлия"), "юлия");
     }
 }

@@ -409,6 +409,30 @@ fn a_guardian_who_may_not_be_contacted_is_never_made_primary_by_default() {
     assert!(record.guardians[0].link.is_primary);
     let summary = &store.students(class.id).unwrap()[0];
     assert!(summary.has_no_contact_guardian);
+
+    let barred_id = record.guardians[1].guardian.id;
+    let error = store
+        .set_guardian_link(
+            anna.id,
+            barred_id,
+            GuardianLink {
+                is_primary: true,
+                lives_with: false,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(error.code(), "conflict");
+    assert!(error.to_string().contains("cannot be the primary contact"));
+
+    let mut now_barred = store.guardian(mother.id).unwrap().details;
+    now_barred.may_contact = false;
+    now_barred.no_contact_reason = "Safety plan".into();
+    store.update_guardian(mother.id, &now_barred).unwrap();
+    let record = store.student_record(anna.id).unwrap();
+    assert!(
+        record.guardians.iter().all(|g| !g.link.is_primary),
+        "no barred primary contact"
+    );
 }
 
 #[test]

@@ -50,13 +50,26 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     ])
 }
 
+/// The log file's folder: the app's log folder, or `logs/` beside a record chosen with
+/// RAPPORT_DATA_DIR, so a record on a USB stick keeps its log with it.
+fn log_target() -> TargetKind {
+    let file_name = Some("rapport".to_string());
+    match paths::data_dir_override() {
+        Some(dir) => TargetKind::Folder {
+            path: dir.join("logs"),
+            file_name,
+        },
+        None => TargetKind::LogDir { file_name },
+    }
+}
+
 /// Starts the desktop app.
 pub fn run() {
     LAUNCHED.get_or_init(Instant::now);
     let mut builder = tauri::Builder::default();
     // One window per record: a second launch on the default record focuses the first. A record
     // chosen with RAPPORT_DATA_DIR (tests, a USB stick) is a different record and may run beside it.
-    if std::env::var_os(paths::DATA_DIR_ENV).is_none() {
+    if paths::data_dir_override().is_none() {
         builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
@@ -67,12 +80,7 @@ pub fn run() {
     let builder = builder
         .plugin(
             tauri_plugin_log::Builder::new()
-                .targets([
-                    Target::new(TargetKind::LogDir {
-                        file_name: Some("rapport".into()),
-                    }),
-                    Target::new(TargetKind::Stderr),
-                ])
+                .targets([Target::new(log_target()), Target::new(TargetKind::Stderr)])
                 // Our own messages name codes and counts, never children; keep the libraries'
                 // chatter (which could echo a request) out of the file.
                 .level(log::LevelFilter::Info)

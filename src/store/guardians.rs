@@ -107,6 +107,13 @@ impl Store {
         link: GuardianLink,
     ) -> Result<()> {
         self.refuse_archived_student(student_id)?;
+        let guardian = self.guardian(guardian_id)?;
+        if link.is_primary && !guardian.details.may_contact {
+            return Err(Error::Conflict(format!(
+                "{} must not be contacted, so they cannot be the primary contact.",
+                guardian.details.name
+            )));
+        }
         let tx = self.conn.savepoint()?;
         if link.is_primary {
             tx.execute(
@@ -126,9 +133,12 @@ impl Store {
         Ok(())
     }
 
-    pub fn update_guardian(&self, id: Id, details: &GuardianDetails) -> Result<Guardian> {
+    /// Saves a guardian's details. A guardian who may no longer be contacted stops being anyone's
+    /// primary contact.
+    pub fn update_guardian(&mut self, id: Id, details: &GuardianDetails) -> Result<Guardian> {
         let details = clean_guardian(details)?;
-        let changed = self.conn.execute(
+        let tx = self.conn.savepoint()?;
+        let changed = tx.execute(
             "UPDATE guardian SET name = ?2, relationship = ?3, phone = ?4, email = ?5,
                  preferred_method = ?6, preferred_language = ?7, best_time = ?8, may_contact = ?9,
                  no_contact_reason = ?10
@@ -149,6 +159,13 @@ impl Store {
         if changed == 0 {
             return Err(Error::NotFound("That guardian"));
         }
+        if !details.may_contact {
+            tx.execute(
+                "UPDATE student_guardian SET is_primary = 0 WHERE guardian_id = ?1",
+                [id],
+            )?;
+        }
+        tx.commit()?;
         Ok(Guardian { id, details })
     }
 

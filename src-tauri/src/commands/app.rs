@@ -1,7 +1,7 @@
 //! The app itself: what the window needs to start, and the "ready" signal of the first render.
 
 use rapport::languages::{Language, LANGUAGES};
-use rapport::model::{Class, ContactMethod, Settings};
+use rapport::model::{Class, ContactMethod, SchoolYear, Settings};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -22,6 +22,7 @@ pub struct AppInfo {
     pub open_error: Option<CommandError>,
     pub settings: Settings,
     pub classes: Vec<Class>,
+    pub school_years: Vec<SchoolYear>,
     pub languages: &'static [Language],
     pub contact_methods: Vec<ContactMethodChoice>,
 }
@@ -31,11 +32,11 @@ pub async fn app_info<R: Runtime>(
     app: AppHandle<R>,
     record: State<'_, Record>,
 ) -> Result<AppInfo, CommandError> {
-    let (settings, classes) = match record.open_error() {
-        Some(_) => (Settings::default(), Vec::new()),
+    let (settings, classes, school_years) = match record.open_error() {
+        Some(_) => Default::default(),
         None => {
             record
-                .run(|store| Ok((store.settings()?, store.classes()?)))
+                .run(|store| Ok((store.settings()?, store.classes()?, store.school_years()?)))
                 .await?
         }
     };
@@ -45,6 +46,7 @@ pub async fn app_info<R: Runtime>(
         open_error: record.open_error().cloned(),
         settings,
         classes,
+        school_years,
         languages: LANGUAGES,
         contact_methods: ContactMethod::ALL
             .iter()

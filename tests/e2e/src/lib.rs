@@ -1,1 +1,225 @@
-//! placeholder until the journey lands
+//! Drives the real Rapport window through WebKitWebDriver (via `tauri-driver`), for the journeys in
+//! `tests/`. Each session gets free ports, a temporary data folder and a hard time limit; the driver
+//! is stopped with SIGTERM (SIGKILL would orphan WebKitWebDriver on its port).
+//!
+//! These tests fail, never skip, when something they need is missing: a display, `tauri-driver`,
+//! or the built app.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::process::{Child, Command};
+
+/// How long any one wait for the page may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The workspace root (two folders above this crate).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
+}
+
+/// The app binary under test: `$RAPPORT_APP`, or the debug build in the workspace's target folder.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("RAPPORT_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/rapport-desktop"));
+    assert!(
+        path.is_file(),
+        "the app is not built at {}: run `cargo build -p rapport-desktop` (make test does)",
+        path.display()
+    );
+    path
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let in_cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin/tauri-driver"));
+    match in_cargo_home.filter(|p| p.is_file()) {
+        Some(path) => path,
+        None => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free local port")
+        .port()
+}
+
+/// One running app with a WebDriver client on it.
+pub struct Session {
+    pub client: Client,
+    driver: Child,
+}
+
+impl Session {
+    /// Starts the app on `data_dir` and waits until the page has loaded.
+    pub async fn launch(data_dir: &Path) -> Session {
+        assert!(
+            std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+            "no display: run the end-to-end tests under xvfb-run (make test does)"
+        );
+        let app = app_binary();
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("RAPPORT_DATA_DIR", data_dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver runs: install it with `cargo install tauri-driver --locked --version '^2'`");
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            assert!(
+                started.elapsed() < WAIT,
+                "tauri-driver did not listen on port {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), "wry".into());
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app, "args": [] }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&url)
+            .await
+            .expect("a WebDriver session on the app");
+        let session = Session { client, driver };
+        session.wait_for("nav").await;
+        session
+    }
+
+    /// Waits for an element matching `css` to exist.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}` appeared: {e}"))
+    }
+
+    /// Waits until the element matching `css` shows text containing `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    if text.contains(expected) {
+                        return element;
+                    }
+                    if started.elapsed() > WAIT {
+                        panic!("`{css}` shows {text:?}, not {expected:?}");
+                    }
+                }
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "no element `{css}` showing {expected:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The text of the element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.expect("element text")
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+    }
+
+    /// Replaces the value of the field matching `css` with `value`, as typed.
+    pub async fn fill(&self, css: &str, value: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.expect("clear field");
+        // WebKitWebDriver refuses to type nothing ("Missing text parameter").
+        if !value.is_empty() {
+            field
+                .send_keys(value)
+                .await
+                .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+        }
+    }
+
+    /// Follows an in-app link (`#/students`, ...).
+    pub async fn go(&self, hash: &str) {
+        self.client
+            .execute("window.location.hash = arguments[0];", vec![hash.into()])
+            .await
+            .expect("navigate");
+    }
+
+    /// Saves a PNG of the window, once passing status messages ("Saved.") have gone.
+    pub async fn screenshot(&self, path: &Path) {
+        let started = Instant::now();
+        while !self.text("#status").await.trim().is_empty() && started.elapsed() < WAIT {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let png = self.client.screenshot().await.expect("screenshot");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("screenshot folder");
+        }
+        std::fs::write(path, png).expect("write screenshot");
+    }
+
+    /// Closes the window and stops the driver with SIGTERM, waiting for it to exit.
+    pub async fn quit(mut self) {
+        let _ = self.client.close().await;
+        if let Some(pid) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status();
+        }
+        if tokio::time::timeout(WAIT, self.driver.wait())
+            .await
+            .is_err()
+        {
+            let _ = self.driver.start_kill();
+            panic!("tauri-driver did not stop after SIGTERM");
+        }
+    }
+}
+
+/// The lines of the app's log in `data_dir` that contain `needle`.
+pub fn log_lines(data_dir: &Path, needle: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(data_dir.join("logs")) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .flat_map(|text| {
+            text.lines()
+                .filter(|l| l.contains(needle))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}

@@ -1,0 +1,175 @@
+// Settings (#/settings): you (name, school), the class (edit it, switch between classes, add
+// another), and where the record lives on this computer.
+
+import * as api from '../api.js';
+import { h } from '../dom.js';
+import { actions, field, form, onSubmit, valueOf } from './forms.js';
+
+const prefixed = (prefix) => (f) => `${prefix}${f}`;
+
+function youForm(ctx) {
+  const s = ctx.info.settings ?? {};
+  const formEl = form(
+    { id: 'you-form', 'aria-labelledby': 'you-title' },
+    field({ id: 'teacher_name', label: 'Your name', value: s.teacher_name, names: true, autocomplete: 'name', hint: 'As families know you, for example “Ms. Rivera”.' }),
+    field({ id: 'school_name', label: 'School name', value: s.school_name, names: true }),
+    actions(h('button', { type: 'submit', class: 'button primary', id: 'save-you' }, 'Save')),
+  );
+  onSubmit(formEl, async () => {
+    await api.saveSettings({
+      teacher_name: valueOf(formEl, 'teacher_name'),
+      school_name: valueOf(formEl, 'school_name'),
+      current_class_id: ctx.currentClass?.id ?? null,
+    });
+    await ctx.reloadInfo();
+    ctx.status('Saved.');
+    await ctx.refresh('#save-you');
+  });
+  return formEl;
+}
+
+function classForm(ctx) {
+  const cls = ctx.currentClass;
+  const formEl = form(
+    { id: 'class-form', 'aria-labelledby': 'class-title' },
+    cls.archived ? h('p', { class: 'callout' }, 'This class is archived: it can be read but no longer changed.') : null,
+    field({ id: 'class_name', label: 'Class name', required: true, value: cls.name, names: true }),
+    h(
+      'div',
+      { class: 'field-row' },
+      field({ id: 'class_grade', label: 'Grade', value: cls.grade }),
+      field({ id: 'class_room', label: 'Room', value: cls.room }),
+    ),
+    cls.archived ? null : actions(h('button', { type: 'submit', class: 'button primary', id: 'save-class' }, 'Save class')),
+  );
+  onSubmit(
+    formEl,
+    async () => {
+      await api.updateClass(cls.id, {
+        name: valueOf(formEl, 'class_name'),
+        grade: valueOf(formEl, 'class_grade'),
+        room: valueOf(formEl, 'class_room'),
+      });
+      await ctx.reloadInfo();
+      ctx.status('Saved.');
+      await ctx.refresh('#save-class');
+    },
+    prefixed('class_'),
+  );
+  return formEl;
+}
+
+function switchForm(ctx) {
+  const classes = ctx.info.classes ?? [];
+  if (classes.length < 2) return null;
+  const formEl = form(
+    { id: 'switch-class-form', 'aria-labelledby': 'switch-title' },
+    h('h3', { id: 'switch-title' }, 'Switch class'),
+    field({
+      id: 'current_class',
+      label: 'Show this class',
+      type: 'select',
+      value: String(ctx.currentClass.id),
+      options: classes.map((c) => ({ value: String(c.id), label: c.archived ? `${c.name} (archived)` : c.name })),
+    }),
+    actions(h('button', { type: 'submit', class: 'button', id: 'switch-class' }, 'Switch')),
+  );
+  onSubmit(
+    formEl,
+    async () => {
+      const s = ctx.info.settings ?? {};
+      await api.saveSettings({
+        teacher_name: s.teacher_name ?? '',
+        school_name: s.school_name ?? '',
+        current_class_id: Number(valueOf(formEl, 'current_class')),
+      });
+      await ctx.reloadInfo();
+      ctx.status('Switched class.');
+      await ctx.refresh('#switch-class');
+    },
+    (f) => (f === 'current_class_id' ? 'current_class' : f),
+  );
+  return formEl;
+}
+
+function newClassArea(ctx) {
+  const area = h('div', { class: 'new-class', id: 'new-class' });
+  const openButton = h('button', { type: 'button', class: 'button', id: 'add-class' }, 'Add another class');
+  const showButton = () => {
+    area.replaceChildren(openButton);
+  };
+  openButton.addEventListener('click', () => {
+    const formEl = form(
+      { id: 'new-class-form', class: 'panel', 'aria-labelledby': 'new-class-title' },
+      h('h3', { id: 'new-class-title' }, 'Add another class'),
+      h('p', { class: 'hint' }, 'The new class becomes the one Rapport shows.'),
+      field({ id: 'new_class_name', label: 'Class name', required: true, names: true, hint: 'For example “Period 2 Biology”.' }),
+      h(
+        'div',
+        { class: 'field-row' },
+        field({ id: 'new_class_grade', label: 'Grade' }),
+        field({ id: 'new_class_room', label: 'Room' }),
+      ),
+      actions(
+        h('button', { type: 'submit', class: 'button primary', id: 'create-class' }, 'Add class'),
+        h('button', {
+          type: 'button',
+          class: 'button',
+          id: 'cancel-class',
+          onclick: () => {
+            showButton();
+            openButton.focus();
+          },
+        }, 'Cancel'),
+      ),
+    );
+    onSubmit(
+      formEl,
+      async () => {
+        await api.createClass({
+          name: valueOf(formEl, 'new_class_name'),
+          grade: valueOf(formEl, 'new_class_grade'),
+          room: valueOf(formEl, 'new_class_room'),
+        });
+        await ctx.reloadInfo();
+        ctx.status('Class added.');
+        await ctx.refresh('#class_name');
+      },
+      prefixed('new_class_'),
+    );
+    area.replaceChildren(formEl);
+    formEl.querySelector('#new_class_name').focus();
+  });
+  showButton();
+  return area;
+}
+
+/**
+ * The settings screen.
+ * @param {object} ctx
+ * @returns {HTMLElement}
+ */
+export function render(ctx) {
+  return h(
+    'section',
+    { class: 'page settings', id: 'settings' },
+    h('h1', null, 'Settings'),
+    h('section', { class: 'settings-group', 'aria-labelledby': 'you-title' }, h('h2', { id: 'you-title' }, 'You'), youForm(ctx)),
+    h(
+      'section',
+      { class: 'settings-group', 'aria-labelledby': 'class-title' },
+      h('h2', { id: 'class-title' }, 'Class'),
+      classForm(ctx),
+      switchForm(ctx),
+      newClassArea(ctx),
+    ),
+    h(
+      'section',
+      { class: 'settings-group', 'aria-labelledby': 'record-title' },
+      h('h2', { id: 'record-title' }, 'Your record'),
+      h('p', null, h('code', { class: 'path', id: 'db-path', dir: 'ltr' }, ctx.info.db_path ?? '')),
+      h('p', null, 'Everything Rapport keeps is in this file on this computer; nothing is sent anywhere.'),
+      h('p', { class: 'muted', id: 'settings-version' }, `Rapport version ${ctx.info.version ?? ''}`),
+    ),
+  );
+}

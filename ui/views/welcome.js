@@ -1,0 +1,103 @@
+// First run: no class yet. A short welcome, the "Set up your class" form and "Load a demo class".
+// Also exports the demo loader, which the empty student list offers too.
+
+import * as api from '../api.js';
+import { h, whileBusy } from '../dom.js';
+import { actions, field, form, onSubmit, valueOf } from './forms.js';
+
+/** Class form fields are called name/grade/room by the core; the inputs are class_*. */
+const CLASS_FIELDS = { name: 'class_name', grade: 'class_grade', room: 'class_room' };
+
+/**
+ * Loads the demo class, makes it the current class and opens the student list.
+ * @param {object} ctx the view context from app.js
+ * @param {HTMLButtonElement} button disabled while the demo loads
+ */
+export async function loadDemoAndOpen(ctx, button) {
+  try {
+    const demo = await whileBusy(button, async () => {
+      const summary = await api.loadDemo();
+      await ctx.reloadInfo();
+      const s = ctx.info.settings ?? {};
+      if (summary?.class_id != null && s.current_class_id !== summary.class_id) {
+        await api.saveSettings({
+          teacher_name: s.teacher_name ?? '',
+          school_name: s.school_name ?? '',
+          current_class_id: summary.class_id,
+        });
+        await ctx.reloadInfo();
+      }
+      return summary;
+    });
+    ctx.status(`Loaded a demo class of ${demo.students} students and ${demo.guardians} guardians.`);
+    ctx.go('#/students');
+  } catch (err) {
+    ctx.alert(err);
+  }
+}
+
+/**
+ * The welcome screen.
+ * @param {object} ctx
+ * @returns {{node: HTMLElement, focus: string}}
+ */
+export function render(ctx) {
+  const setup = form(
+    { id: 'setup-form', 'aria-labelledby': 'setup-title' },
+    h('h2', { id: 'setup-title' }, 'Set up your class'),
+    field({ id: 'class_name', label: 'Class name', required: true, hint: 'For example “Grade 3 — Room 12”.', names: true }),
+    h(
+      'div',
+      { class: 'field-row' },
+      field({ id: 'class_grade', label: 'Grade' }),
+      field({ id: 'class_room', label: 'Room' }),
+    ),
+    h('h3', null, 'About you (optional)'),
+    field({ id: 'teacher_name', label: 'Your name', hint: 'As families know you, for example “Ms. Rivera”.', names: true, autocomplete: 'name' }),
+    field({ id: 'school_name', label: 'School name', names: true }),
+    actions(h('button', { type: 'submit', class: 'button primary', id: 'setup-class' }, 'Create my class')),
+  );
+
+  onSubmit(
+    setup,
+    async () => {
+      const teacher = valueOf(setup, 'teacher_name');
+      const school = valueOf(setup, 'school_name');
+      if (teacher.trim() || school.trim()) {
+        await api.saveSettings({ teacher_name: teacher, school_name: school, current_class_id: null });
+      }
+      await api.createClass({
+        name: valueOf(setup, 'class_name'),
+        grade: valueOf(setup, 'class_grade'),
+        room: valueOf(setup, 'class_room'),
+      });
+      await ctx.reloadInfo();
+      ctx.status('Your class is ready.');
+      ctx.go('#/students');
+    },
+    (f) => CLASS_FIELDS[f] ?? f,
+  );
+
+  const demoButton = h('button', { type: 'button', class: 'button', id: 'load-demo' }, 'Load a demo class');
+  demoButton.addEventListener('click', () => loadDemoAndOpen(ctx, demoButton));
+
+  const node = h(
+    'section',
+    { class: 'page welcome', id: 'welcome' },
+    h('h1', null, 'Welcome to Rapport'),
+    h(
+      'p',
+      { class: 'lead' },
+      'A private record of your partnership with each child’s family. Everything stays on this computer.',
+    ),
+    setup,
+    h(
+      'aside',
+      { class: 'demo-offer', 'aria-labelledby': 'demo-title' },
+      h('h2', { id: 'demo-title' }, 'Just looking?'),
+      h('p', null, 'Try Rapport with a made-up class of children and their families. You can add your own class later.'),
+      demoButton,
+    ),
+  );
+  return { node, focus: '#class_name' };
+}
