@@ -232,3 +232,322 @@ mod tests {
         assert_eq!(o.languages[0].native, "Español");
     }
 }
+
+// ----- Today: who to call, what is due -----
+
+pub use today::*;
+
+mod today {
+    use std::collections::HashMap;
+
+    use chrono::{Datelike, NaiveDate};
+    use serde::Serialize;
+
+    use crate::model::{
+        Balance, BalanceReport, CheckIn, Concern, Contact, ContactKind, Goal, GoalStatus, Id, Praise,
+        StudentSummary,
+    };
+
+    /// Goals with no check-in for this many days are named.
+    pub const STALE_GOAL_DAYS: i64 = 21;
+    /// Goals due within this many days are named.
+    pub const GOAL_DUE_SOON_DAYS: i64 = 14;
+
+    /// A class's partnership record, loaded in bulk for Today.
+    #[derive(Debug, Clone, Default)]
+    pub struct ClassActivity {
+        pub students: Vec<StudentSummary>,
+        /// When the class's school year started: "this year" counts from here.
+        pub year_starts_on: Option<NaiveDate>,
+        pub contacts: Vec<Contact>,
+        pub praise: Vec<Praise>,
+        pub concerns: Vec<Concern>,
+        pub goals: Vec<Goal>,
+        pub check_ins: Vec<CheckIn>,
+    }
+
+    /// The next action a Today item offers, for the window to turn into a button.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum NextAction {
+        /// Log a contact with the family (`kind` says which).
+        LogContact,
+        /// Mark a contact's follow-up done (`item_id` is the contact).
+        FollowUp,
+        /// Make the positive call for a praise (`item_id` is the praise).
+        PraiseCall,
+        /// Add a check-in to a goal (`item_id` is the goal).
+        CheckIn,
+        /// Look at a goal (`item_id` is the goal).
+        ReviewGoal,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    pub struct TodayItem {
+        pub student_id: Id,
+        pub display_name: String,
+        /// One sentence: what and since when.
+        pub detail: String,
+        pub action: NextAction,
+        /// The contact, praise or goal the action is about.
+        pub item_id: Option<Id>,
+        /// For `LogContact`: the kind of contact to offer.
+        pub kind: Option<ContactKind>,
+        /// The date the item is about (due date, last contact, ...), for sorting and display.
+        pub date: Option<NaiveDate>,
+        /// Past its date.
+        pub overdue: bool,
+    }
+
+    /// Everything the Today screen lists, each list most urgent first.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+    pub struct TodayReport {
+        pub follow_ups: Vec<TodayItem>,
+        pub praise_to_call: Vec<TodayItem>,
+        pub concerns_without_call: Vec<TodayItem>,
+        pub quiet_families: Vec<TodayItem>,
+        pub no_positive_this_month: Vec<TodayItem>,
+        pub goals_to_check: Vec<TodayItem>,
+        pub goals_due_soon: Vec<TodayItem>,
+        /// Positive and concern contacts for the whole class.
+        pub balance: BalanceReport,
+    }
+
+    /// Positive versus concern contacts in the last 30 days and since the year started.
+    pub fn balance<'a>(
+        contacts: impl IntoIterator<Item = &'a Contact>,
+        today: NaiveDate,
+        year_starts_on: Option<NaiveDate>,
+    ) -> BalanceReport {
+        let month_ago = today - chrono::Duration::days(30);
+        let mut report = BalanceReport::default();
+        let count = |b: &mut Balance, kind| match kind {
+            ContactKind::Positive => b.positive += 1,
+            ContactKind::Concern => b.concern += 1,
+            _ => {}
+        };
+        for contact in contacts {
+            let d = &contact.details;
+            if !d.reached || d.happened_on > today {
+                continue;
+            }
+            if year_starts_on.is_none_or(|start| d.happened_on >= start) {
+                count(&mut report.this_year, d.kind);
+            }
+            if d.happened_on > month_ago {
+                count(&mut report.last_30_days, d.kind);
+            }
+        }
+        report
+    }
+
+    fn long_date(day: NaiveDate) -> String {
+        day.format("%-d %B").to_string()
+    }
+
+    fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+        (to - from).num_days()
+    }
+
+    fn ago(days: i64) -> String {
+        match days {
+            0 => "today".into(),
+            1 => "yesterday".into(),
+            n => format!("{n} days ago"),
+        }
+    }
+
+    /// What Today shows, for `today`, naming families not reached for `quiet_days`.
+    pub fn today(activity: &ClassActivity, today: NaiveDate, quiet_days: u32) -> TodayReport {
+        let names: HashMap<Id, &str> = activity
+            .students
+            .iter()
+            .map(|s| (s.id, s.display_name.as_str()))
+            .collect();
+        let item = |student_id: Id, detail: String, action: NextAction| TodayItem {
+            student_id,
+            display_name: names.get(&student_id).copied().unwrap_or_default().to_string(),
+            detail,
+            action,
+            item_id: None,
+            kind: None,
+            date: None,
+            overdue: false,
+        };
+        let mut report = TodayReport {
+            balance: balance(&activity.contacts, today, activity.year_starts_on),
+            ..Default::default()
+        };
+
+        // Follow-ups that have come due.
+        for contact in &activity.contacts {
+            let d = &contact.details;
+            let Some(due) = d.follow_up_on.filter(|due| *due <= today && !d.follow_up_done) else {
+                continue;
+            };
+            let when = if due == today {
+                "due today".to_string()
+            } else {
+                format!("due {} ({})", long_date(due), ago(days_between(due, today)))
+            };
+            let about = if d.summary.is_empty() { d.kind.label().to_lowercase() } else { d.summary.clone() };
+            report.follow_ups.push(TodayItem {
+                item_id: Some(contact.id),
+                date: Some(due),
+                overdue: due < today,
+                ..item(d.student_id, format!("Follow up, {when}: {about}"), NextAction::FollowUp)
+            });
+        }
+        report.follow_ups.sort_by_key(|i| (i.date, i.student_id));
+
+        // Praise waiting for a call home.
+        for praise in activity.praise.iter().filter(|p| p.details.call_queued && p.contact_id.is_none()) {
+            let d = &praise.details;
+            let what = if d.note.is_empty() { d.category.label().to_string() } else { d.note.clone() };
+            report.praise_to_call.push(TodayItem {
+                item_id: Some(praise.id),
+                date: Some(d.noticed_on),
+                ..item(
+                    d.student_id,
+                    format!("{what} ({}). Call home with the good news.", long_date(d.noticed_on)),
+                    NextAction::PraiseCall,
+                )
+            });
+        }
+        report.praise_to_call.sort_by_key(|i| (i.date, i.item_id));
+
+        // Last contact with each family, and last positive one.
+        let mut last_reached: HashMap<Id, NaiveDate> = HashMap::new();
+        let mut positive_this_month: HashMap<Id, bool> = HashMap::new();
+        let mut contact_days: HashMap<Id, Vec<NaiveDate>> = HashMap::new();
+        for contact in &activity.contacts {
+            let d = &contact.details;
+            if d.happened_on > today {
+                continue;
+            }
+            contact_days.entry(d.student_id).or_default().push(d.happened_on);
+            if d.reached {
+                let last = last_reached.entry(d.student_id).or_insert(d.happened_on);
+                *last = (*last).max(d.happened_on);
+                if d.kind == ContactKind::Positive
+                    && d.happened_on.year() == today.year()
+                    && d.happened_on.month() == today.month()
+                {
+                    positive_this_month.insert(d.student_id, true);
+                }
+            }
+        }
+
+        // Open concerns with no contact with the family since.
+        for concern in activity.concerns.iter().filter(|c| c.details.resolved_on.is_none()) {
+            let d = &concern.details;
+            let called = contact_days
+                .get(&d.student_id)
+                .is_some_and(|days| days.iter().any(|day| *day >= d.noticed_on));
+            if called {
+                continue;
+            }
+            report.concerns_without_call.push(TodayItem {
+                kind: Some(ContactKind::Concern),
+                item_id: Some(concern.id),
+                date: Some(d.noticed_on),
+                overdue: days_between(d.noticed_on, today) > 2,
+                ..item(
+                    d.student_id,
+                    format!(
+                        "A concern noted {} ({}) has not been talked through with the family.",
+                        long_date(d.noticed_on),
+                        ago(days_between(d.noticed_on, today))
+                    ),
+                    NextAction::LogContact,
+                )
+            });
+        }
+        report.concerns_without_call.sort_by_key(|i| (i.date, i.student_id));
+
+        // Quiet families and children with no positive contact this month, in class-list order.
+        for student in &activity.students {
+            match last_reached.get(&student.id) {
+                None => report.quiet_families.push(TodayItem {
+                    kind: Some(ContactKind::Introduction),
+                    ..item(student.id, "No contact with the family yet this year.".into(), NextAction::LogContact)
+                }),
+                Some(&last) if days_between(last, today) >= i64::from(quiet_days) => {
+                    report.quiet_families.push(TodayItem {
+                        kind: Some(ContactKind::Information),
+                        date: Some(last),
+                        overdue: true,
+                        ..item(
+                            student.id,
+                            format!(
+                                "Last in touch {} ({}).",
+                                long_date(last),
+                                ago(days_between(last, today))
+                            ),
+                            NextAction::LogContact,
+                        )
+                    })
+                }
+                Some(_) => {}
+            }
+            if !positive_this_month.contains_key(&student.id) {
+                report.no_positive_this_month.push(TodayItem {
+                    kind: Some(ContactKind::Positive),
+                    ..item(
+                        student.id,
+                        format!("No positive news shared with the family in {}.", today.format("%B")),
+                        NextAction::LogContact,
+                    )
+                });
+            }
+        }
+        // Never-contacted families first, then the longest quiet.
+        report.quiet_families.sort_by_key(|i| i.date.map_or(0, |d| d.num_days_from_ce()));
+
+        // Goals: check-ins gone quiet, and due dates coming up.
+        let mut last_check_in: HashMap<Id, NaiveDate> = HashMap::new();
+        for check_in in &activity.check_ins {
+            let last = last_check_in.entry(check_in.details.goal_id).or_insert(check_in.details.on_date);
+            *last = (*last).max(check_in.details.on_date);
+        }
+        for goal in activity.goals.iter().filter(|g| g.details.status == GoalStatus::Active) {
+            let d = &goal.details;
+            if d.starts_on > today {
+                continue;
+            }
+            let since = last_check_in.get(&goal.id).copied();
+            let quiet_since = since.unwrap_or(d.starts_on);
+            if days_between(quiet_since, today) >= STALE_GOAL_DAYS {
+                let detail = match since {
+                    Some(day) => format!("“{}”: last check-in {} ({}).", d.statement, long_date(day), ago(days_between(day, today))),
+                    None => format!("“{}”: no check-in since it started {}.", d.statement, long_date(d.starts_on)),
+                };
+                report.goals_to_check.push(TodayItem {
+                    item_id: Some(goal.id),
+                    date: Some(quiet_since),
+                    ..item(d.student_id, detail, NextAction::CheckIn)
+                });
+            }
+            if let Some(due) = d.due_on {
+                let left = days_between(today, due);
+                if left <= GOAL_DUE_SOON_DAYS {
+                    let when = match left {
+                        l if l < 0 => format!("was due {} ({})", long_date(due), ago(-l)),
+                        0 => "is due today".to_string(),
+                        1 => "is due tomorrow".to_string(),
+                        l => format!("is due {} (in {l} days)", long_date(due)),
+                    };
+                    report.goals_due_soon.push(TodayItem {
+                        item_id: Some(goal.id),
+                        date: Some(due),
+                        overdue: left < 0,
+                        ..item(d.student_id, format!("“{}” {when}.", d.statement), NextAction::ReviewGoal)
+                    });
+                }
+            }
+        }
+        report.goals_to_check.sort_by_key(|i| (i.date, i.item_id));
+        report.goals_due_soon.sort_by_key(|i| (i.date, i.item_id));
+        report
+    }
+}

@@ -5,12 +5,15 @@
 //! read-outs the Today screen shows ([`insights`]) and a realistic demo class ([`demo`]). The desktop
 //! shell in `src-tauri/` and the `rapport` command line are two front doors onto this same crate.
 
+pub mod causes;
 pub mod demo;
 pub mod error;
 pub mod insights;
 pub mod languages;
 pub mod model;
 pub mod paths;
+pub mod questions;
+pub mod smart;
 pub mod store;
 pub mod text;
 pub mod validate;

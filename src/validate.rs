@@ -3,7 +3,11 @@
 //! so a form can show all of them beside the fields in one go.
 
 use crate::error::{Error, FieldProblem, Result};
-use crate::model::{ClassDetails, GuardianDetails, SchoolYearDetails, Settings, StudentDetails};
+use crate::model::{
+    AnswerDetails, CheckInDetails, ClassDetails, ConcernDetails, ContactDetails, GoalDetails,
+    GuardianDetails, HomeActivityDetails, PraiseCategory, PraiseDetails, QuestionDetails,
+    SchoolYearDetails, Settings, StudentDetails,
+};
 use crate::text::{multi_line, single_line};
 
 /// Longest name, in characters.
@@ -12,6 +16,10 @@ pub const MAX_NAME: usize = 100;
 pub const MAX_SHORT: usize = 200;
 /// Longest free-text note, in characters.
 pub const MAX_NOTE: usize = 10_000;
+/// Longest one-sentence text (a question, a goal statement), in characters.
+pub const MAX_SENTENCE: usize = 500;
+/// The most days Today may wait before naming a quiet family.
+pub const MAX_QUIET_DAYS: u32 = 365;
 
 /// Collects problems while a value is cleaned.
 #[derive(Default)]
@@ -190,6 +198,7 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         teacher_name: single_line(&input.teacher_name),
         school_name: single_line(&input.school_name),
         current_class_id: input.current_class_id,
+        quiet_days: input.quiet_days,
     };
     p.max_len("teacher_name", "Your name", &out.teacher_name, MAX_NAME);
     p.max_len(
@@ -198,6 +207,147 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         &out.school_name,
         MAX_NAME,
     );
+    if !(1..=MAX_QUIET_DAYS).contains(&out.quiet_days) {
+        p.add("quiet_days", format!("Choose between 1 and {MAX_QUIET_DAYS} days."));
+    }
+    p.finish(out)
+}
+
+
+pub fn clean_question(input: &QuestionDetails) -> Result<QuestionDetails> {
+    let mut p = Problems::default();
+    let out = QuestionDetails {
+        prompt: single_line(&input.prompt),
+        topic: input.topic,
+    };
+    p.required("prompt", "The question", &out.prompt);
+    p.max_len("prompt", "The question", &out.prompt, MAX_SENTENCE);
+    p.finish(out)
+}
+
+pub fn clean_answer(input: &AnswerDetails) -> Result<AnswerDetails> {
+    let mut p = Problems::default();
+    let out = AnswerDetails {
+        answer: multi_line(&input.answer),
+        ..input.clone()
+    };
+    p.required("answer", "The answer", &out.answer);
+    p.max_len("answer", "The answer", &out.answer, MAX_NOTE);
+    p.finish(out)
+}
+
+pub fn clean_goal(input: &GoalDetails) -> Result<GoalDetails> {
+    let mut p = Problems::default();
+    let out = GoalDetails {
+        statement: single_line(&input.statement),
+        measure: multi_line(&input.measure),
+        unit: single_line(&input.unit),
+        steps: multi_line(&input.steps),
+        why: multi_line(&input.why),
+        ..input.clone()
+    };
+    p.required("statement", "The goal", &out.statement);
+    p.max_len("statement", "The goal", &out.statement, MAX_SENTENCE);
+    p.max_len("measure", "How it is measured", &out.measure, MAX_NOTE);
+    p.max_len("unit", "The unit", &out.unit, MAX_SHORT);
+    p.max_len("steps", "The steps", &out.steps, MAX_NOTE);
+    p.max_len("why", "Why it matters", &out.why, MAX_NOTE);
+    for (field, label, value) in [
+        ("baseline", "The baseline", out.baseline),
+        ("target", "The target", out.target),
+    ] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            p.add(field, format!("{label} must be a number."));
+        }
+    }
+    if out.due_on.is_some_and(|due| due < out.starts_on) {
+        p.add("due_on", "The due date cannot come before the start date.");
+    }
+    p.finish(out)
+}
+
+pub fn clean_check_in(input: &CheckInDetails) -> Result<CheckInDetails> {
+    let mut p = Problems::default();
+    let out = CheckInDetails {
+        note: multi_line(&input.note),
+        ..input.clone()
+    };
+    if !out.value.is_finite() {
+        p.add("value", "The check-in value must be a number.");
+    }
+    p.max_len("note", "The note", &out.note, MAX_NOTE);
+    p.finish(out)
+}
+
+pub fn clean_home_activity(input: &HomeActivityDetails) -> Result<HomeActivityDetails> {
+    let mut p = Problems::default();
+    let out = HomeActivityDetails {
+        goal_id: input.goal_id,
+        title: single_line(&input.title),
+        details: multi_line(&input.details),
+        how_often: single_line(&input.how_often),
+    };
+    p.required("title", "The activity", &out.title);
+    p.max_len("title", "The activity", &out.title, MAX_SHORT);
+    p.max_len("details", "The details", &out.details, MAX_NOTE);
+    p.max_len("how_often", "How often", &out.how_often, MAX_SHORT);
+    p.finish(out)
+}
+
+pub fn clean_contact(input: &ContactDetails) -> Result<ContactDetails> {
+    let mut p = Problems::default();
+    let out = ContactDetails {
+        summary: multi_line(&input.summary),
+        outcome: multi_line(&input.outcome),
+        ..input.clone()
+    };
+    p.max_len("summary", "The summary", &out.summary, MAX_NOTE);
+    p.max_len("outcome", "The outcome", &out.outcome, MAX_NOTE);
+    if out.follow_up_on.is_some_and(|f| f < out.happened_on) {
+        p.add("follow_up_on", "The follow-up date cannot come before the contact.");
+    }
+    p.finish(out)
+}
+
+pub fn clean_praise(input: &PraiseDetails) -> Result<PraiseDetails> {
+    let mut p = Problems::default();
+    let out = PraiseDetails {
+        note: multi_line(&input.note),
+        ..input.clone()
+    };
+    if out.category == PraiseCategory::Other && out.note.is_empty() {
+        p.add("note", "Say what the child did.");
+    }
+    p.max_len("note", "The note", &out.note, MAX_NOTE);
+    p.finish(out)
+}
+
+pub fn clean_concern(input: &ConcernDetails) -> Result<ConcernDetails> {
+    let mut p = Problems::default();
+    let mut causes: Vec<String> = input.causes.iter().map(|c| c.trim().to_string()).collect();
+    causes.sort();
+    causes.dedup();
+    let out = ConcernDetails {
+        observed: multi_line(&input.observed),
+        setting: single_line(&input.setting),
+        causes,
+        strategies: multi_line(&input.strategies),
+        plan: multi_line(&input.plan),
+        notes: multi_line(&input.notes),
+        ..input.clone()
+    };
+    p.required("observed", "What was seen", &out.observed);
+    p.max_len("observed", "What was seen", &out.observed, MAX_NOTE);
+    p.max_len("setting", "Where and when", &out.setting, MAX_SHORT);
+    p.max_len("strategies", "What was tried", &out.strategies, MAX_NOTE);
+    p.max_len("plan", "The plan", &out.plan, MAX_NOTE);
+    p.max_len("notes", "The notes", &out.notes, MAX_NOTE);
+    if let Some(unknown) = out.causes.iter().find(|c| crate::causes::find(c).is_none()) {
+        p.add("causes", format!("“{unknown}” is not a cause Rapport knows."));
+    }
+    if out.resolved_on.is_some_and(|r| r < out.noticed_on) {
+        p.add("resolved_on", "It cannot be resolved before it was noticed.");
+    }
     p.finish(out)
 }
 

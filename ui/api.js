@@ -51,3 +51,44 @@ export const setGuardianLink = (studentId, guardianId, link) =>
   call('set_guardian_link', { student_id: studentId, guardian_id: guardianId, link });
 export const unlinkGuardian = (studentId, guardianId) =>
   call('unlink_guardian', { student_id: studentId, guardian_id: guardianId });
+
+// ----- the partnership record -----
+
+// Everything Today lists for a class: follow-ups, praise to call, concerns without a call, quiet
+// families, no positive news this month, goals to check and goals due soon, and the class balance.
+export const today = (classId) => call('today', { class_id: classId });
+
+// What families tell us.
+export const listQuestions = (includeRetired = false) =>
+  call('list_questions', { include_retired: includeRetired });
+export const addQuestion = (details) => call('add_question', { details });
+export const updateQuestion = (id, details) => call('update_question', { id, details });
+export const setQuestionRetired = (id, retired) => call('set_question_retired', { id, retired });
+export const reorderQuestions = (order) => call('reorder_questions', { order });
+export const addAnswer = (details) => call('add_answer', { details });
+export const updateAnswer = (id, details) => call('update_answer', { id, details });
+export const deleteAnswer = (id) => call('delete_answer', { id });
+
+// SMART goals, check-ins, learning at home.
+export const smartCheck = (details) => call('smart_check', { details });
+export const addGoal = (details) => call('add_goal', { details });
+export const updateGoal = (id, details) => call('update_goal', { id, details });
+export const deleteGoal = (id) => call('delete_goal', { id });
+export const addCheckIn = (details) => call('add_check_in', { details });
+export const deleteCheckIn = (id) => call('delete_check_in', { id });
+export const addHomeActivity = (details) => call('add_home_activity', { details });
+export const deleteHomeActivity = (id) => call('delete_home_activity', { id });
+
+// The contact log, praise and positive calls, concerns.
+export const addContact = (details) => call('add_contact', { details });
+export const updateContact = (id, details) => call('update_contact', { id, details });
+export const deleteContact = (id) => call('delete_contact', { id });
+export const setFollowUpDone = (id, done) => call('set_follow_up_done', { id, done });
+export const addPraise = (details) => call('add_praise', { details });
+export const setPraiseQueued = (id, queued) => call('set_praise_queued', { id, queued });
+export const recordPraiseCall = (praiseId, call_) =>
+  call('record_praise_call', { praise_id: praiseId, call: call_ });
+export const deletePraise = (id) => call('delete_praise', { id });
+export const addConcern = (details) => call('add_concern', { details });
+export const updateConcern = (id, details) => call('update_concern', { id, details });
+export const deleteConcern = (id) => call('delete_concern', { id });

@@ -25,6 +25,11 @@ pub(crate) fn since_launch() -> Duration {
     LAUNCHED.get_or_init(Instant::now).elapsed()
 }
 
+/// Today's date on this computer: the default for new records and the "today" of every rule.
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// Registers every command of `commands::names::COMMANDS` (shared by the app and its tests).
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     use commands::*;
@@ -47,6 +52,34 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         guardians::link_guardian,
         guardians::set_guardian_link,
         guardians::unlink_guardian,
+        classes::today,
+        family::list_questions,
+        family::add_question,
+        family::update_question,
+        family::set_question_retired,
+        family::reorder_questions,
+        family::add_answer,
+        family::update_answer,
+        family::delete_answer,
+        goals::smart_check,
+        goals::add_goal,
+        goals::update_goal,
+        goals::delete_goal,
+        goals::add_check_in,
+        goals::delete_check_in,
+        goals::add_home_activity,
+        goals::delete_home_activity,
+        contacts::add_contact,
+        contacts::update_contact,
+        contacts::delete_contact,
+        contacts::set_follow_up_done,
+        contacts::add_praise,
+        contacts::set_praise_queued,
+        contacts::record_praise_call,
+        contacts::delete_praise,
+        contacts::add_concern,
+        contacts::update_concern,
+        contacts::delete_concern,
     ])
 }
 

@@ -250,7 +250,20 @@ impl Store {
             .collect()
     }
 
-    fn refuse_archived_student(&self, student_id: Id) -> Result<()> {
+    /// The guardian, if they are linked to this student; otherwise a problem with `field`.
+    pub(super) fn linked_guardian(&self, student_id: Id, guardian_id: Id, field: &'static str) -> Result<Guardian> {
+        let linked: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2)",
+            params![student_id, guardian_id],
+            |r| r.get(0),
+        )?;
+        if !linked {
+            return Err(Error::invalid(field, "Choose one of this student's guardians."));
+        }
+        self.guardian(guardian_id)
+    }
+
+    pub(super) fn refuse_archived_student(&self, student_id: Id) -> Result<()> {
         let student = self.student(student_id)?;
         self.refuse_archived(&self.class(student.details.class_id)?)
     }

@@ -2,20 +2,46 @@
 //! transaction and the schema version is kept in `PRAGMA user_version`, so a record is always at one
 //! known version: never half-upgraded.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
 struct Migration {
     version: i64,
     sql: &'static str,
+    /// Data the new schema starts with, written from the one place in the code that holds it.
+    then: Option<fn(&Transaction) -> rusqlite::Result<()>>,
 }
 
 /// Every migration, in order. A shipped migration is never edited: add the next number instead.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("migrations/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("migrations/0001_foundation.sql"),
+        then: None,
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/0002_partnership.sql"),
+        then: Some(seed_question_bank),
+    },
+];
+
+/// The question bank a record starts with (`src/questions.rs`).
+fn seed_question_bank(tx: &Transaction) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT INTO question (prompt, topic, position, seed_key) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (index, seed) in crate::questions::SEED_QUESTIONS.iter().enumerate() {
+        insert.execute(rusqlite::params![
+            seed.prompt,
+            seed.topic.as_str(),
+            index as i64 + 1,
+            seed.key
+        ])?;
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -46,6 +72,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     }
     for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
         tx.execute_batch(migration.sql)?;
+        if let Some(then) = migration.then {
+            then(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", LATEST)?;
     tx.commit()?;

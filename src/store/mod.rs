@@ -2,7 +2,11 @@
 //! aggregate has its own module of plain methods on [`Store`].
 
 mod classes;
+mod contacts;
+mod family;
+mod goals;
 mod guardians;
+mod pages;
 pub mod migrations;
 mod settings;
 mod students;
@@ -164,6 +168,33 @@ fn not_a_database(error: Error, path: &Path) -> Error {
         _ => error,
     }
 }
+
+/// The record stores each closed list of choices as its word (`"note_home"`, `"behaviour"`).
+macro_rules! stored_as_word {
+    ($($kind:ty),+ $(,)?) => {$(
+        impl rusqlite::types::ToSql for $kind {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $kind {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let word = value.as_str()?;
+                <$kind>::parse(word).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(
+                        format!("unknown {} “{word}”", stringify!($kind)).into(),
+                    )
+                })
+            }
+        }
+    )+};
+}
+
+use crate::model::{
+    Aim, ContactKind, ContactMethod, GoalArea, GoalStatus, Initiator, PraiseCategory, QuestionTopic,
+};
+stored_as_word!(Aim, ContactKind, ContactMethod, GoalArea, GoalStatus, Initiator, PraiseCategory, QuestionTopic);
 
 /// Turns "no row" into a typed not-found error naming what was looked for.
 pub(crate) trait OptionalRow<T> {

@@ -10,6 +10,7 @@ use crate::validate::clean_settings;
 const TEACHER_NAME: &str = "teacher_name";
 const SCHOOL_NAME: &str = "school_name";
 const CURRENT_CLASS: &str = "current_class_id";
+const QUIET_DAYS: &str = "quiet_days";
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
@@ -25,6 +26,10 @@ impl Store {
             teacher_name: self.setting(TEACHER_NAME)?.unwrap_or_default(),
             school_name: self.setting(SCHOOL_NAME)?.unwrap_or_default(),
             current_class_id,
+            quiet_days: self
+                .setting(QUIET_DAYS)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(Settings::DEFAULT_QUIET_DAYS),
         })
     }
 

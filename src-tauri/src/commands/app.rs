@@ -1,17 +1,47 @@
 //! The app itself: what the window needs to start, and the "ready" signal of the first render.
 
 use rapport::languages::{Language, LANGUAGES};
-use rapport::model::{Class, ContactMethod, SchoolYear, Settings};
+use rapport::model::{
+    Aim, Class, ContactKind, ContactMethod, GoalArea, GoalStatus, Initiator, PraiseCategory,
+    QuestionTopic, SchoolYear, Settings,
+};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandError;
 use crate::state::Record;
 
+/// A closed list of choices for a form: the stored word and what the teacher reads.
 #[derive(Debug, Serialize)]
-pub struct ContactMethodChoice {
+pub struct Choice {
     pub value: &'static str,
     pub label: &'static str,
+}
+
+macro_rules! choices {
+    ($kind:ty) => {
+        <$kind>::ALL
+            .iter()
+            .map(|c| Choice {
+                value: c.as_str(),
+                label: c.label(),
+            })
+            .collect::<Vec<_>>()
+    };
+}
+
+/// Every list the forms choose from, from the one place in the core that holds each.
+#[derive(Debug, Serialize)]
+pub struct Choices {
+    pub contact_methods: Vec<Choice>,
+    pub contact_kinds: Vec<Choice>,
+    pub initiators: Vec<Choice>,
+    pub praise_categories: Vec<Choice>,
+    pub goal_areas: Vec<Choice>,
+    pub goal_statuses: Vec<Choice>,
+    pub aims: Vec<Choice>,
+    pub question_topics: Vec<Choice>,
+    pub causes: &'static [rapport::causes::Cause],
 }
 
 #[derive(Debug, Serialize)]
@@ -24,7 +54,10 @@ pub struct AppInfo {
     pub classes: Vec<Class>,
     pub school_years: Vec<SchoolYear>,
     pub languages: &'static [Language],
-    pub contact_methods: Vec<ContactMethodChoice>,
+    pub contact_methods: Vec<Choice>,
+    pub choices: Choices,
+    /// Today's date on this computer (YYYY-MM-DD), the default for every date field.
+    pub today: chrono::NaiveDate,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -48,13 +81,19 @@ pub async fn app_info<R: Runtime>(
         classes,
         school_years,
         languages: LANGUAGES,
-        contact_methods: ContactMethod::ALL
-            .iter()
-            .map(|m| ContactMethodChoice {
-                value: m.as_str(),
-                label: m.label(),
-            })
-            .collect(),
+        contact_methods: choices!(ContactMethod),
+        choices: Choices {
+            contact_methods: choices!(ContactMethod),
+            contact_kinds: choices!(ContactKind),
+            initiators: choices!(Initiator),
+            praise_categories: choices!(PraiseCategory),
+            goal_areas: choices!(GoalArea),
+            goal_statuses: choices!(GoalStatus),
+            aims: choices!(Aim),
+            question_topics: choices!(QuestionTopic),
+            causes: rapport::causes::CAUSES,
+        },
+        today: crate::today(),
     })
 }
 

@@ -7,10 +7,6 @@ use tauri::State;
 use crate::error::CommandError;
 use crate::state::Record;
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 #[tauri::command(rename_all = "snake_case")]
 pub async fn save_settings(
     record: State<'_, Record>,
@@ -27,7 +23,7 @@ pub async fn create_class(
     details: ClassDetails,
 ) -> Result<Class, CommandError> {
     record
-        .run(move |store| store.start_class(&details, today()))
+        .run(move |store| store.start_class(&details, crate::today()))
         .await
 }
 
@@ -45,7 +41,7 @@ pub async fn update_class(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn load_demo(record: State<'_, Record>) -> Result<demo::DemoSummary, CommandError> {
     record
-        .run(|store| demo::load_demo_class(store, today()))
+        .run(|store| demo::load_demo_class(store, crate::today()))
         .await
 }
 
@@ -56,5 +52,16 @@ pub async fn class_overview(
 ) -> Result<insights::ClassOverview, CommandError> {
     record
         .run(move |store| Ok(insights::class_overview(&store.class_records(class_id)?)))
+        .await
+}
+
+/// Everything the Today screen lists for a class, as of today.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn today(record: State<'_, Record>, class_id: Id) -> Result<insights::TodayReport, CommandError> {
+    record
+        .run(move |store| {
+            let quiet_days = store.settings()?.quiet_days;
+            Ok(insights::today(&store.class_activity(class_id)?, crate::today(), quiet_days))
+        })
         .await
 }

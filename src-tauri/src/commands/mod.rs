@@ -4,6 +4,9 @@
 
 pub mod app;
 pub mod classes;
+pub mod contacts;
+pub mod family;
+pub mod goals;
 pub mod guardians;
 pub mod names;
 pub mod students;

@@ -1,6 +1,6 @@
 //! Students: the class list, a student's page, add, edit, delete.
 
-use rapport::model::{Id, Student, StudentDetails, StudentRecord, StudentSummary};
+use rapport::model::{Id, Student, StudentDetails, StudentPage, StudentSummary};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -15,8 +15,8 @@ pub async fn list_students(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn get_student(record: State<'_, Record>, id: Id) -> Result<StudentRecord, CommandError> {
-    record.run(move |store| store.student_record(id)).await
+pub async fn get_student(record: State<'_, Record>, id: Id) -> Result<StudentPage, CommandError> {
+    record.run(move |store| store.student_page(id, crate::today())).await
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -1,10 +1,55 @@
-//! The plain data of a teacher's record: school years, classes, students, guardians and the links
-//! between them. Serde types with no I/O; the store reads and writes them, the window shows them.
+//! The plain data of a teacher's record. Serde types with no I/O; the store reads and writes them,
+//! the window shows them. This file holds school years, classes, students and guardians; the
+//! partnership record is in [`family`] (questions and answers), [`goals`] and [`contacts`]
+//! (contacts, praise, concerns).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::text::is_unspaced_script;
+
+/// Declares a closed list of choices stored as text: each variant has its stored word and the
+/// label a teacher reads. Generates `ALL`, `as_str`, `parse` and `label`, and serde as the word.
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident = ($word:literal, $label:literal)),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word stored in the record and sent to the window.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn parse(word: &str) -> Option<Self> {
+                match word { $($word => Some($name::$variant),)+ _ => None }
+            }
+
+            /// How a teacher says it.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+        }
+    };
+}
+
+pub mod contacts;
+pub mod family;
+pub mod goals;
+
+pub use contacts::*;
+pub use family::*;
+pub use goals::*;
 
 /// A row id. Ids are stable for the life of the record.
 pub type Id = i64;
@@ -150,54 +195,21 @@ fn join_name(a: &str, b: &str) -> String {
     }
 }
 
-/// How a guardian prefers to be reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactMethod {
-    #[default]
-    Phone,
-    Text,
-    Email,
-    NoteHome,
-    Meeting,
-    Video,
+text_enum! {
+    /// How a guardian prefers to be reached, and how a contact happened.
+    pub enum ContactMethod {
+        Phone = ("phone", "Phone call"),
+        Text = ("text", "Text message"),
+        Email = ("email", "Email"),
+        NoteHome = ("note_home", "Note home"),
+        Meeting = ("meeting", "Meeting in person"),
+        Video = ("video", "Video call"),
+    }
 }
 
-impl ContactMethod {
-    pub const ALL: [ContactMethod; 6] = [
-        ContactMethod::Phone,
-        ContactMethod::Text,
-        ContactMethod::Email,
-        ContactMethod::NoteHome,
-        ContactMethod::Meeting,
-        ContactMethod::Video,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContactMethod::Phone => "phone",
-            ContactMethod::Text => "text",
-            ContactMethod::Email => "email",
-            ContactMethod::NoteHome => "note_home",
-            ContactMethod::Meeting => "meeting",
-            ContactMethod::Video => "video",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.as_str() == value)
-    }
-
-    /// How a teacher says it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ContactMethod::Phone => "Phone call",
-            ContactMethod::Text => "Text message",
-            ContactMethod::Email => "Email",
-            ContactMethod::NoteHome => "Note home",
-            ContactMethod::Meeting => "Meeting in person",
-            ContactMethod::Video => "Video call",
-        }
+impl Default for ContactMethod {
+    fn default() -> Self {
+        ContactMethod::Phone
     }
 }
 
@@ -298,6 +310,21 @@ pub struct StudentRecord {
     pub guardians: Vec<LinkedGuardian>,
 }
 
+/// A student's whole page: who they are, their guardians, and the partnership record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudentPage {
+    #[serde(flatten)]
+    pub record: StudentRecord,
+    /// "What the family told us", at the top of the page.
+    pub family_answers: Vec<FamilyAnswers>,
+    pub goals: Vec<GoalRecord>,
+    /// Newest first.
+    pub contacts: Vec<Contact>,
+    pub praise: Vec<Praise>,
+    pub concerns: Vec<Concern>,
+    pub balance: BalanceReport,
+}
+
 /// One line of the class list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudentSummary {
@@ -316,13 +343,30 @@ pub struct StudentSummary {
 }
 
 /// The teacher's settings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub teacher_name: String,
     pub school_name: String,
     /// The class the window opens on.
     pub current_class_id: Option<Id>,
+    /// Today names a family not reached for this many days.
+    pub quiet_days: u32,
+}
+
+impl Settings {
+    pub const DEFAULT_QUIET_DAYS: u32 = 21;
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            teacher_name: String::new(),
+            school_name: String::new(),
+            current_class_id: None,
+            quiet_days: Settings::DEFAULT_QUIET_DAYS,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -387,10 +431,12 @@ mod tests {
     }
 
     #[test]
-    fn contact_methods_round_trip_through_their_names() {
-        for m in ContactMethod::ALL {
+    fn contact_methods_round_trip_through_their_words() {
+        for &m in ContactMethod::ALL {
             assert_eq!(ContactMethod::parse(m.as_str()), Some(m));
+            assert_eq!(serde_json::to_value(m).unwrap(), m.as_str());
         }
         assert_eq!(ContactMethod::parse("pigeon"), None);
+        assert_eq!(ContactMethod::NoteHome.label(), "Note home");
     }
 }

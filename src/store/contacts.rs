@@ -1,0 +1,400 @@
+//! The contact log, praise and positive calls, and concerns with their causes.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Row};
+
+use super::{OptionalRow, Store};
+use crate::error::{Error, Result};
+use crate::model::{
+    Concern, ConcernDetails, Contact, ContactDetails, ContactKind, Id, Praise, PraiseDetails,
+};
+use crate::validate::{clean_concern, clean_contact, clean_praise};
+
+pub(super) const CONTACT_COLUMNS: &str = "c.id, c.student_id, c.guardian_id, c.happened_on, c.method, \
+    c.initiated_by, c.kind, c.summary, c.outcome, c.reached, c.follow_up_on, c.follow_up_done, c.sensitive";
+pub(super) const PRAISE_COLUMNS: &str =
+    "p.id, p.student_id, p.noticed_on, p.category, p.note, p.call_queued, p.contact_id";
+pub(super) const CONCERN_COLUMNS: &str = "k.id, k.student_id, k.noticed_on, k.observed, k.setting, \
+    k.strategies, k.contact_id, k.plan, k.notes, k.sensitive, k.resolved_on";
+
+pub(super) fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: row.get(0)?,
+        details: ContactDetails {
+            student_id: row.get(1)?,
+            guardian_id: row.get(2)?,
+            happened_on: row.get(3)?,
+            method: row.get(4)?,
+            initiated_by: row.get(5)?,
+            kind: row.get(6)?,
+            summary: row.get(7)?,
+            outcome: row.get(8)?,
+            reached: row.get(9)?,
+            follow_up_on: row.get(10)?,
+            follow_up_done: row.get(11)?,
+            sensitive: row.get(12)?,
+        },
+    })
+}
+
+pub(super) fn praise_from_row(row: &Row) -> rusqlite::Result<Praise> {
+    Ok(Praise {
+        id: row.get(0)?,
+        details: PraiseDetails {
+            student_id: row.get(1)?,
+            noticed_on: row.get(2)?,
+            category: row.get(3)?,
+            note: row.get(4)?,
+            call_queued: row.get(5)?,
+        },
+        contact_id: row.get(6)?,
+    })
+}
+
+/// A concern without its causes (they are read separately).
+pub(super) fn concern_from_row(row: &Row) -> rusqlite::Result<Concern> {
+    Ok(Concern {
+        id: row.get(0)?,
+        details: ConcernDetails {
+            student_id: row.get(1)?,
+            noticed_on: row.get(2)?,
+            observed: row.get(3)?,
+            setting: row.get(4)?,
+            causes: Vec::new(),
+            strategies: row.get(5)?,
+            contact_id: row.get(6)?,
+            plan: row.get(7)?,
+            notes: row.get(8)?,
+            sensitive: row.get(9)?,
+            resolved_on: row.get(10)?,
+        },
+    })
+}
+
+impl Store {
+    /// Logs a contact. The guardian must be one of the child's, and one the school may contact.
+    pub fn add_contact(&self, details: &ContactDetails) -> Result<Contact> {
+        let details = clean_contact(details)?;
+        self.check_contact_links(&details)?;
+        self.conn.execute(
+            "INSERT INTO contact (student_id, guardian_id, happened_on, method, initiated_by, kind,
+                                  summary, outcome, reached, follow_up_on, follow_up_done, sensitive)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                details.student_id,
+                details.guardian_id,
+                details.happened_on,
+                details.method,
+                details.initiated_by,
+                details.kind,
+                details.summary,
+                details.outcome,
+                details.reached,
+                details.follow_up_on,
+                details.follow_up_done,
+                details.sensitive
+            ],
+        )?;
+        Ok(Contact {
+            id: self.conn.last_insert_rowid(),
+            details,
+        })
+    }
+
+    pub fn update_contact(&self, id: Id, details: &ContactDetails) -> Result<Contact> {
+        let details = clean_contact(details)?;
+        self.check_contact_links(&details)?;
+        let changed = self.conn.execute(
+            "UPDATE contact SET guardian_id = ?2, happened_on = ?3, method = ?4, initiated_by = ?5,
+                 kind = ?6, summary = ?7, outcome = ?8, reached = ?9, follow_up_on = ?10,
+                 follow_up_done = ?11, sensitive = ?12
+             WHERE id = ?1 AND student_id = ?13",
+            params![
+                id,
+                details.guardian_id,
+                details.happened_on,
+                details.method,
+                details.initiated_by,
+                details.kind,
+                details.summary,
+                details.outcome,
+                details.reached,
+                details.follow_up_on,
+                details.follow_up_done,
+                details.sensitive,
+                details.student_id
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound("That contact"));
+        }
+        Ok(Contact { id, details })
+    }
+
+    pub fn contact(&self, id: Id) -> Result<Contact> {
+        self.conn
+            .query_row(
+                &format!("SELECT {CONTACT_COLUMNS} FROM contact c WHERE c.id = ?1"),
+                [id],
+                contact_from_row,
+            )
+            .or_not_found("That contact")
+    }
+
+    /// Marks a contact's follow-up done (or not done).
+    pub fn set_follow_up_done(&self, id: Id, done: bool) -> Result<Contact> {
+        let contact = self.contact(id)?;
+        self.refuse_archived_student(contact.details.student_id)?;
+        self.conn
+            .execute("UPDATE contact SET follow_up_done = ?2 WHERE id = ?1", params![id, done])?;
+        self.contact(id)
+    }
+
+    pub fn delete_contact(&self, id: Id) -> Result<()> {
+        let contact = self.contact(id)?;
+        self.refuse_archived_student(contact.details.student_id)?;
+        self.conn.execute("DELETE FROM contact WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A student's contacts, newest first.
+    pub fn contacts_of(&self, student_id: Id) -> Result<Vec<Contact>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CONTACT_COLUMNS} FROM contact c WHERE c.student_id = ?1
+             ORDER BY c.happened_on DESC, c.id DESC"
+        ))?;
+        let contacts = stmt.query_map([student_id], contact_from_row)?;
+        Ok(contacts.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_praise(&self, details: &PraiseDetails) -> Result<Praise> {
+        let details = clean_praise(details)?;
+        self.refuse_archived_student(details.student_id)?;
+        self.conn.execute(
+            "INSERT INTO praise (student_id, noticed_on, category, note, call_queued)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                details.student_id,
+                details.noticed_on,
+                details.category,
+                details.note,
+                details.call_queued
+            ],
+        )?;
+        self.praise(self.conn.last_insert_rowid())
+    }
+
+    pub fn praise(&self, id: Id) -> Result<Praise> {
+        self.conn
+            .query_row(
+                &format!("SELECT {PRAISE_COLUMNS} FROM praise p WHERE p.id = ?1"),
+                [id],
+                praise_from_row,
+            )
+            .or_not_found("That praise")
+    }
+
+    /// Puts a praise in the queue of positive calls to make, or takes it out.
+    pub fn set_praise_queued(&self, id: Id, queued: bool) -> Result<Praise> {
+        let praise = self.praise(id)?;
+        self.refuse_archived_student(praise.details.student_id)?;
+        if queued && praise.contact_id.is_some() {
+            return Err(Error::Conflict("The family has already been called about this.".into()));
+        }
+        self.conn
+            .execute("UPDATE praise SET call_queued = ?2 WHERE id = ?1", params![id, queued])?;
+        self.praise(id)
+    }
+
+    /// Makes the positive call for a praise: logs the contact (always a positive one) and links
+    /// it, taking the praise off the queue. One transaction: both happen or neither does.
+    pub fn record_praise_call(&mut self, praise_id: Id, call: &ContactDetails) -> Result<Contact> {
+        let praise = self.praise(praise_id)?;
+        if praise.contact_id.is_some() {
+            return Err(Error::Conflict("The family has already been called about this.".into()));
+        }
+        let call = ContactDetails {
+            student_id: praise.details.student_id,
+            kind: ContactKind::Positive,
+            ..call.clone()
+        };
+        self.atomically(|store| {
+            let contact = store.add_contact(&call)?;
+            store.conn.execute(
+                "UPDATE praise SET contact_id = ?2, call_queued = 0 WHERE id = ?1",
+                params![praise_id, contact.id],
+            )?;
+            Ok(contact)
+        })
+    }
+
+    pub fn delete_praise(&self, id: Id) -> Result<()> {
+        let praise = self.praise(id)?;
+        self.refuse_archived_student(praise.details.student_id)?;
+        self.conn.execute("DELETE FROM praise WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A student's praise, newest first.
+    pub fn praise_of(&self, student_id: Id) -> Result<Vec<Praise>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {PRAISE_COLUMNS} FROM praise p WHERE p.student_id = ?1
+             ORDER BY p.noticed_on DESC, p.id DESC"
+        ))?;
+        let praise = stmt.query_map([student_id], praise_from_row)?;
+        Ok(praise.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn add_concern(&mut self, details: &ConcernDetails) -> Result<Concern> {
+        let details = clean_concern(details)?;
+        self.check_concern_links(&details)?;
+        let tx = self.conn.savepoint()?;
+        tx.execute(
+            "INSERT INTO concern (student_id, noticed_on, observed, setting, strategies, contact_id,
+                                  plan, notes, sensitive, resolved_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                details.student_id,
+                details.noticed_on,
+                details.observed,
+                details.setting,
+                details.strategies,
+                details.contact_id,
+                details.plan,
+                details.notes,
+                details.sensitive,
+                details.resolved_on
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        write_causes(&tx, id, &details.causes)?;
+        tx.commit()?;
+        Ok(Concern { id, details })
+    }
+
+    pub fn update_concern(&mut self, id: Id, details: &ConcernDetails) -> Result<Concern> {
+        let details = clean_concern(details)?;
+        self.check_concern_links(&details)?;
+        let tx = self.conn.savepoint()?;
+        let changed = tx.execute(
+            "UPDATE concern SET noticed_on = ?2, observed = ?3, setting = ?4, strategies = ?5,
+                 contact_id = ?6, plan = ?7, notes = ?8, sensitive = ?9, resolved_on = ?10
+             WHERE id = ?1 AND student_id = ?11",
+            params![
+                id,
+                details.noticed_on,
+                details.observed,
+                details.setting,
+                details.strategies,
+                details.contact_id,
+                details.plan,
+                details.notes,
+                details.sensitive,
+                details.resolved_on,
+                details.student_id
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound("That concern"));
+        }
+        tx.execute("DELETE FROM concern_cause WHERE concern_id = ?1", [id])?;
+        write_causes(&tx, id, &details.causes)?;
+        tx.commit()?;
+        Ok(Concern { id, details })
+    }
+
+    pub fn concern(&self, id: Id) -> Result<Concern> {
+        let mut concern = self
+            .conn
+            .query_row(
+                &format!("SELECT {CONCERN_COLUMNS} FROM concern k WHERE k.id = ?1"),
+                [id],
+                concern_from_row,
+            )
+            .or_not_found("That concern")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT cause FROM concern_cause WHERE concern_id = ?1 ORDER BY cause")?;
+        concern.details.causes = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(concern)
+    }
+
+    pub fn delete_concern(&self, id: Id) -> Result<()> {
+        let concern = self.concern(id)?;
+        self.refuse_archived_student(concern.details.student_id)?;
+        self.conn.execute("DELETE FROM concern WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A student's concerns, open ones first, newest first.
+    pub fn concerns_of(&self, student_id: Id) -> Result<Vec<Concern>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CONCERN_COLUMNS} FROM concern k WHERE k.student_id = ?1
+             ORDER BY k.resolved_on IS NOT NULL, k.noticed_on DESC, k.id DESC"
+        ))?;
+        let mut concerns = stmt
+            .query_map([student_id], concern_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT cc.concern_id, cc.cause FROM concern_cause cc
+             JOIN concern k ON k.id = cc.concern_id WHERE k.student_id = ?1 ORDER BY cc.cause",
+        )?;
+        attach_causes(&mut concerns, stmt.query_map([student_id], |r| Ok((r.get(0)?, r.get(1)?)))?)?;
+        Ok(concerns)
+    }
+
+    fn check_contact_links(&self, details: &ContactDetails) -> Result<()> {
+        self.refuse_archived_student(details.student_id)?;
+        if let Some(guardian_id) = details.guardian_id {
+            let guardian = self.linked_guardian(details.student_id, guardian_id, "guardian_id")?;
+            if !guardian.details.may_contact {
+                return Err(Error::invalid(
+                    "guardian_id",
+                    format!(
+                        "{} must not be contacted: {}",
+                        guardian.details.name, guardian.details.no_contact_reason
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_concern_links(&self, details: &ConcernDetails) -> Result<()> {
+        self.refuse_archived_student(details.student_id)?;
+        if let Some(contact_id) = details.contact_id {
+            let contact = self.contact(contact_id)?;
+            if contact.details.student_id != details.student_id {
+                return Err(Error::invalid("contact_id", "Link one of this student's contacts."));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn write_causes(tx: &rusqlite::Savepoint, concern_id: Id, causes: &[String]) -> Result<()> {
+    let mut insert = tx.prepare_cached("INSERT INTO concern_cause (concern_id, cause) VALUES (?1, ?2)")?;
+    for cause in causes {
+        insert.execute(params![concern_id, cause])?;
+    }
+    Ok(())
+}
+
+/// Puts each `(concern id, cause)` row onto its concern.
+pub(super) fn attach_causes(
+    concerns: &mut [Concern],
+    rows: impl Iterator<Item = rusqlite::Result<(Id, String)>>,
+) -> Result<()> {
+    let mut by_concern: HashMap<Id, Vec<String>> = HashMap::new();
+    for row in rows {
+        let (id, cause) = row?;
+        by_concern.entry(id).or_default().push(cause);
+    }
+    for concern in concerns {
+        concern.details.causes = by_concern.remove(&concern.id).unwrap_or_default();
+    }
+    Ok(())
+}
