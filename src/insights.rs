@@ -244,8 +244,8 @@ mod today {
     use serde::Serialize;
 
     use crate::model::{
-        Balance, BalanceReport, CheckIn, Concern, Contact, ContactKind, Goal, GoalStatus, Id, Praise,
-        StudentSummary,
+        Balance, BalanceReport, CheckIn, Concern, Contact, ContactKind, Goal, GoalStatus, Id,
+        Praise, StudentSummary,
     };
 
     /// Goals with no check-in for this many days are named.
@@ -366,7 +366,11 @@ mod today {
             .collect();
         let item = |student_id: Id, detail: String, action: NextAction| TodayItem {
             student_id,
-            display_name: names.get(&student_id).copied().unwrap_or_default().to_string(),
+            display_name: names
+                .get(&student_id)
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
             detail,
             action,
             item_id: None,
@@ -382,7 +386,10 @@ mod today {
         // Follow-ups that have come due.
         for contact in &activity.contacts {
             let d = &contact.details;
-            let Some(due) = d.follow_up_on.filter(|due| *due <= today && !d.follow_up_done) else {
+            let Some(due) = d
+                .follow_up_on
+                .filter(|due| *due <= today && !d.follow_up_done)
+            else {
                 continue;
             };
             let when = if due == today {
@@ -390,26 +397,45 @@ mod today {
             } else {
                 format!("due {} ({})", long_date(due), ago(days_between(due, today)))
             };
-            let about = if d.summary.is_empty() { d.kind.label().to_lowercase() } else { d.summary.clone() };
+            let about = if d.summary.is_empty() {
+                d.kind.label().to_lowercase()
+            } else {
+                d.summary.clone()
+            };
             report.follow_ups.push(TodayItem {
                 item_id: Some(contact.id),
                 date: Some(due),
                 overdue: due < today,
-                ..item(d.student_id, format!("Follow up, {when}: {about}"), NextAction::FollowUp)
+                ..item(
+                    d.student_id,
+                    format!("Follow up, {when}: {about}"),
+                    NextAction::FollowUp,
+                )
             });
         }
         report.follow_ups.sort_by_key(|i| (i.date, i.student_id));
 
         // Praise waiting for a call home.
-        for praise in activity.praise.iter().filter(|p| p.details.call_queued && p.contact_id.is_none()) {
+        for praise in activity
+            .praise
+            .iter()
+            .filter(|p| p.details.call_queued && p.contact_id.is_none())
+        {
             let d = &praise.details;
-            let what = if d.note.is_empty() { d.category.label().to_string() } else { d.note.clone() };
+            let what = if d.note.is_empty() {
+                d.category.label().to_string()
+            } else {
+                d.note.clone()
+            };
             report.praise_to_call.push(TodayItem {
                 item_id: Some(praise.id),
                 date: Some(d.noticed_on),
                 ..item(
                     d.student_id,
-                    format!("{what} ({}). Call home with the good news.", long_date(d.noticed_on)),
+                    format!(
+                        "{what} ({}). Call home with the good news.",
+                        long_date(d.noticed_on)
+                    ),
                     NextAction::PraiseCall,
                 )
             });
@@ -425,7 +451,10 @@ mod today {
             if d.happened_on > today {
                 continue;
             }
-            contact_days.entry(d.student_id).or_default().push(d.happened_on);
+            contact_days
+                .entry(d.student_id)
+                .or_default()
+                .push(d.happened_on);
             if d.reached {
                 let last = last_reached.entry(d.student_id).or_insert(d.happened_on);
                 *last = (*last).max(d.happened_on);
@@ -439,7 +468,11 @@ mod today {
         }
 
         // Open concerns with no contact with the family since.
-        for concern in activity.concerns.iter().filter(|c| c.details.resolved_on.is_none()) {
+        for concern in activity
+            .concerns
+            .iter()
+            .filter(|c| c.details.resolved_on.is_none())
+        {
             let d = &concern.details;
             let called = contact_days
                 .get(&d.student_id)
@@ -463,14 +496,20 @@ mod today {
                 )
             });
         }
-        report.concerns_without_call.sort_by_key(|i| (i.date, i.student_id));
+        report
+            .concerns_without_call
+            .sort_by_key(|i| (i.date, i.student_id));
 
         // Quiet families and children with no positive contact this month, in class-list order.
         for student in &activity.students {
             match last_reached.get(&student.id) {
                 None => report.quiet_families.push(TodayItem {
                     kind: Some(ContactKind::Introduction),
-                    ..item(student.id, "No contact with the family yet this year.".into(), NextAction::LogContact)
+                    ..item(
+                        student.id,
+                        "No contact with the family yet this year.".into(),
+                        NextAction::LogContact,
+                    )
                 }),
                 Some(&last) if days_between(last, today) >= i64::from(quiet_days) => {
                     report.quiet_families.push(TodayItem {
@@ -495,22 +534,33 @@ mod today {
                     kind: Some(ContactKind::Positive),
                     ..item(
                         student.id,
-                        format!("No positive news shared with the family in {}.", today.format("%B")),
+                        format!(
+                            "No positive news shared with the family in {}.",
+                            today.format("%B")
+                        ),
                         NextAction::LogContact,
                     )
                 });
             }
         }
         // Never-contacted families first, then the longest quiet.
-        report.quiet_families.sort_by_key(|i| i.date.map_or(0, |d| d.num_days_from_ce()));
+        report
+            .quiet_families
+            .sort_by_key(|i| i.date.map_or(0, |d| d.num_days_from_ce()));
 
         // Goals: check-ins gone quiet, and due dates coming up.
         let mut last_check_in: HashMap<Id, NaiveDate> = HashMap::new();
         for check_in in &activity.check_ins {
-            let last = last_check_in.entry(check_in.details.goal_id).or_insert(check_in.details.on_date);
+            let last = last_check_in
+                .entry(check_in.details.goal_id)
+                .or_insert(check_in.details.on_date);
             *last = (*last).max(check_in.details.on_date);
         }
-        for goal in activity.goals.iter().filter(|g| g.details.status == GoalStatus::Active) {
+        for goal in activity
+            .goals
+            .iter()
+            .filter(|g| g.details.status == GoalStatus::Active)
+        {
             let d = &goal.details;
             if d.starts_on > today {
                 continue;
@@ -519,8 +569,17 @@ mod today {
             let quiet_since = since.unwrap_or(d.starts_on);
             if days_between(quiet_since, today) >= STALE_GOAL_DAYS {
                 let detail = match since {
-                    Some(day) => format!("“{}”: last check-in {} ({}).", d.statement, long_date(day), ago(days_between(day, today))),
-                    None => format!("“{}”: no check-in since it started {}.", d.statement, long_date(d.starts_on)),
+                    Some(day) => format!(
+                        "“{}”: last check-in {} ({}).",
+                        d.statement,
+                        long_date(day),
+                        ago(days_between(day, today))
+                    ),
+                    None => format!(
+                        "“{}”: no check-in since it started {}.",
+                        d.statement,
+                        long_date(d.starts_on)
+                    ),
                 };
                 report.goals_to_check.push(TodayItem {
                     item_id: Some(goal.id),
@@ -541,7 +600,11 @@ mod today {
                         item_id: Some(goal.id),
                         date: Some(due),
                         overdue: left < 0,
-                        ..item(d.student_id, format!("“{}” {when}.", d.statement), NextAction::ReviewGoal)
+                        ..item(
+                            d.student_id,
+                            format!("“{}” {when}.", d.statement),
+                            NextAction::ReviewGoal,
+                        )
                     });
                 }
             }
@@ -549,5 +612,309 @@ mod today {
         report.goals_to_check.sort_by_key(|i| (i.date, i.item_id));
         report.goals_due_soon.sort_by_key(|i| (i.date, i.item_id));
         report
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::model::*;
+
+        const TODAY: &str = "2026-11-24";
+
+        fn day(d: &str) -> NaiveDate {
+            d.parse().unwrap()
+        }
+
+        fn student(id: Id, name: &str) -> StudentSummary {
+            StudentSummary {
+                id,
+                class_id: 1,
+                display_name: name.into(),
+                given_name: name.into(),
+                family_name: String::new(),
+                grade: String::new(),
+                pronouns: String::new(),
+                school_student_id: None,
+                guardian_names: vec![],
+                has_no_contact_guardian: false,
+            }
+        }
+
+        fn contact(id: Id, student_id: Id, on: &str, kind: ContactKind) -> Contact {
+            Contact {
+                id,
+                details: ContactDetails {
+                    student_id,
+                    guardian_id: None,
+                    happened_on: day(on),
+                    method: ContactMethod::Phone,
+                    initiated_by: Initiator::Teacher,
+                    kind,
+                    summary: String::new(),
+                    outcome: String::new(),
+                    reached: true,
+                    follow_up_on: None,
+                    follow_up_done: false,
+                    sensitive: false,
+                },
+            }
+        }
+
+        fn goal(id: Id, student_id: Id, starts: &str, due: Option<&str>) -> Goal {
+            Goal {
+                id,
+                details: GoalDetails {
+                    student_id,
+                    area: GoalArea::Reading,
+                    statement: "Read 90 words a minute".into(),
+                    measure: String::new(),
+                    unit: String::new(),
+                    aim: Aim::Increase,
+                    baseline: Some(60.0),
+                    target: Some(90.0),
+                    steps: String::new(),
+                    why: String::new(),
+                    family_answer_id: None,
+                    starts_on: day(starts),
+                    due_on: due.map(day),
+                    status: GoalStatus::Active,
+                },
+            }
+        }
+
+        fn class(contacts: Vec<Contact>) -> ClassActivity {
+            ClassActivity {
+                students: vec![student(1, "Ana"), student(2, "Ben"), student(3, "Chen")],
+                year_starts_on: Some(day("2026-08-15")),
+                contacts,
+                ..Default::default()
+            }
+        }
+
+        fn names(items: &[TodayItem]) -> Vec<&str> {
+            items.iter().map(|i| i.display_name.as_str()).collect()
+        }
+
+        fn run(activity: &ClassActivity) -> TodayReport {
+            today(activity, day(TODAY), 21)
+        }
+
+        #[test]
+        fn follow_ups_due_today_or_overdue_are_listed_oldest_first() {
+            let mut due_today = contact(1, 1, "2026-11-20", ContactKind::Information);
+            due_today.details.follow_up_on = Some(day(TODAY));
+            let mut overdue = contact(2, 2, "2026-11-01", ContactKind::Concern);
+            overdue.details.follow_up_on = Some(day("2026-11-10"));
+            overdue.details.summary = "Reading log".into();
+            let mut later = contact(3, 3, "2026-11-20", ContactKind::Information);
+            later.details.follow_up_on = Some(day("2026-11-30"));
+            let mut done = contact(4, 3, "2026-11-01", ContactKind::Information);
+            done.details.follow_up_on = Some(day("2026-11-05"));
+            done.details.follow_up_done = true;
+            let report = run(&class(vec![due_today, overdue, later, done]));
+            assert_eq!(names(&report.follow_ups), ["Ben", "Ana"]);
+            assert!(report.follow_ups[0].overdue && !report.follow_ups[1].overdue);
+            assert_eq!(
+                report.follow_ups[0].detail,
+                "Follow up, due 10 November (14 days ago): Reading log"
+            );
+            assert_eq!(report.follow_ups[0].item_id, Some(2));
+            assert_eq!(report.follow_ups[1].action, NextAction::FollowUp);
+        }
+
+        #[test]
+        fn families_quiet_for_the_setting_or_never_reached_are_named() {
+            let recent = contact(1, 1, "2026-11-20", ContactKind::Information);
+            let quiet = contact(2, 2, "2026-11-03", ContactKind::Information);
+            let mut tried = contact(3, 3, "2026-11-23", ContactKind::Positive);
+            tried.details.reached = false;
+            let report = run(&class(vec![recent, quiet, tried]));
+            assert_eq!(
+                names(&report.quiet_families),
+                ["Chen", "Ben"],
+                "never reached first"
+            );
+            assert_eq!(
+                report.quiet_families[0].detail,
+                "No contact with the family yet this year."
+            );
+            assert_eq!(
+                report.quiet_families[0].kind,
+                Some(ContactKind::Introduction)
+            );
+            assert_eq!(
+                report.quiet_families[1].detail,
+                "Last in touch 3 November (21 days ago)."
+            );
+            let relaxed = today(
+                &class(vec![contact(2, 2, "2026-11-03", ContactKind::Information)]),
+                day(TODAY),
+                30,
+            );
+            assert_eq!(names(&relaxed.quiet_families), ["Ana", "Chen"]);
+        }
+
+        #[test]
+        fn no_positive_contact_this_month_means_this_calendar_month() {
+            let last_month = contact(1, 1, "2026-10-30", ContactKind::Positive);
+            let this_month = contact(2, 2, "2026-11-02", ContactKind::Positive);
+            let concern = contact(3, 3, "2026-11-20", ContactKind::Concern);
+            let report = run(&class(vec![last_month, this_month, concern]));
+            assert_eq!(names(&report.no_positive_this_month), ["Ana", "Chen"]);
+            assert_eq!(
+                report.no_positive_this_month[0].kind,
+                Some(ContactKind::Positive)
+            );
+            assert!(report.no_positive_this_month[0]
+                .detail
+                .ends_with("in November."));
+        }
+
+        #[test]
+        fn a_concern_with_no_contact_since_is_named_until_the_family_is_called() {
+            let concern = |id, student_id, on: &str| Concern {
+                id,
+                details: ConcernDetails {
+                    student_id,
+                    noticed_on: day(on),
+                    observed: "Upset at drop-off".into(),
+                    setting: String::new(),
+                    causes: vec![],
+                    strategies: String::new(),
+                    contact_id: None,
+                    plan: String::new(),
+                    notes: String::new(),
+                    sensitive: false,
+                    resolved_on: None,
+                },
+            };
+            let mut resolved = concern(3, 3, "2026-11-01");
+            resolved.details.resolved_on = Some(day("2026-11-05"));
+            let activity = ClassActivity {
+                concerns: vec![
+                    concern(1, 1, "2026-11-18"),
+                    concern(2, 2, "2026-11-18"),
+                    resolved,
+                ],
+                ..class(vec![
+                    contact(1, 1, "2026-11-10", ContactKind::Positive),
+                    contact(2, 2, "2026-11-19", ContactKind::Concern),
+                ])
+            };
+            let report = run(&activity);
+            assert_eq!(names(&report.concerns_without_call), ["Ana"]);
+            let item = &report.concerns_without_call[0];
+            assert_eq!(item.kind, Some(ContactKind::Concern));
+            assert!(item.overdue);
+            assert!(item.detail.contains("18 November (6 days ago)"));
+        }
+
+        #[test]
+        fn praise_waiting_for_a_call_is_listed_until_the_call_is_made() {
+            let praise = |id, student_id, queued, contact_id| Praise {
+                id,
+                details: PraiseDetails {
+                    student_id,
+                    noticed_on: day("2026-11-21"),
+                    category: PraiseCategory::Helped,
+                    note: String::new(),
+                    call_queued: queued,
+                },
+                contact_id,
+            };
+            let activity = ClassActivity {
+                praise: vec![
+                    praise(1, 1, true, None),
+                    praise(2, 2, false, None),
+                    praise(3, 3, false, Some(9)),
+                ],
+                ..class(vec![])
+            };
+            let report = run(&activity);
+            assert_eq!(names(&report.praise_to_call), ["Ana"]);
+            assert_eq!(report.praise_to_call[0].action, NextAction::PraiseCall);
+            assert!(report.praise_to_call[0]
+                .detail
+                .starts_with("Helped someone who was hurt or stuck (21 November)"));
+        }
+
+        #[test]
+        fn goals_quiet_for_three_weeks_or_due_within_two_are_named() {
+            let check_in = |goal_id, on: &str| CheckIn {
+                id: goal_id * 10,
+                details: CheckInDetails {
+                    goal_id,
+                    on_date: day(on),
+                    value: 70.0,
+                    note: String::new(),
+                },
+            };
+            let mut met = goal(4, 3, "2026-09-01", Some("2026-11-25"));
+            met.details.status = GoalStatus::Met;
+            let activity = ClassActivity {
+                goals: vec![
+                    goal(1, 1, "2026-09-01", Some("2027-01-29")),
+                    goal(2, 2, "2026-11-10", Some("2026-12-01")),
+                    goal(3, 3, "2026-09-01", Some("2026-11-20")),
+                    met,
+                ],
+                check_ins: vec![check_in(1, "2026-11-03"), check_in(3, "2026-11-20")],
+                ..class(vec![])
+            };
+            let report = run(&activity);
+            assert_eq!(
+                names(&report.goals_to_check),
+                ["Ana"],
+                "21 days since the last check-in"
+            );
+            assert!(report.goals_to_check[0]
+                .detail
+                .contains("last check-in 3 November (21 days ago)"));
+            assert_eq!(names(&report.goals_due_soon), ["Chen", "Ben"]);
+            assert!(report.goals_due_soon[0].overdue);
+            assert!(report.goals_due_soon[0]
+                .detail
+                .ends_with("was due 20 November (4 days ago)."));
+            assert!(report.goals_due_soon[1]
+                .detail
+                .ends_with("is due 1 December (in 7 days)."));
+        }
+
+        #[test]
+        fn balance_counts_reached_positive_and_concern_contacts() {
+            let mut unreached = contact(5, 1, "2026-11-20", ContactKind::Positive);
+            unreached.details.reached = false;
+            let contacts = vec![
+                contact(1, 1, "2026-11-20", ContactKind::Positive),
+                contact(2, 2, "2026-10-01", ContactKind::Positive),
+                contact(3, 2, "2026-11-01", ContactKind::Concern),
+                contact(4, 3, "2026-06-01", ContactKind::Concern),
+                contact(6, 3, "2026-11-21", ContactKind::Information),
+                unreached,
+            ];
+            let report = balance(&contacts, day(TODAY), Some(day("2026-08-15")));
+            assert_eq!(
+                report.last_30_days,
+                Balance {
+                    positive: 1,
+                    concern: 1
+                }
+            );
+            assert_eq!(
+                report.this_year,
+                Balance {
+                    positive: 2,
+                    concern: 1
+                },
+                "June was last school year"
+            );
+            assert_eq!(run(&class(contacts)).balance, report);
+        }
+
+        #[test]
+        fn an_empty_class_has_nothing_due() {
+            let report = today(&ClassActivity::default(), day(TODAY), 21);
+            assert_eq!(report, TodayReport::default());
+        }
     }
 }

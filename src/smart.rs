@@ -50,7 +50,11 @@ pub fn check(goal: &GoalDetails, today: NaiveDate) -> Vec<SmartHint> {
     }
 
     if goal.measure.trim().is_empty() {
-        hint(SmartLetter::Measurable, "measure", "Say how progress will be measured, and how often.");
+        hint(
+            SmartLetter::Measurable,
+            "measure",
+            "Say how progress will be measured, and how often.",
+        );
     }
     match (goal.baseline, goal.target) {
         (None, None) => hint(
@@ -84,15 +88,21 @@ pub fn check(goal: &GoalDetails, today: NaiveDate) -> Vec<SmartHint> {
     }
 
     match goal.due_on {
-        None => hint(SmartLetter::TimeBound, "due_on", "There is no date: add when the goal should be met."),
+        None => hint(
+            SmartLetter::TimeBound,
+            "due_on",
+            "There is no date: add when the goal should be met.",
+        ),
         Some(due) if due < today && goal.status == GoalStatus::Active => hint(
             SmartLetter::TimeBound,
             "due_on",
             "The due date is past: mark the goal met or not met, or set a new date.",
         ),
-        Some(due) if due <= goal.starts_on => {
-            hint(SmartLetter::TimeBound, "due_on", "The due date should come after the start date.")
-        }
+        Some(due) if due <= goal.starts_on => hint(
+            SmartLetter::TimeBound,
+            "due_on",
+            "The due date should come after the start date.",
+        ),
         Some(_) => {}
     }
     hints
@@ -136,7 +146,10 @@ mod tests {
     }
 
     fn letters(goal: &GoalDetails, today: &str) -> Vec<(SmartLetter, &'static str)> {
-        check(goal, day(today)).iter().map(|h| (h.letter, h.field)).collect()
+        check(goal, day(today))
+            .iter()
+            .map(|h| (h.letter, h.field))
+            .collect()
     }
 
     #[test]
@@ -146,55 +159,116 @@ mod tests {
 
     #[test]
     fn a_vague_statement_is_not_specific() {
-        let goal = GoalDetails { statement: "Better reading".into(), ..smart_goal() };
-        assert_eq!(letters(&goal, "2026-11-24"), [(SmartLetter::Specific, "statement")]);
+        let goal = GoalDetails {
+            statement: "Better reading".into(),
+            ..smart_goal()
+        };
+        assert_eq!(
+            letters(&goal, "2026-11-24"),
+            [(SmartLetter::Specific, "statement")]
+        );
     }
 
     #[test]
     fn no_number_to_measure() {
-        let goal = GoalDetails { baseline: None, target: None, ..smart_goal() };
+        let goal = GoalDetails {
+            baseline: None,
+            target: None,
+            ..smart_goal()
+        };
         let hints = check(&goal, day("2026-11-24"));
         assert_eq!(hints.len(), 1);
-        assert!(hints[0].message.starts_with("There is no number to measure"));
-        let goal = GoalDetails { baseline: None, ..smart_goal() };
-        assert_eq!(letters(&goal, "2026-11-24"), [(SmartLetter::Measurable, "baseline")]);
-        let goal = GoalDetails { measure: " ".into(), ..smart_goal() };
-        assert_eq!(letters(&goal, "2026-11-24"), [(SmartLetter::Measurable, "measure")]);
+        assert!(hints[0]
+            .message
+            .starts_with("There is no number to measure"));
+        let goal = GoalDetails {
+            baseline: None,
+            ..smart_goal()
+        };
+        assert_eq!(
+            letters(&goal, "2026-11-24"),
+            [(SmartLetter::Measurable, "baseline")]
+        );
+        let goal = GoalDetails {
+            measure: " ".into(),
+            ..smart_goal()
+        };
+        assert_eq!(
+            letters(&goal, "2026-11-24"),
+            [(SmartLetter::Measurable, "measure")]
+        );
     }
 
     #[test]
     fn target_must_move_the_way_the_goal_aims() {
-        let flat = GoalDetails { target: Some(62.0), ..smart_goal() };
+        let flat = GoalDetails {
+            target: Some(62.0),
+            ..smart_goal()
+        };
         let hints = check(&flat, day("2026-11-24"));
-        assert_eq!(hints[0].message.split('.').next(), Some("The target is not above the baseline"));
+        assert_eq!(
+            hints[0].message.split('.').next(),
+            Some("The target is not above the baseline")
+        );
         let lower = GoalDetails {
             aim: Aim::Decrease,
             baseline: Some(6.0),
             target: Some(1.0),
             ..smart_goal()
         };
-        assert!(check(&lower, day("2026-11-24")).is_empty(), "fewer late arrivals is fine");
-        let wrong_way = GoalDetails { aim: Aim::Decrease, ..smart_goal() };
-        assert_eq!(letters(&wrong_way, "2026-11-24"), [(SmartLetter::Achievable, "target")]);
+        assert!(
+            check(&lower, day("2026-11-24")).is_empty(),
+            "fewer late arrivals is fine"
+        );
+        let wrong_way = GoalDetails {
+            aim: Aim::Decrease,
+            ..smart_goal()
+        };
+        assert_eq!(
+            letters(&wrong_way, "2026-11-24"),
+            [(SmartLetter::Achievable, "target")]
+        );
     }
 
     #[test]
     fn relevance_comes_from_a_reason_or_a_family_answer() {
-        let goal = GoalDetails { why: String::new(), ..smart_goal() };
-        assert_eq!(letters(&goal, "2026-11-24"), [(SmartLetter::Relevant, "why")]);
-        let linked = GoalDetails { family_answer_id: Some(7), ..goal };
+        let goal = GoalDetails {
+            why: String::new(),
+            ..smart_goal()
+        };
+        assert_eq!(
+            letters(&goal, "2026-11-24"),
+            [(SmartLetter::Relevant, "why")]
+        );
+        let linked = GoalDetails {
+            family_answer_id: Some(7),
+            ..goal
+        };
         assert!(check(&linked, day("2026-11-24")).is_empty());
     }
 
     #[test]
     fn time_bound_needs_a_future_date_while_active() {
-        let goal = GoalDetails { due_on: None, ..smart_goal() };
-        assert!(check(&goal, day("2026-11-24"))[0].message.starts_with("There is no date"));
+        let goal = GoalDetails {
+            due_on: None,
+            ..smart_goal()
+        };
+        assert!(check(&goal, day("2026-11-24"))[0]
+            .message
+            .starts_with("There is no date"));
         let late = letters(&smart_goal(), "2027-02-01");
         assert_eq!(late, [(SmartLetter::TimeBound, "due_on")]);
-        assert!(check(&smart_goal(), day("2027-02-01"))[0].message.starts_with("The due date is past"));
-        let met = GoalDetails { status: GoalStatus::Met, ..smart_goal() };
-        assert!(check(&met, day("2027-02-01")).is_empty(), "a met goal may be past its date");
+        assert!(check(&smart_goal(), day("2027-02-01"))[0]
+            .message
+            .starts_with("The due date is past"));
+        let met = GoalDetails {
+            status: GoalStatus::Met,
+            ..smart_goal()
+        };
+        assert!(
+            check(&met, day("2027-02-01")).is_empty(),
+            "a met goal may be past its date"
+        );
     }
 
     #[test]
@@ -208,9 +282,15 @@ mod tests {
             due_on: None,
             ..smart_goal()
         };
-        let found: Vec<_> = check(&goal, day("2026-11-24")).iter().map(|h| h.letter).collect();
+        let found: Vec<_> = check(&goal, day("2026-11-24"))
+            .iter()
+            .map(|h| h.letter)
+            .collect();
         use SmartLetter::*;
-        assert_eq!(found, [Specific, Measurable, Measurable, Relevant, TimeBound]);
+        assert_eq!(
+            found,
+            [Specific, Measurable, Measurable, Relevant, TimeBound]
+        );
     }
 
     #[test]

@@ -208,11 +208,13 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         MAX_NAME,
     );
     if !(1..=MAX_QUIET_DAYS).contains(&out.quiet_days) {
-        p.add("quiet_days", format!("Choose between 1 and {MAX_QUIET_DAYS} days."));
+        p.add(
+            "quiet_days",
+            format!("Choose between 1 and {MAX_QUIET_DAYS} days."),
+        );
     }
     p.finish(out)
 }
-
 
 pub fn clean_question(input: &QuestionDetails) -> Result<QuestionDetails> {
     let mut p = Problems::default();
@@ -304,7 +306,10 @@ pub fn clean_contact(input: &ContactDetails) -> Result<ContactDetails> {
     p.max_len("summary", "The summary", &out.summary, MAX_NOTE);
     p.max_len("outcome", "The outcome", &out.outcome, MAX_NOTE);
     if out.follow_up_on.is_some_and(|f| f < out.happened_on) {
-        p.add("follow_up_on", "The follow-up date cannot come before the contact.");
+        p.add(
+            "follow_up_on",
+            "The follow-up date cannot come before the contact.",
+        );
     }
     p.finish(out)
 }
@@ -343,10 +348,16 @@ pub fn clean_concern(input: &ConcernDetails) -> Result<ConcernDetails> {
     p.max_len("plan", "The plan", &out.plan, MAX_NOTE);
     p.max_len("notes", "The notes", &out.notes, MAX_NOTE);
     if let Some(unknown) = out.causes.iter().find(|c| crate::causes::find(c).is_none()) {
-        p.add("causes", format!("“{unknown}” is not a cause Rapport knows."));
+        p.add(
+            "causes",
+            format!("“{unknown}” is not a cause Rapport knows."),
+        );
     }
     if out.resolved_on.is_some_and(|r| r < out.noticed_on) {
-        p.add("resolved_on", "It cannot be resolved before it was noticed.");
+        p.add(
+            "resolved_on",
+            "It cannot be resolved before it was noticed.",
+        );
     }
     p.finish(out)
 }

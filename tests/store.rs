@@ -446,9 +446,18 @@ fn settings_round_trip_and_fall_back_to_an_existing_class() {
             teacher_name: "  Jordan   Rivera ".into(),
             school_name: "Maple Grove Elementary".into(),
             current_class_id: Some(class.id),
+            quiet_days: 14,
         })
         .unwrap();
     assert_eq!(saved.teacher_name, "Jordan Rivera");
+    assert_eq!(store.settings().unwrap().quiet_days, 14);
+    let error = store
+        .save_settings(&Settings {
+            quiet_days: 0,
+            ..saved.clone()
+        })
+        .unwrap_err();
+    assert_eq!(error.field_problems()[0].field, "quiet_days");
     let error = store
         .save_settings(&Settings {
             current_class_id: Some(99),

@@ -15,7 +15,8 @@ pub(super) const CONTACT_COLUMNS: &str = "c.id, c.student_id, c.guardian_id, c.h
     c.initiated_by, c.kind, c.summary, c.outcome, c.reached, c.follow_up_on, c.follow_up_done, c.sensitive";
 pub(super) const PRAISE_COLUMNS: &str =
     "p.id, p.student_id, p.noticed_on, p.category, p.note, p.call_queued, p.contact_id";
-pub(super) const CONCERN_COLUMNS: &str = "k.id, k.student_id, k.noticed_on, k.observed, k.setting, \
+pub(super) const CONCERN_COLUMNS: &str =
+    "k.id, k.student_id, k.noticed_on, k.observed, k.setting, \
     k.strategies, k.contact_id, k.plan, k.notes, k.sensitive, k.resolved_on";
 
 pub(super) fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
@@ -146,15 +147,18 @@ impl Store {
     pub fn set_follow_up_done(&self, id: Id, done: bool) -> Result<Contact> {
         let contact = self.contact(id)?;
         self.refuse_archived_student(contact.details.student_id)?;
-        self.conn
-            .execute("UPDATE contact SET follow_up_done = ?2 WHERE id = ?1", params![id, done])?;
+        self.conn.execute(
+            "UPDATE contact SET follow_up_done = ?2 WHERE id = ?1",
+            params![id, done],
+        )?;
         self.contact(id)
     }
 
     pub fn delete_contact(&self, id: Id) -> Result<()> {
         let contact = self.contact(id)?;
         self.refuse_archived_student(contact.details.student_id)?;
-        self.conn.execute("DELETE FROM contact WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM contact WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -200,10 +204,14 @@ impl Store {
         let praise = self.praise(id)?;
         self.refuse_archived_student(praise.details.student_id)?;
         if queued && praise.contact_id.is_some() {
-            return Err(Error::Conflict("The family has already been called about this.".into()));
+            return Err(Error::Conflict(
+                "The family has already been called about this.".into(),
+            ));
         }
-        self.conn
-            .execute("UPDATE praise SET call_queued = ?2 WHERE id = ?1", params![id, queued])?;
+        self.conn.execute(
+            "UPDATE praise SET call_queued = ?2 WHERE id = ?1",
+            params![id, queued],
+        )?;
         self.praise(id)
     }
 
@@ -212,7 +220,9 @@ impl Store {
     pub fn record_praise_call(&mut self, praise_id: Id, call: &ContactDetails) -> Result<Contact> {
         let praise = self.praise(praise_id)?;
         if praise.contact_id.is_some() {
-            return Err(Error::Conflict("The family has already been called about this.".into()));
+            return Err(Error::Conflict(
+                "The family has already been called about this.".into(),
+            ));
         }
         let call = ContactDetails {
             student_id: praise.details.student_id,
@@ -232,7 +242,8 @@ impl Store {
     pub fn delete_praise(&self, id: Id) -> Result<()> {
         let praise = self.praise(id)?;
         self.refuse_archived_student(praise.details.student_id)?;
-        self.conn.execute("DELETE FROM praise WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM praise WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -313,9 +324,9 @@ impl Store {
                 concern_from_row,
             )
             .or_not_found("That concern")?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT cause FROM concern_cause WHERE concern_id = ?1 ORDER BY cause")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT cause FROM concern_cause WHERE concern_id = ?1 ORDER BY cause",
+        )?;
         concern.details.causes = stmt
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -325,7 +336,8 @@ impl Store {
     pub fn delete_concern(&self, id: Id) -> Result<()> {
         let concern = self.concern(id)?;
         self.refuse_archived_student(concern.details.student_id)?;
-        self.conn.execute("DELETE FROM concern WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM concern WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -342,7 +354,10 @@ impl Store {
             "SELECT cc.concern_id, cc.cause FROM concern_cause cc
              JOIN concern k ON k.id = cc.concern_id WHERE k.student_id = ?1 ORDER BY cc.cause",
         )?;
-        attach_causes(&mut concerns, stmt.query_map([student_id], |r| Ok((r.get(0)?, r.get(1)?)))?)?;
+        attach_causes(
+            &mut concerns,
+            stmt.query_map([student_id], |r| Ok((r.get(0)?, r.get(1)?)))?,
+        )?;
         Ok(concerns)
     }
 
@@ -368,7 +383,10 @@ impl Store {
         if let Some(contact_id) = details.contact_id {
             let contact = self.contact(contact_id)?;
             if contact.details.student_id != details.student_id {
-                return Err(Error::invalid("contact_id", "Link one of this student's contacts."));
+                return Err(Error::invalid(
+                    "contact_id",
+                    "Link one of this student's contacts.",
+                ));
             }
         }
         Ok(())
@@ -376,7 +394,8 @@ impl Store {
 }
 
 fn write_causes(tx: &rusqlite::Savepoint, concern_id: Id, causes: &[String]) -> Result<()> {
-    let mut insert = tx.prepare_cached("INSERT INTO concern_cause (concern_id, cause) VALUES (?1, ?2)")?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO concern_cause (concern_id, cause) VALUES (?1, ?2)")?;
     for cause in causes {
         insert.execute(params![concern_id, cause])?;
     }

@@ -10,7 +10,8 @@ use crate::model::{Answer, AnswerBy, AnswerDetails, FamilyAnswers, Id, Question,
 use crate::validate::{clean_answer, clean_question};
 
 const QUESTION_COLUMNS: &str = "id, prompt, topic, position, retired, seed_key";
-const ANSWER_COLUMNS: &str = "a.id, a.student_id, a.guardian_id, a.question_id, a.answer, a.answered_on, a.sensitive";
+const ANSWER_COLUMNS: &str =
+    "a.id, a.student_id, a.guardian_id, a.question_id, a.answer, a.answered_on, a.sensitive";
 
 fn question_from_row(row: &Row) -> rusqlite::Result<Question> {
     Ok(Question {
@@ -82,9 +83,10 @@ impl Store {
 
     /// Retires a question (no longer asked; its answers stay) or brings it back.
     pub fn set_question_retired(&self, id: Id, retired: bool) -> Result<Question> {
-        let changed = self
-            .conn
-            .execute("UPDATE question SET retired = ?2 WHERE id = ?1", params![id, retired])?;
+        let changed = self.conn.execute(
+            "UPDATE question SET retired = ?2 WHERE id = ?1",
+            params![id, retired],
+        )?;
         if changed == 0 {
             return Err(Error::NotFound("That question"));
         }
@@ -99,7 +101,8 @@ impl Store {
         given.sort_unstable();
         if known != given {
             return Err(Error::Conflict(
-                "The question list changed while you were reordering it. Reload and try again.".into(),
+                "The question list changed while you were reordering it. Reload and try again."
+                    .into(),
             ));
         }
         let tx = self.conn.savepoint()?;
@@ -161,10 +164,13 @@ impl Store {
     pub fn delete_answer(&self, id: Id) -> Result<()> {
         let student_id: Id = self
             .conn
-            .query_row("SELECT student_id FROM answer WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT student_id FROM answer WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .or_not_found("That answer")?;
         self.refuse_archived_student(student_id)?;
-        self.conn.execute("DELETE FROM answer WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM answer WHERE id = ?1", [id])?;
         Ok(())
     }
 

@@ -148,11 +148,19 @@ impl Store {
         let goal = self.goal(details.goal_id)?;
         self.refuse_archived_student(goal.details.student_id)?;
         if details.on_date < goal.details.starts_on {
-            return Err(Error::invalid("on_date", "A check-in cannot come before the goal starts."));
+            return Err(Error::invalid(
+                "on_date",
+                "A check-in cannot come before the goal starts.",
+            ));
         }
         self.conn.execute(
             "INSERT INTO check_in (goal_id, on_date, value, note) VALUES (?1, ?2, ?3, ?4)",
-            params![details.goal_id, details.on_date, details.value, details.note],
+            params![
+                details.goal_id,
+                details.on_date,
+                details.value,
+                details.note
+            ],
         )?;
         Ok(CheckIn {
             id: self.conn.last_insert_rowid(),
@@ -163,10 +171,13 @@ impl Store {
     pub fn delete_check_in(&self, id: Id) -> Result<()> {
         let goal_id: Id = self
             .conn
-            .query_row("SELECT goal_id FROM check_in WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT goal_id FROM check_in WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .or_not_found("That check-in")?;
         self.refuse_archived_student(self.goal(goal_id)?.details.student_id)?;
-        self.conn.execute("DELETE FROM check_in WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM check_in WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -186,10 +197,15 @@ impl Store {
     pub fn delete_home_activity(&self, id: Id) -> Result<()> {
         let goal_id: Id = self
             .conn
-            .query_row("SELECT goal_id FROM home_activity WHERE id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT goal_id FROM home_activity WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .or_not_found("That activity")?;
         self.refuse_archived_student(self.goal(goal_id)?.details.student_id)?;
-        self.conn.execute("DELETE FROM home_activity WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM home_activity WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -210,7 +226,10 @@ impl Store {
         )?;
         for check_in in stmt.query_map([student_id], check_in_from_row)? {
             let check_in = check_in?;
-            check_ins.entry(check_in.details.goal_id).or_default().push(check_in);
+            check_ins
+                .entry(check_in.details.goal_id)
+                .or_default()
+                .push(check_in);
         }
         let mut activities: HashMap<Id, Vec<HomeActivity>> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
@@ -219,13 +238,17 @@ impl Store {
         )?;
         for activity in stmt.query_map([student_id], activity_from_row)? {
             let activity = activity?;
-            activities.entry(activity.details.goal_id).or_default().push(activity);
+            activities
+                .entry(activity.details.goal_id)
+                .or_default()
+                .push(activity);
         }
         Ok(goals
             .into_iter()
             .map(|goal| {
                 let check_ins = check_ins.remove(&goal.id).unwrap_or_default();
-                let progress = match (goal.details.baseline, goal.details.target, check_ins.last()) {
+                let progress = match (goal.details.baseline, goal.details.target, check_ins.last())
+                {
                     (Some(baseline), Some(target), Some(latest)) => {
                         smart::progress(baseline, target, latest.details.value)
                     }
@@ -247,7 +270,11 @@ impl Store {
         if let Some(answer_id) = details.family_answer_id {
             let owner: Option<Id> = self
                 .conn
-                .query_row("SELECT student_id FROM answer WHERE id = ?1", [answer_id], |r| r.get(0))
+                .query_row(
+                    "SELECT student_id FROM answer WHERE id = ?1",
+                    [answer_id],
+                    |r| r.get(0),
+                )
                 .or_not_found("That answer")
                 .ok();
             if owner != Some(details.student_id) {

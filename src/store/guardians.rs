@@ -251,14 +251,22 @@ impl Store {
     }
 
     /// The guardian, if they are linked to this student; otherwise a problem with `field`.
-    pub(super) fn linked_guardian(&self, student_id: Id, guardian_id: Id, field: &'static str) -> Result<Guardian> {
+    pub(super) fn linked_guardian(
+        &self,
+        student_id: Id,
+        guardian_id: Id,
+        field: &'static str,
+    ) -> Result<Guardian> {
         let linked: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2)",
             params![student_id, guardian_id],
             |r| r.get(0),
         )?;
         if !linked {
-            return Err(Error::invalid(field, "Choose one of this student's guardians."));
+            return Err(Error::invalid(
+                field,
+                "Choose one of this student's guardians.",
+            ));
         }
         self.guardian(guardian_id)
     }

@@ -6,8 +6,8 @@ mod contacts;
 mod family;
 mod goals;
 mod guardians;
-mod pages;
 pub mod migrations;
+mod pages;
 mod settings;
 mod students;
 
@@ -194,7 +194,16 @@ macro_rules! stored_as_word {
 use crate::model::{
     Aim, ContactKind, ContactMethod, GoalArea, GoalStatus, Initiator, PraiseCategory, QuestionTopic,
 };
-stored_as_word!(Aim, ContactKind, ContactMethod, GoalArea, GoalStatus, Initiator, PraiseCategory, QuestionTopic);
+stored_as_word!(
+    Aim,
+    ContactKind,
+    ContactMethod,
+    GoalArea,
+    GoalStatus,
+    Initiator,
+    PraiseCategory,
+    QuestionTopic
+);
 
 /// Turns "no row" into a typed not-found error naming what was looked for.
 pub(crate) trait OptionalRow<T> {

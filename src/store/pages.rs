@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::contacts::{
-    attach_causes, concern_from_row, contact_from_row, praise_from_row, CONCERN_COLUMNS, CONTACT_COLUMNS,
-    PRAISE_COLUMNS,
+    attach_causes, concern_from_row, contact_from_row, praise_from_row, CONCERN_COLUMNS,
+    CONTACT_COLUMNS, PRAISE_COLUMNS,
 };
 use super::goals::{check_in_from_row, goal_from_row, GOAL_COLUMNS};
 use super::Store;
@@ -40,21 +40,30 @@ impl Store {
                  WHERE s.class_id = ?1 ORDER BY {order}"
             )
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached(&in_class(CONTACT_COLUMNS, "contact", "c", "c.happened_on, c.id"))?;
+        let mut stmt = self.conn.prepare_cached(&in_class(
+            CONTACT_COLUMNS,
+            "contact",
+            "c",
+            "c.happened_on, c.id",
+        ))?;
         let contacts = stmt
             .query_map([class_id], contact_from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(&in_class(PRAISE_COLUMNS, "praise", "p", "p.noticed_on, p.id"))?;
+        let mut stmt = self.conn.prepare_cached(&in_class(
+            PRAISE_COLUMNS,
+            "praise",
+            "p",
+            "p.noticed_on, p.id",
+        ))?;
         let praise = stmt
             .query_map([class_id], praise_from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(&in_class(CONCERN_COLUMNS, "concern", "k", "k.noticed_on, k.id"))?;
+        let mut stmt = self.conn.prepare_cached(&in_class(
+            CONCERN_COLUMNS,
+            "concern",
+            "k",
+            "k.noticed_on, k.id",
+        ))?;
         let mut concerns = stmt
             .query_map([class_id], concern_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -62,7 +71,10 @@ impl Store {
             "SELECT cc.concern_id, cc.cause FROM concern_cause cc JOIN concern k ON k.id = cc.concern_id
              JOIN student s ON s.id = k.student_id WHERE s.class_id = ?1 ORDER BY cc.cause",
         )?;
-        attach_causes(&mut concerns, stmt.query_map([class_id], |r| Ok((r.get(0)?, r.get(1)?)))?)?;
+        attach_causes(
+            &mut concerns,
+            stmt.query_map([class_id], |r| Ok((r.get(0)?, r.get(1)?)))?,
+        )?;
         let mut stmt = self
             .conn
             .prepare_cached(&in_class(GOAL_COLUMNS, "goal", "g", "g.id"))?;

@@ -46,6 +46,7 @@ impl Store {
                 CURRENT_CLASS,
                 settings.current_class_id.map(|id| id.to_string()),
             ),
+            (QUIET_DAYS, Some(settings.quiet_days.to_string())),
         ] {
             match value {
                 Some(value) => tx.execute(

@@ -57,11 +57,18 @@ pub async fn class_overview(
 
 /// Everything the Today screen lists for a class, as of today.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn today(record: State<'_, Record>, class_id: Id) -> Result<insights::TodayReport, CommandError> {
+pub async fn today(
+    record: State<'_, Record>,
+    class_id: Id,
+) -> Result<insights::TodayReport, CommandError> {
     record
         .run(move |store| {
             let quiet_days = store.settings()?.quiet_days;
-            Ok(insights::today(&store.class_activity(class_id)?, crate::today(), quiet_days))
+            Ok(insights::today(
+                &store.class_activity(class_id)?,
+                crate::today(),
+                quiet_days,
+            ))
         })
         .await
 }

@@ -7,13 +7,22 @@ use crate::error::CommandError;
 use crate::state::Record;
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_contact(record: State<'_, Record>, details: ContactDetails) -> Result<Contact, CommandError> {
+pub async fn add_contact(
+    record: State<'_, Record>,
+    details: ContactDetails,
+) -> Result<Contact, CommandError> {
     record.run(move |store| store.add_contact(&details)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn update_contact(record: State<'_, Record>, id: Id, details: ContactDetails) -> Result<Contact, CommandError> {
-    record.run(move |store| store.update_contact(id, &details)).await
+pub async fn update_contact(
+    record: State<'_, Record>,
+    id: Id,
+    details: ContactDetails,
+) -> Result<Contact, CommandError> {
+    record
+        .run(move |store| store.update_contact(id, &details))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -22,18 +31,33 @@ pub async fn delete_contact(record: State<'_, Record>, id: Id) -> Result<(), Com
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_follow_up_done(record: State<'_, Record>, id: Id, done: bool) -> Result<Contact, CommandError> {
-    record.run(move |store| store.set_follow_up_done(id, done)).await
+pub async fn set_follow_up_done(
+    record: State<'_, Record>,
+    id: Id,
+    done: bool,
+) -> Result<Contact, CommandError> {
+    record
+        .run(move |store| store.set_follow_up_done(id, done))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_praise(record: State<'_, Record>, details: PraiseDetails) -> Result<Praise, CommandError> {
+pub async fn add_praise(
+    record: State<'_, Record>,
+    details: PraiseDetails,
+) -> Result<Praise, CommandError> {
     record.run(move |store| store.add_praise(&details)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_praise_queued(record: State<'_, Record>, id: Id, queued: bool) -> Result<Praise, CommandError> {
-    record.run(move |store| store.set_praise_queued(id, queued)).await
+pub async fn set_praise_queued(
+    record: State<'_, Record>,
+    id: Id,
+    queued: bool,
+) -> Result<Praise, CommandError> {
+    record
+        .run(move |store| store.set_praise_queued(id, queued))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -42,7 +66,9 @@ pub async fn record_praise_call(
     praise_id: Id,
     call: ContactDetails,
 ) -> Result<Contact, CommandError> {
-    record.run(move |store| store.record_praise_call(praise_id, &call)).await
+    record
+        .run(move |store| store.record_praise_call(praise_id, &call))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -51,13 +77,22 @@ pub async fn delete_praise(record: State<'_, Record>, id: Id) -> Result<(), Comm
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_concern(record: State<'_, Record>, details: ConcernDetails) -> Result<Concern, CommandError> {
+pub async fn add_concern(
+    record: State<'_, Record>,
+    details: ConcernDetails,
+) -> Result<Concern, CommandError> {
     record.run(move |store| store.add_concern(&details)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn update_concern(record: State<'_, Record>, id: Id, details: ConcernDetails) -> Result<Concern, CommandError> {
-    record.run(move |store| store.update_concern(id, &details)).await
+pub async fn update_concern(
+    record: State<'_, Record>,
+    id: Id,
+    details: ConcernDetails,
+) -> Result<Concern, CommandError> {
+    record
+        .run(move |store| store.update_concern(id, &details))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]

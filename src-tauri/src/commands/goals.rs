@@ -1,6 +1,8 @@
 //! SMART goals, check-ins and learning at home.
 
-use rapport::model::{CheckIn, CheckInDetails, Goal, GoalDetails, HomeActivity, HomeActivityDetails, Id};
+use rapport::model::{
+    CheckIn, CheckInDetails, Goal, GoalDetails, HomeActivity, HomeActivityDetails, Id,
+};
 use rapport::smart::{self, SmartHint};
 use tauri::State;
 
@@ -14,13 +16,22 @@ pub async fn smart_check(details: GoalDetails) -> Vec<SmartHint> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_goal(record: State<'_, Record>, details: GoalDetails) -> Result<Goal, CommandError> {
+pub async fn add_goal(
+    record: State<'_, Record>,
+    details: GoalDetails,
+) -> Result<Goal, CommandError> {
     record.run(move |store| store.add_goal(&details)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn update_goal(record: State<'_, Record>, id: Id, details: GoalDetails) -> Result<Goal, CommandError> {
-    record.run(move |store| store.update_goal(id, &details)).await
+pub async fn update_goal(
+    record: State<'_, Record>,
+    id: Id,
+    details: GoalDetails,
+) -> Result<Goal, CommandError> {
+    record
+        .run(move |store| store.update_goal(id, &details))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -29,7 +40,10 @@ pub async fn delete_goal(record: State<'_, Record>, id: Id) -> Result<(), Comman
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_check_in(record: State<'_, Record>, details: CheckInDetails) -> Result<CheckIn, CommandError> {
+pub async fn add_check_in(
+    record: State<'_, Record>,
+    details: CheckInDetails,
+) -> Result<CheckIn, CommandError> {
     record.run(move |store| store.add_check_in(&details)).await
 }
 
@@ -43,10 +57,14 @@ pub async fn add_home_activity(
     record: State<'_, Record>,
     details: HomeActivityDetails,
 ) -> Result<HomeActivity, CommandError> {
-    record.run(move |store| store.add_home_activity(&details)).await
+    record
+        .run(move |store| store.add_home_activity(&details))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_home_activity(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
-    record.run(move |store| store.delete_home_activity(id)).await
+    record
+        .run(move |store| store.delete_home_activity(id))
+        .await
 }

@@ -16,7 +16,9 @@ pub async fn list_students(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_student(record: State<'_, Record>, id: Id) -> Result<StudentPage, CommandError> {
-    record.run(move |store| store.student_page(id, crate::today())).await
+    record
+        .run(move |store| store.student_page(id, crate::today()))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -1,0 +1,693 @@
+//! The partnership record against real SQLite files: the question bank and answers, SMART goals
+//! with check-ins and home activities, contacts and follow-ups, praise and positive calls,
+//! concerns with causes, and the student page and Today read-outs built from them.
+
+use chrono::NaiveDate;
+use rapport::insights;
+use rapport::model::*;
+use rapport::Store;
+use tempfile::TempDir;
+
+fn day(d: &str) -> NaiveDate {
+    d.parse().unwrap()
+}
+
+struct Class {
+    _dir: TempDir,
+    store: Store,
+    student: Id,
+    mother: Id,
+    father: Id,
+    barred: Id,
+}
+
+/// A record with one child, two guardians who may be contacted and one who may not.
+fn class() -> Class {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("record.sqlite3")).unwrap();
+    let class = store
+        .start_class(
+            &ClassDetails {
+                name: "Room 12".into(),
+                ..Default::default()
+            },
+            day("2026-11-24"),
+        )
+        .unwrap();
+    let student = store
+        .add_student(&StudentDetails {
+            class_id: class.id,
+            given_name: "José".into(),
+            family_name: "Núñez".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let guardian = |name: &str| GuardianDetails {
+        name: name.into(),
+        phone: "555-0101".into(),
+        ..Default::default()
+    };
+    let mother = store
+        .add_guardian(student, &guardian("María Núñez"), GuardianLink::default())
+        .unwrap()
+        .id;
+    let father = store
+        .add_guardian(student, &guardian("Carlos Núñez"), GuardianLink::default())
+        .unwrap()
+        .id;
+    let barred = store
+        .add_guardian(
+            student,
+            &GuardianDetails {
+                may_contact: false,
+                no_contact_reason: "Court order on file".into(),
+                ..guardian("Luis Núñez")
+            },
+            GuardianLink::default(),
+        )
+        .unwrap()
+        .id;
+    Class {
+        _dir: dir,
+        store,
+        student,
+        mother,
+        father,
+        barred,
+    }
+}
+
+fn contact(student: Id, guardian: Option<Id>, on: &str, kind: ContactKind) -> ContactDetails {
+    ContactDetails {
+        student_id: student,
+        guardian_id: guardian,
+        happened_on: day(on),
+        method: ContactMethod::Phone,
+        initiated_by: Initiator::Teacher,
+        kind,
+        summary: "Talked about the week".into(),
+        outcome: String::new(),
+        reached: true,
+        follow_up_on: None,
+        follow_up_done: false,
+        sensitive: false,
+    }
+}
+
+#[test]
+fn a_new_record_starts_with_the_seed_question_bank() {
+    let c = class();
+    let questions = c.store.questions(false).unwrap();
+    assert_eq!(questions.len(), rapport::questions::SEED_QUESTIONS.len());
+    assert_eq!(questions[0].seed_key.as_deref(), Some("strengths"));
+    assert!(questions
+        .iter()
+        .any(|q| q.prompt.contains("which language")));
+    let positions: Vec<_> = questions.iter().map(|q| q.position).collect();
+    assert_eq!(positions, (1..=questions.len() as i64).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_teacher_edits_reorders_retires_and_adds_questions() {
+    let mut c = class();
+    let questions = c.store.questions(false).unwrap();
+    let first = questions[0].id;
+    let edited = c
+        .store
+        .update_question(
+            first,
+            &QuestionDetails {
+                prompt: "  What is your child  good at? ".into(),
+                topic: QuestionTopic::Strengths,
+            },
+        )
+        .unwrap();
+    assert_eq!(edited.prompt, "What is your child good at?");
+    let added = c
+        .store
+        .add_question(&QuestionDetails {
+            prompt: "What makes your child laugh?".into(),
+            topic: QuestionTopic::Other,
+        })
+        .unwrap();
+    assert_eq!(added.position, questions.len() as i64 + 1);
+
+    let mut order: Vec<Id> = c
+        .store
+        .questions(true)
+        .unwrap()
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    order.rotate_right(1);
+    let reordered = c.store.reorder_questions(&order).unwrap();
+    assert_eq!(reordered[0].id, added.id);
+    assert_eq!(
+        c.store.reorder_questions(&order[1..]).unwrap_err().code(),
+        "conflict"
+    );
+
+    c.store.set_question_retired(first, true).unwrap();
+    assert!(c
+        .store
+        .questions(false)
+        .unwrap()
+        .iter()
+        .all(|q| q.id != first));
+    assert!(c
+        .store
+        .questions(true)
+        .unwrap()
+        .iter()
+        .any(|q| q.id == first && q.retired));
+    let error = c
+        .store
+        .add_question(&QuestionDetails {
+            prompt: " ".into(),
+            topic: QuestionTopic::Other,
+        })
+        .unwrap_err();
+    assert_eq!(error.field_problems()[0].field, "prompt");
+}
+
+#[test]
+fn two_guardians_may_answer_differently_and_both_are_kept() {
+    let c = class();
+    let question = c.store.questions(false).unwrap()[0].id;
+    let answer = |guardian, text: &str, on: &str| AnswerDetails {
+        student_id: c.student,
+        guardian_id: guardian,
+        question_id: question,
+        answer: text.into(),
+        answered_on: day(on),
+        sensitive: false,
+    };
+    c.store
+        .add_answer(&answer(
+            Some(c.mother),
+            "He never gives up on a puzzle.",
+            "2026-09-02",
+        ))
+        .unwrap();
+    c.store
+        .add_answer(&answer(
+            Some(c.father),
+            "Football! And drawing.",
+            "2026-09-05",
+        ))
+        .unwrap();
+    c.store
+        .add_answer(&answer(None, "Kind to his little sister.", "2026-09-06"))
+        .unwrap();
+
+    let told = c.store.family_answers(c.student).unwrap();
+    assert_eq!(told.len(), 1);
+    let by: Vec<_> = told[0]
+        .answers
+        .iter()
+        .map(|a| a.guardian_name.as_deref())
+        .collect();
+    assert_eq!(
+        by,
+        [None, Some("Carlos Núñez"), Some("María Núñez")],
+        "newest first"
+    );
+
+    let stranger = c
+        .store
+        .add_answer(&answer(Some(9_999), "x", "2026-09-06"))
+        .unwrap_err();
+    assert_eq!(stranger.field_problems()[0].field, "guardian_id");
+    let empty = c
+        .store
+        .add_answer(&answer(Some(c.mother), "  ", "2026-09-06"))
+        .unwrap_err();
+    assert_eq!(empty.field_problems()[0].field, "answer");
+}
+
+#[test]
+fn goals_carry_check_ins_progress_hints_and_home_activities() {
+    let c = class();
+    let question = c.store.questions(false).unwrap()[0].id;
+    let answer = c
+        .store
+        .add_answer(&AnswerDetails {
+            student_id: c.student,
+            guardian_id: Some(c.mother),
+            question_id: question,
+            answer: "He wants to read chapter books like his sister.".into(),
+            answered_on: day("2026-09-02"),
+            sensitive: false,
+        })
+        .unwrap();
+    let goal = c
+        .store
+        .add_goal(&GoalDetails {
+            student_id: c.student,
+            area: GoalArea::Reading,
+            statement: "Read a grade-3 passage aloud at 90 words a minute".into(),
+            measure: "One-minute reading probe every other Friday".into(),
+            unit: "words per minute".into(),
+            aim: Aim::Increase,
+            baseline: Some(62.0),
+            target: Some(90.0),
+            steps: "Small-group fluency practice".into(),
+            why: String::new(),
+            family_answer_id: Some(answer.id),
+            starts_on: day("2026-09-15"),
+            due_on: Some(day("2027-01-29")),
+            status: GoalStatus::Active,
+        })
+        .unwrap();
+    for (on, value) in [("2026-10-02", 68.0), ("2026-10-30", 76.0)] {
+        c.store
+            .add_check_in(&CheckInDetails {
+                goal_id: goal.id,
+                on_date: day(on),
+                value,
+                note: String::new(),
+            })
+            .unwrap();
+    }
+    c.store
+        .add_home_activity(&HomeActivityDetails {
+            goal_id: goal.id,
+            title: "Read together for 15 minutes".into(),
+            details: "Take turns reading a page each.".into(),
+            how_often: "Most evenings".into(),
+        })
+        .unwrap();
+    let goals = c.store.goals_of(c.student, day("2026-11-24")).unwrap();
+    assert_eq!(goals.len(), 1);
+    assert_eq!(goals[0].check_ins.len(), 2);
+    assert_eq!(goals[0].progress, Some(0.5));
+    assert!(goals[0].hints.is_empty(), "{:?}", goals[0].hints);
+    assert_eq!(
+        goals[0].home_activities[0].details.how_often,
+        "Most evenings"
+    );
+
+    let early = c
+        .store
+        .add_check_in(&CheckInDetails {
+            goal_id: goal.id,
+            on_date: day("2026-09-01"),
+            value: 1.0,
+            note: String::new(),
+        })
+        .unwrap_err();
+    assert_eq!(early.field_problems()[0].field, "on_date");
+    let backwards = c
+        .store
+        .update_goal(
+            goal.id,
+            &GoalDetails {
+                due_on: Some(day("2026-09-01")),
+                ..goal.details.clone()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(backwards.field_problems()[0].field, "due_on");
+
+    c.store.delete_goal(goal.id).unwrap();
+    assert!(c
+        .store
+        .goals_of(c.student, day("2026-11-24"))
+        .unwrap()
+        .is_empty());
+    assert!(c.store.check().unwrap().is_healthy());
+}
+
+#[test]
+fn a_guardian_who_must_not_be_contacted_cannot_be_chosen_for_a_contact() {
+    let c = class();
+    let error = c
+        .store
+        .add_contact(&contact(
+            c.student,
+            Some(c.barred),
+            "2026-11-20",
+            ContactKind::Information,
+        ))
+        .unwrap_err();
+    assert_eq!(error.field_problems()[0].field, "guardian_id");
+    assert_eq!(
+        error.to_string(),
+        "Luis Núñez must not be contacted: Court order on file"
+    );
+    assert!(c.store.contacts_of(c.student).unwrap().is_empty());
+}
+
+#[test]
+fn contacts_log_follow_ups_that_can_be_marked_done() {
+    let c = class();
+    let logged = c
+        .store
+        .add_contact(&ContactDetails {
+            follow_up_on: Some(day("2026-11-27")),
+            ..contact(
+                c.student,
+                Some(c.mother),
+                "2026-11-20",
+                ContactKind::Concern,
+            )
+        })
+        .unwrap();
+    let backwards = c
+        .store
+        .add_contact(&ContactDetails {
+            follow_up_on: Some(day("2026-11-01")),
+            ..contact(
+                c.student,
+                Some(c.mother),
+                "2026-11-20",
+                ContactKind::Concern,
+            )
+        })
+        .unwrap_err();
+    assert_eq!(backwards.field_problems()[0].field, "follow_up_on");
+    let done = c.store.set_follow_up_done(logged.id, true).unwrap();
+    assert!(done.details.follow_up_done);
+    assert_eq!(c.store.contacts_of(c.student).unwrap(), [done]);
+}
+
+#[test]
+fn making_a_praise_call_logs_a_linked_positive_contact() {
+    let mut c = class();
+    let praise = c
+        .store
+        .add_praise(&PraiseDetails {
+            student_id: c.student,
+            noticed_on: day("2026-11-23"),
+            category: PraiseCategory::Helped,
+            note: "Helped Mia up when she fell at recess".into(),
+            call_queued: true,
+        })
+        .unwrap();
+    let call = contact(
+        c.student,
+        Some(c.father),
+        "2026-11-24",
+        ContactKind::Information,
+    );
+    let logged = c.store.record_praise_call(praise.id, &call).unwrap();
+    assert_eq!(
+        logged.details.kind,
+        ContactKind::Positive,
+        "a praise call is always positive"
+    );
+    let praise = c.store.praise(praise.id).unwrap();
+    assert_eq!(praise.contact_id, Some(logged.id));
+    assert!(!praise.details.call_queued);
+    assert_eq!(
+        c.store
+            .record_praise_call(praise.id, &call)
+            .unwrap_err()
+            .code(),
+        "conflict"
+    );
+    assert_eq!(
+        c.store
+            .set_praise_queued(praise.id, true)
+            .unwrap_err()
+            .code(),
+        "conflict"
+    );
+
+    // A failed call (a barred guardian) writes nothing at all.
+    let second = c
+        .store
+        .add_praise(&PraiseDetails {
+            student_id: c.student,
+            noticed_on: day("2026-11-24"),
+            category: PraiseCategory::Kindness,
+            note: String::new(),
+            call_queued: true,
+        })
+        .unwrap();
+    let barred = contact(
+        c.student,
+        Some(c.barred),
+        "2026-11-24",
+        ContactKind::Positive,
+    );
+    assert!(c.store.record_praise_call(second.id, &barred).is_err());
+    assert_eq!(c.store.contacts_of(c.student).unwrap().len(), 1);
+    assert!(c.store.praise(second.id).unwrap().details.call_queued);
+
+    let vague = c
+        .store
+        .add_praise(&PraiseDetails {
+            student_id: c.student,
+            noticed_on: day("2026-11-24"),
+            category: PraiseCategory::Other,
+            note: String::new(),
+            call_queued: false,
+        })
+        .unwrap_err();
+    assert_eq!(vague.field_problems()[0].field, "note");
+}
+
+#[test]
+fn concerns_keep_their_causes_and_the_contact_that_discussed_them() {
+    let mut c = class();
+    let call = c
+        .store
+        .add_contact(&contact(
+            c.student,
+            Some(c.mother),
+            "2026-11-18",
+            ContactKind::Concern,
+        ))
+        .unwrap();
+    let details = ConcernDetails {
+        student_id: c.student,
+        noticed_on: day("2026-11-16"),
+        observed: "Leaves his seat during independent writing, most days".into(),
+        setting: "Writing block, after lunch".into(),
+        causes: vec!["avoidance".into(), "skill_gap".into(), "avoidance".into()],
+        strategies: "Sentence starters; a movement break halfway".into(),
+        contact_id: Some(call.id),
+        plan: "Mum will practise letter formation at home; check in Friday".into(),
+        notes: "Grandfather in hospital".into(),
+        sensitive: true,
+        resolved_on: None,
+    };
+    let concern = c.store.add_concern(&details).unwrap();
+    let back = c.store.concern(concern.id).unwrap();
+    assert_eq!(back.details.causes, ["avoidance", "skill_gap"]);
+    assert!(back.details.sensitive);
+
+    let resolved = ConcernDetails {
+        causes: vec!["sensory".into()],
+        resolved_on: Some(day("2026-11-23")),
+        ..details.clone()
+    };
+    c.store.update_concern(concern.id, &resolved).unwrap();
+    assert_eq!(
+        c.store.concerns_of(c.student).unwrap()[0].details.causes,
+        ["sensory"]
+    );
+
+    let unknown = c
+        .store
+        .add_concern(&ConcernDetails {
+            causes: vec!["bad_day".into()],
+            ..details.clone()
+        })
+        .unwrap_err();
+    assert_eq!(unknown.field_problems()[0].field, "causes");
+    let empty = c
+        .store
+        .add_concern(&ConcernDetails {
+            observed: " ".into(),
+            ..details
+        })
+        .unwrap_err();
+    assert_eq!(empty.field_problems()[0].field, "observed");
+}
+
+#[test]
+fn the_student_page_gathers_the_record_and_the_balance() {
+    let c = class();
+    c.store
+        .add_contact(&contact(
+            c.student,
+            Some(c.mother),
+            "2026-09-10",
+            ContactKind::Positive,
+        ))
+        .unwrap();
+    c.store
+        .add_contact(&contact(
+            c.student,
+            Some(c.mother),
+            "2026-11-10",
+            ContactKind::Positive,
+        ))
+        .unwrap();
+    c.store
+        .add_contact(&contact(
+            c.student,
+            None,
+            "2026-11-12",
+            ContactKind::Concern,
+        ))
+        .unwrap();
+    c.store
+        .add_contact(&ContactDetails {
+            reached: false,
+            ..contact(
+                c.student,
+                Some(c.father),
+                "2026-11-13",
+                ContactKind::Positive,
+            )
+        })
+        .unwrap();
+    let page = c.store.student_page(c.student, day("2026-11-24")).unwrap();
+    assert_eq!(page.record.display_name, "José Núñez");
+    assert_eq!(page.contacts.len(), 4);
+    assert_eq!(
+        page.balance.last_30_days,
+        Balance {
+            positive: 1,
+            concern: 1
+        }
+    );
+    assert_eq!(
+        page.balance.this_year,
+        Balance {
+            positive: 2,
+            concern: 1
+        },
+        "an unanswered call is no contact"
+    );
+    let json = serde_json::to_value(&page).unwrap();
+    assert_eq!(
+        json["display_name"], "José Núñez",
+        "the page keeps the record's fields at the top"
+    );
+    assert!(json["guardians"].is_array() && json["goals"].is_array());
+}
+
+#[test]
+fn deleting_a_student_removes_every_row_about_them() {
+    let mut c = class();
+    let question = c.store.questions(false).unwrap()[0].id;
+    c.store
+        .add_answer(&AnswerDetails {
+            student_id: c.student,
+            guardian_id: Some(c.mother),
+            question_id: question,
+            answer: "Curious".into(),
+            answered_on: day("2026-09-01"),
+            sensitive: false,
+        })
+        .unwrap();
+    let call = c
+        .store
+        .add_contact(&contact(
+            c.student,
+            Some(c.mother),
+            "2026-11-18",
+            ContactKind::Concern,
+        ))
+        .unwrap();
+    c.store
+        .add_concern(&ConcernDetails {
+            student_id: c.student,
+            noticed_on: day("2026-11-16"),
+            observed: "Upset at drop-off".into(),
+            setting: String::new(),
+            causes: vec!["home_change".into()],
+            strategies: String::new(),
+            contact_id: Some(call.id),
+            plan: String::new(),
+            notes: String::new(),
+            sensitive: false,
+            resolved_on: None,
+        })
+        .unwrap();
+    c.store
+        .add_praise(&PraiseDetails {
+            student_id: c.student,
+            noticed_on: day("2026-11-20"),
+            category: PraiseCategory::Kindness,
+            note: String::new(),
+            call_queued: true,
+        })
+        .unwrap();
+    c.store.delete_student(c.student).unwrap();
+    let conn = rusqlite::Connection::open(c.store.path()).unwrap();
+    for table in [
+        "answer",
+        "goal",
+        "contact",
+        "praise",
+        "concern",
+        "concern_cause",
+        "guardian",
+        "student_guardian",
+    ] {
+        let left: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0, "{table} still holds rows about the child");
+    }
+}
+
+#[test]
+fn a_record_from_version_one_is_upgraded_and_keeps_its_class() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/store/migrations/0001_foundation.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO school_year (name, starts_on, ends_on) VALUES ('2026–2027', '2026-08-15', '2027-06-30');
+             INSERT INTO class (school_year_id, name) VALUES (1, 'Room 12');
+             INSERT INTO student (class_id, given_name, family_name) VALUES (1, 'Ana', 'Silva');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        rapport::store::SCHEMA_VERSION
+    );
+    assert_eq!(store.students(1).unwrap()[0].display_name, "Ana Silva");
+    assert_eq!(
+        store.questions(false).unwrap().len(),
+        rapport::questions::SEED_QUESTIONS.len()
+    );
+    assert!(store.check().unwrap().is_healthy());
+}
+
+#[test]
+fn today_reads_a_class_in_bulk() {
+    let c = class();
+    c.store
+        .add_contact(&ContactDetails {
+            follow_up_on: Some(day("2026-11-23")),
+            ..contact(
+                c.student,
+                Some(c.mother),
+                "2026-10-01",
+                ContactKind::Concern,
+            )
+        })
+        .unwrap();
+    let class_id = c.store.student(c.student).unwrap().details.class_id;
+    let activity = c.store.class_activity(class_id).unwrap();
+    assert_eq!(activity.students.len(), 1);
+    assert_eq!(activity.contacts.len(), 1);
+    let report = insights::today(&activity, day("2026-11-24"), 21);
+    assert_eq!(report.follow_ups.len(), 1);
+    assert!(report.follow_ups[0].overdue);
+    assert_eq!(report.quiet_families.len(), 1, "last in touch 54 days ago");
+    assert_eq!(report.no_positive_this_month.len(), 1);
+}
