@@ -197,19 +197,15 @@ fn join_name(a: &str, b: &str) -> String {
 
 text_enum! {
     /// How a guardian prefers to be reached, and how a contact happened.
+    #[derive(Default)]
     pub enum ContactMethod {
+        #[default]
         Phone = ("phone", "Phone call"),
         Text = ("text", "Text message"),
         Email = ("email", "Email"),
         NoteHome = ("note_home", "Note home"),
         Meeting = ("meeting", "Meeting in person"),
         Video = ("video", "Video call"),
-    }
-}
-
-impl Default for ContactMethod {
-    fn default() -> Self {
-        ContactMethod::Phone
     }
 }
 
