@@ -423,10 +423,11 @@ mod today {
         {
             let d = &praise.details;
             let what = if d.note.is_empty() {
-                d.category.label().to_string()
+                d.category.label()
             } else {
-                d.note.clone()
+                d.note.as_str()
             };
+            let what = what.trim_end_matches('.');
             report.praise_to_call.push(TodayItem {
                 item_id: Some(praise.id),
                 date: Some(d.noticed_on),

@@ -8,6 +8,7 @@
 pub mod causes;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod insights;
 pub mod languages;
 pub mod model;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
-use rapport::{demo, paths, Error, Store};
+use rapport::{demo, files, insights, paths, Error, Store};
 
 #[derive(Parser)]
 #[command(
@@ -24,17 +24,42 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Fill an empty record with a realistic demo class.
+    /// Fill an empty record with a realistic demo class (or, with --students/--years, a large
+    /// many-year record for benchmarks).
     Demo {
         /// The day the demo's school year is built around (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+        /// Generated children per class (a large record instead of the demo class).
+        #[arg(long, value_name = "N")]
+        students: Option<usize>,
+        /// School years of classes, ending with this one (a large record instead of the demo class).
+        #[arg(long, value_name = "Y")]
+        years: Option<usize>,
     },
     /// Check the record's integrity and schema version (exit 0 when healthy).
     Check {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// What Today lists: follow-ups, calls to make, quiet families, goals to check.
+    Today {
+        /// The class (default: the one the app opens on).
+        #[arg(long, value_name = "ID")]
+        class: Option<i64>,
+        /// The day to compute Today for (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the whole record as JSON (see docs/export-format.md).
+    ExportJson {
+        /// The file to write (default: standard output). Written atomically.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// List the students, class by class.
     Students {
@@ -69,16 +94,32 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     let mut store = Store::open(&path)?;
     match cli.command {
-        Command::Demo { today } => {
+        Command::Demo {
+            today,
+            students,
+            years,
+        } => {
             let today = today.unwrap_or_else(|| Local::now().date_naive());
-            let summary = demo::load_demo_class(&mut store, today)?;
-            println!(
-                "Added the demo class “{}”: {} students and {} guardians, in {}.",
-                demo::CLASS_NAME,
-                summary.students,
-                summary.guardians,
-                path.display()
-            );
+            if students.is_none() && years.is_none() {
+                let summary = demo::load_demo_class(&mut store, today)?;
+                println!(
+                    "Added the demo class “{}”: {} students and {} guardians, in {}.",
+                    demo::CLASS_NAME,
+                    summary.students,
+                    summary.guardians,
+                    path.display()
+                );
+            } else {
+                let (students, years) = (students.unwrap_or(30), years.unwrap_or(1));
+                let summary = demo::load_large_record(&mut store, today, students, years)?;
+                println!(
+                    "Added a demo record of {years} school years with {students} students each \
+                     ({} students and {} guardians in all), in {}.",
+                    summary.students,
+                    summary.guardians,
+                    path.display()
+                );
+            }
         }
         Command::Check { json } => {
             let health = store.check()?;
@@ -101,6 +142,30 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if !health.is_healthy() {
                 eprintln!("rapport: the record is damaged; restore it from a backup.");
                 return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Today { class, date, json } => {
+            let settings = store.settings()?;
+            let class_id = class
+                .or(settings.current_class_id)
+                .ok_or(Error::NotFound("A class"))?;
+            let date = date.unwrap_or_else(|| Local::now().date_naive());
+            let report =
+                insights::today(&store.class_activity(class_id)?, date, settings.quiet_days);
+            if json {
+                println!("{}", to_json(&report)?);
+            } else {
+                print_today(&report);
+            }
+        }
+        Command::ExportJson { out } => {
+            let json = to_json(&store.export()?)? + "\n";
+            match out {
+                Some(out) => {
+                    files::write_atomically(&out, json.as_bytes())?;
+                    eprintln!("Wrote the whole record to {}.", out.display());
+                }
+                None => print!("{json}"),
             }
         }
         Command::Students { class, json } => {
@@ -141,6 +206,39 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_today(report: &insights::TodayReport) {
+    let sections = [
+        ("Follow-ups due", &report.follow_ups),
+        ("Good news to call home about", &report.praise_to_call),
+        (
+            "Concerns not yet talked through with the family",
+            &report.concerns_without_call,
+        ),
+        ("Families not reached lately", &report.quiet_families),
+        (
+            "No positive news this month",
+            &report.no_positive_this_month,
+        ),
+        ("Goals to check in on", &report.goals_to_check),
+        ("Goals due soon", &report.goals_due_soon),
+    ];
+    for (title, items) in sections {
+        if items.is_empty() {
+            continue;
+        }
+        println!("{title} ({})", items.len());
+        for item in items {
+            println!("  {:<28}  {}", item.display_name, item.detail);
+        }
+        println!();
+    }
+    let b = report.balance;
+    println!(
+        "Positive / concern contacts: last 30 days {} / {}, this year {} / {}",
+        b.last_30_days.positive, b.last_30_days.concern, b.this_year.positive, b.this_year.concern
+    );
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {

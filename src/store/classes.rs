@@ -141,6 +141,18 @@ impl Store {
         Ok(classes.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Archives a class at the end of its year (read-only from then on), or reopens it.
+    pub fn set_class_archived(&self, id: Id, archived: bool) -> Result<Class> {
+        let changed = self.conn.execute(
+            "UPDATE class SET archived = ?2 WHERE id = ?1",
+            params![id, archived],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound("That class"));
+        }
+        self.class(id)
+    }
+
     pub(crate) fn refuse_archived(&self, class: &Class) -> Result<()> {
         if class.archived {
             return Err(Error::Conflict(format!(

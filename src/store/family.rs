@@ -10,7 +10,7 @@ use crate::model::{Answer, AnswerBy, AnswerDetails, FamilyAnswers, Id, Question,
 use crate::validate::{clean_answer, clean_question};
 
 const QUESTION_COLUMNS: &str = "id, prompt, topic, position, retired, seed_key";
-const ANSWER_COLUMNS: &str =
+pub(super) const ANSWER_COLUMNS: &str =
     "a.id, a.student_id, a.guardian_id, a.question_id, a.answer, a.answered_on, a.sensitive";
 
 fn question_from_row(row: &Row) -> rusqlite::Result<Question> {

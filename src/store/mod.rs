@@ -3,6 +3,7 @@
 
 mod classes;
 mod contacts;
+pub mod export;
 mod family;
 mod goals;
 mod guardians;

@@ -1,7 +1,8 @@
-//! A realistic, deterministic demo class: a Grade 3 class of 28 children whose families speak
+//! A realistic, deterministic demo class: a Grade 3 class of 30 children whose families speak
 //! Spanish, Vietnamese, Chinese, Arabic, Russian and more, with twins who share their parents, children
-//! with two households, and one guardian the school must not contact. Used on first start ("Load a
-//! demo class"), in tests and in benchmarks. Later parts of the record extend it.
+//! with two households, and one guardian the school must not contact, and a believable school year of
+//! partnership up to today ([`year`]). Used on first start ("Load a demo class"), in tests and, with
+//! [`load_large_record`], in benchmarks.
 
 use chrono::NaiveDate;
 
@@ -10,6 +11,12 @@ use crate::model::{
     ClassDetails, ContactMethod, GuardianDetails, GuardianLink, Id, NameOrder, StudentDetails,
 };
 use crate::store::Store;
+
+mod dice;
+mod large;
+mod year;
+
+pub use large::load_large_record;
 
 /// What the demo wrote.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -559,6 +566,9 @@ const STUDENTS: &[DemoStudent] = &[
     s("Chloé", "Martin", &["martin"]),
 ];
 
+/// The seed of the demo class's school year: the same record on every machine.
+const DEMO_SEED: u64 = 2026;
+
 /// The demo class's name, so callers can find it.
 pub const CLASS_NAME: &str = "Grade 3 — Room 12";
 
@@ -616,6 +626,8 @@ pub fn load_demo_class(store: &mut Store, today: NaiveDate) -> Result<DemoSummar
                 }
             }
         }
+        let year = store.school_year(class.school_year_id)?;
+        year::fill_year(store, class.id, year.details.starts_on, today, DEMO_SEED)?;
         let mut settings = store.settings()?;
         if settings.teacher_name.is_empty() {
             settings.teacher_name = "Jordan Rivera".into();
