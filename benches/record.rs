@@ -1,0 +1,76 @@
+//! How fast the record answers the screens a teacher opens most, on a large record: ten school
+//! years of 300 children each (`rapport demo --students 300 --years 10`). Run with `make bench`
+//! (`cargo bench -p rapport --bench record`). Prints timings; asserts nothing.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rapport::{demo, insights, Store};
+
+const STUDENTS: usize = 300;
+const YEARS: usize = 10;
+const RUNS: usize = 50;
+
+fn summary(label: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "{label:<44} median {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms   ({} runs)",
+        ms(at(0.5)),
+        ms(at(0.95)),
+        ms(*times.last().unwrap()),
+        times.len()
+    );
+}
+
+fn time<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let value = work();
+    (value, started.elapsed())
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("bench.sqlite3");
+    let (summary_, built) = time(|| {
+        let mut store = Store::open(&path).expect("open");
+        demo::load_large_record(&mut store, today, STUDENTS, YEARS).expect("demo record")
+    });
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "record: {YEARS} years x {STUDENTS} students = {} students, {} guardians; built in {:.2} s; {:.1} MB",
+        summary_.students,
+        summary_.guardians,
+        built.as_secs_f64(),
+        size as f64 / 1e6
+    );
+
+    let (store, opened) = time(|| Store::open(&path).expect("reopen"));
+    println!("open the record (pragmas, schema check):      {:.2} ms", opened.as_secs_f64() * 1000.0);
+    let class_id = summary_.class_id;
+    let quiet_days = store.settings().expect("settings").quiet_days;
+
+    let today_runs: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            time(|| insights::today(&store.class_activity(class_id).expect("activity"), today, quiet_days)).1
+        })
+        .collect();
+    summary("Today (load class activity + compute)", today_runs);
+
+    let students = store.students(class_id).expect("students");
+    let page_runs: Vec<Duration> = students
+        .iter()
+        .step_by((students.len() / RUNS).max(1))
+        .take(RUNS)
+        .map(|s| time(|| store.student_page(s.id, today).expect("page")).1)
+        .collect();
+    summary("Student page (everything on it)", page_runs);
+
+    let list_runs: Vec<Duration> = (0..RUNS).map(|_| time(|| store.students(class_id).expect("list")).1).collect();
+    summary("Student list (300 children)", list_runs);
+
+    let (_, exported) = time(|| serde_json::to_vec(&store.export().expect("export")).expect("json"));
+    println!("export the whole record as JSON:              {:.1} ms", exported.as_secs_f64() * 1000.0);
+}
