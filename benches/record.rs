@@ -48,13 +48,23 @@ fn main() {
     );
 
     let (store, opened) = time(|| Store::open(&path).expect("reopen"));
-    println!("open the record (pragmas, schema check):      {:.2} ms", opened.as_secs_f64() * 1000.0);
+    println!(
+        "open the record (pragmas, schema check):      {:.2} ms",
+        opened.as_secs_f64() * 1000.0
+    );
     let class_id = summary_.class_id;
     let quiet_days = store.settings().expect("settings").quiet_days;
 
     let today_runs: Vec<Duration> = (0..RUNS)
         .map(|_| {
-            time(|| insights::today(&store.class_activity(class_id).expect("activity"), today, quiet_days)).1
+            time(|| {
+                insights::today(
+                    &store.class_activity(class_id).expect("activity"),
+                    today,
+                    quiet_days,
+                )
+            })
+            .1
         })
         .collect();
     summary("Today (load class activity + compute)", today_runs);
@@ -68,9 +78,15 @@ fn main() {
         .collect();
     summary("Student page (everything on it)", page_runs);
 
-    let list_runs: Vec<Duration> = (0..RUNS).map(|_| time(|| store.students(class_id).expect("list")).1).collect();
+    let list_runs: Vec<Duration> = (0..RUNS)
+        .map(|_| time(|| store.students(class_id).expect("list")).1)
+        .collect();
     summary("Student list (300 children)", list_runs);
 
-    let (_, exported) = time(|| serde_json::to_vec(&store.export().expect("export")).expect("json"));
-    println!("export the whole record as JSON:              {:.1} ms", exported.as_secs_f64() * 1000.0);
+    let (_, exported) =
+        time(|| serde_json::to_vec(&store.export().expect("export")).expect("json"));
+    println!(
+        "export the whole record as JSON:              {:.1} ms",
+        exported.as_secs_f64() * 1000.0
+    );
 }

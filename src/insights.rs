@@ -446,16 +446,11 @@ mod today {
         // Last contact with each family, and last positive one.
         let mut last_reached: HashMap<Id, NaiveDate> = HashMap::new();
         let mut positive_this_month: HashMap<Id, bool> = HashMap::new();
-        let mut contact_days: HashMap<Id, Vec<NaiveDate>> = HashMap::new();
         for contact in &activity.contacts {
             let d = &contact.details;
             if d.happened_on > today {
                 continue;
             }
-            contact_days
-                .entry(d.student_id)
-                .or_default()
-                .push(d.happened_on);
             if d.reached {
                 let last = last_reached.entry(d.student_id).or_insert(d.happened_on);
                 *last = (*last).max(d.happened_on);
@@ -468,16 +463,17 @@ mod today {
             }
         }
 
-        // Open concerns with no contact with the family since.
+        // Open concerns not linked to a conversation, with no family reached since.
         for concern in activity
             .concerns
             .iter()
             .filter(|c| c.details.resolved_on.is_none())
         {
             let d = &concern.details;
-            let called = contact_days
-                .get(&d.student_id)
-                .is_some_and(|days| days.iter().any(|day| *day >= d.noticed_on));
+            let called = d.contact_id.is_some()
+                || last_reached
+                    .get(&d.student_id)
+                    .is_some_and(|last| *last >= d.noticed_on);
             if called {
                 continue;
             }
@@ -789,6 +785,8 @@ mod today {
                     resolved_on: None,
                 },
             };
+            let mut unreached = contact(3, 1, "2026-11-20", ContactKind::Concern);
+            unreached.details.reached = false;
             let mut resolved = concern(3, 3, "2026-11-01");
             resolved.details.resolved_on = Some(day("2026-11-05"));
             let activity = ClassActivity {
@@ -800,10 +798,15 @@ mod today {
                 ..class(vec![
                     contact(1, 1, "2026-11-10", ContactKind::Positive),
                     contact(2, 2, "2026-11-19", ContactKind::Concern),
+                    unreached,
                 ])
             };
             let report = run(&activity);
-            assert_eq!(names(&report.concerns_without_call), ["Ana"]);
+            assert_eq!(
+                names(&report.concerns_without_call),
+                ["Ana"],
+                "a voicemail is not a talk"
+            );
             let item = &report.concerns_without_call[0];
             assert_eq!(item.kind, Some(ContactKind::Concern));
             assert!(item.overdue);

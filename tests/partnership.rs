@@ -787,3 +787,114 @@ fn a_large_record_spans_years_with_only_the_current_class_open() {
     assert!(!store.class(summary.class_id).unwrap().archived);
     assert!(store.check().unwrap().is_healthy());
 }
+
+#[test]
+fn logging_a_contact_settles_its_follow_up_and_concern_together_or_not_at_all() {
+    let mut c = class();
+    let earlier = c
+        .store
+        .add_contact(&ContactDetails {
+            follow_up_on: Some(day("2026-11-20")),
+            ..contact(
+                c.student,
+                Some(c.mother),
+                "2026-11-13",
+                ContactKind::Concern,
+            )
+        })
+        .unwrap();
+    let concern = c
+        .store
+        .add_concern(&ConcernDetails {
+            student_id: c.student,
+            noticed_on: day("2026-11-12"),
+            observed: "Upset at drop-off".into(),
+            setting: String::new(),
+            causes: vec![],
+            strategies: String::new(),
+            contact_id: None,
+            plan: String::new(),
+            notes: String::new(),
+            sensitive: false,
+            resolved_on: None,
+        })
+        .unwrap();
+    let links = ContactLinks {
+        completes_follow_up_of: Some(earlier.id),
+        discusses_concern: Some(concern.id),
+    };
+
+    // A barred guardian: nothing at all is written.
+    let refused = c
+        .store
+        .log_contact(
+            &contact(
+                c.student,
+                Some(c.barred),
+                "2026-11-21",
+                ContactKind::Concern,
+            ),
+            &links,
+        )
+        .unwrap_err();
+    assert_eq!(refused.field_problems()[0].field, "guardian_id");
+    assert!(!c.store.contact(earlier.id).unwrap().details.follow_up_done);
+    assert_eq!(
+        c.store.concern(concern.id).unwrap().details.contact_id,
+        None
+    );
+
+    let call = c
+        .store
+        .log_contact(
+            &contact(
+                c.student,
+                Some(c.mother),
+                "2026-11-21",
+                ContactKind::Concern,
+            ),
+            &links,
+        )
+        .unwrap();
+    assert!(c.store.contact(earlier.id).unwrap().details.follow_up_done);
+    assert_eq!(
+        c.store.concern(concern.id).unwrap().details.contact_id,
+        Some(call.id)
+    );
+}
+
+#[test]
+fn a_praise_call_that_reached_nobody_stays_on_the_call_list() {
+    let mut c = class();
+    let praise = c
+        .store
+        .add_praise(&PraiseDetails {
+            student_id: c.student,
+            noticed_on: day("2026-11-23"),
+            category: PraiseCategory::Kindness,
+            note: String::new(),
+            call_queued: true,
+        })
+        .unwrap();
+    let voicemail = ContactDetails {
+        reached: false,
+        ..contact(
+            c.student,
+            Some(c.mother),
+            "2026-11-24",
+            ContactKind::Positive,
+        )
+    };
+    c.store.record_praise_call(praise.id, &voicemail).unwrap();
+    let after = c.store.praise(praise.id).unwrap();
+    assert_eq!(after.contact_id, None);
+    assert!(
+        after.details.call_queued,
+        "still waiting for a call that gets through"
+    );
+    assert_eq!(
+        c.store.contacts_of(c.student).unwrap().len(),
+        1,
+        "the attempt is logged"
+    );
+}

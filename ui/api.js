@@ -80,7 +80,9 @@ export const addHomeActivity = (details) => call('add_home_activity', { details 
 export const deleteHomeActivity = (id) => call('delete_home_activity', { id });
 
 // The contact log, praise and positive calls, concerns.
-export const addContact = (details) => call('add_contact', { details });
+// Logs a contact; `links` may name the follow-up it completes and the concern it talked through
+// ({completes_follow_up_of, discusses_concern}), settled in the same transaction.
+export const logContact = (details, links = {}) => call('log_contact', { details, links });
 export const updateContact = (id, details) => call('update_contact', { id, details });
 export const deleteContact = (id) => call('delete_contact', { id });
 export const setFollowUpDone = (id, done) => call('set_follow_up_done', { id, done });

@@ -69,7 +69,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         goals::delete_check_in,
         goals::add_home_activity,
         goals::delete_home_activity,
-        contacts::add_contact,
+        contacts::log_contact,
         contacts::update_contact,
         contacts::delete_contact,
         contacts::set_follow_up_done,

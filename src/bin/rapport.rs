@@ -72,6 +72,21 @@ enum Command {
     },
 }
 
+/// Prints a line to standard output; when the reader has gone (`rapport students | head`), stops
+/// quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(error) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("rapport: could not print: {error}");
+            std::process::exit(1);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -102,7 +117,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let today = today.unwrap_or_else(|| Local::now().date_naive());
             if students.is_none() && years.is_none() {
                 let summary = demo::load_demo_class(&mut store, today)?;
-                println!(
+                say!(
                     "Added the demo class “{}”: {} students and {} guardians, in {}.",
                     demo::CLASS_NAME,
                     summary.students,
@@ -112,7 +127,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else {
                 let (students, years) = (students.unwrap_or(30), years.unwrap_or(1));
                 let summary = demo::load_large_record(&mut store, today, students, years)?;
-                println!(
+                say!(
                     "Added a demo record of {years} school years with {students} students each \
                      ({} students and {} guardians in all), in {}.",
                     summary.students,
@@ -124,19 +139,21 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check { json } => {
             let health = store.check()?;
             if json {
-                println!("{}", to_json(&health)?);
+                say!("{}", to_json(&health)?);
             } else {
-                println!("record:          {}", health.path.display());
-                println!(
+                say!("record:          {}", health.path.display());
+                say!(
                     "schema version:  {} (this build writes {})",
                     health.schema_version,
                     rapport::store::SCHEMA_VERSION
                 );
-                println!("integrity:       {}", health.integrity.join("; "));
-                println!("foreign keys:    {} problems", health.foreign_key_problems);
-                println!(
+                say!("integrity:       {}", health.integrity.join("; "));
+                say!("foreign keys:    {} problems", health.foreign_key_problems);
+                say!(
                     "holds:           {} classes, {} students, {} guardians",
-                    health.classes, health.students, health.guardians
+                    health.classes,
+                    health.students,
+                    health.guardians
                 );
             }
             if !health.is_healthy() {
@@ -153,7 +170,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let report =
                 insights::today(&store.class_activity(class_id)?, date, settings.quiet_days);
             if json {
-                println!("{}", to_json(&report)?);
+                say!("{}", to_json(&report)?);
             } else {
                 print_today(&report);
             }
@@ -165,7 +182,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     files::write_atomically(&out, json.as_bytes())?;
                     eprintln!("Wrote the whole record to {}.", out.display());
                 }
-                None => print!("{json}"),
+                None => say!("{}", json.trim_end()),
             }
         }
         Command::Students { class, json } => {
@@ -183,19 +200,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     .iter()
                     .map(|(class, students)| serde_json::json!({ "class": class, "students": students }))
                     .collect();
-                println!("{}", to_json(&value)?);
+                say!("{}", to_json(&value)?);
             } else if listing.is_empty() {
-                println!("No classes yet. Add one in the app, or try `rapport demo`.");
+                say!("No classes yet. Add one in the app, or try `rapport demo`.");
             }
             for (class, students) in listing.iter().filter(|_| !json) {
-                println!(
+                say!(
                     "{} (class {}): {} students",
                     class.details.name,
                     class.id,
                     students.len()
                 );
                 for s in students {
-                    println!(
+                    say!(
                         "  {:>5}  {:<32}  {}",
                         s.id,
                         s.display_name,
@@ -228,16 +245,19 @@ fn print_today(report: &insights::TodayReport) {
         if items.is_empty() {
             continue;
         }
-        println!("{title} ({})", items.len());
+        say!("{title} ({})", items.len());
         for item in items {
-            println!("  {:<28}  {}", item.display_name, item.detail);
+            say!("  {:<28}  {}", item.display_name, item.detail);
         }
-        println!();
+        say!();
     }
     let b = report.balance;
-    println!(
+    say!(
         "Positive / concern contacts: last 30 days {} / {}, this year {} / {}",
-        b.last_30_days.positive, b.last_30_days.concern, b.this_year.positive, b.this_year.concern
+        b.last_30_days.positive,
+        b.last_30_days.concern,
+        b.this_year.positive,
+        b.this_year.concern
     );
 }
 

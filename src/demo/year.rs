@@ -263,7 +263,10 @@ pub fn fill_year(
     }
     let mut dice = Dice::new(seed);
     let questions = store.questions(false)?;
-    for summary in store.students(class_id)? {
+    // In the order the children were added, so the same children get the same year.
+    let mut students = store.students(class_id)?;
+    students.sort_by_key(|s| s.id);
+    for (index, summary) in students.into_iter().enumerate() {
         let record = store.student_record(summary.id)?;
         let contactable: Vec<&Guardian> = record
             .guardians
@@ -282,6 +285,7 @@ pub fn fill_year(
             others: &contactable[1..],
             starts_on,
             until,
+            showcase: index < SHOWCASE,
         };
         child.introduction()?;
         let answers = child.answers(&questions)?;
@@ -293,6 +297,9 @@ pub fn fill_year(
     Ok(())
 }
 
+/// The first children in class order always have answers and a goal, so the demo shows a full page.
+const SHOWCASE: usize = 3;
+
 struct Child<'a> {
     store: &'a mut Store,
     dice: &'a mut Dice,
@@ -301,6 +308,7 @@ struct Child<'a> {
     others: &'a [&'a Guardian],
     starts_on: NaiveDate,
     until: NaiveDate,
+    showcase: bool,
 }
 
 impl Child<'_> {
@@ -357,7 +365,7 @@ impl Child<'_> {
 
     fn answers(&mut self, questions: &[Question]) -> Result<Vec<Answer>> {
         let mut given = Vec::new();
-        if !self.dice.chance(75) {
+        if !self.showcase && !self.dice.chance(75) {
             return Ok(given);
         }
         let Some(on) = self.some_day(5, 21) else {
@@ -398,6 +406,7 @@ impl Child<'_> {
 
     fn goals(&mut self, answers: &[Answer]) -> Result<()> {
         let count = match self.dice.below(10) {
+            _ if self.showcase => 1,
             0..=3 => 0,
             4..=8 => 1,
             _ => 2,

@@ -84,6 +84,16 @@ impl Initiator {
     }
 }
 
+/// What else a newly logged contact settles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactLinks {
+    /// An earlier contact whose follow-up this one is: marked done.
+    pub completes_follow_up_of: Option<Id>,
+    /// A concern this contact talked through with the family: linked, if someone was reached.
+    pub discusses_concern: Option<Id>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Praise {
     pub id: Id,

@@ -7,7 +7,8 @@ use rusqlite::{params, Row};
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    Concern, ConcernDetails, Contact, ContactDetails, ContactKind, Id, Praise, PraiseDetails,
+    Concern, ConcernDetails, Contact, ContactDetails, ContactKind, ContactLinks, Id, Praise,
+    PraiseDetails,
 };
 use crate::validate::{clean_concern, clean_contact, clean_praise};
 
@@ -231,10 +232,50 @@ impl Store {
         };
         self.atomically(|store| {
             let contact = store.add_contact(&call)?;
-            store.conn.execute(
-                "UPDATE praise SET contact_id = ?2, call_queued = 0 WHERE id = ?1",
-                params![praise_id, contact.id],
-            )?;
+            // A call that reached nobody is logged, and the good news waits for the next try.
+            if contact.details.reached {
+                store.conn.execute(
+                    "UPDATE praise SET contact_id = ?2, call_queued = 0 WHERE id = ?1",
+                    params![praise_id, contact.id],
+                )?;
+            }
+            Ok(contact)
+        })
+    }
+
+    /// Logs a contact and, in the same transaction, marks the follow-up it answers done and links
+    /// the concern it talked through, so a contact never lands without the rest.
+    pub fn log_contact(
+        &mut self,
+        details: &ContactDetails,
+        also: &ContactLinks,
+    ) -> Result<Contact> {
+        self.atomically(|store| {
+            let contact = store.add_contact(details)?;
+            if let Some(earlier) = also.completes_follow_up_of {
+                let earlier = store.contact(earlier)?;
+                if earlier.details.student_id != details.student_id {
+                    return Err(Error::invalid(
+                        "follow_up_of",
+                        "That follow-up is about another student.",
+                    ));
+                }
+                store.set_follow_up_done(earlier.id, true)?;
+            }
+            if let Some(concern_id) = also.discusses_concern {
+                let mut concern = store.concern(concern_id)?;
+                if concern.details.student_id != details.student_id {
+                    return Err(Error::invalid(
+                        "concern_id",
+                        "That concern is about another student.",
+                    ));
+                }
+                // The first conversation that reached the family is the one the concern points to.
+                if contact.details.reached && concern.details.contact_id.is_none() {
+                    concern.details.contact_id = Some(contact.id);
+                    store.update_concern(concern_id, &concern.details)?;
+                }
+            }
             Ok(contact)
         })
     }

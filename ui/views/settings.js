@@ -1,11 +1,56 @@
-// Settings (#/settings): you (name, school), the class (edit it, switch between classes, add
-// another), and where the record lives on this computer.
+// Settings (#/settings): you (name, school, after how many quiet days Today names a family), the
+// class (edit it, switch between classes, add another), the questions for families (see
+// questions.js), and where the record lives on this computer.
 
 import * as api from '../api.js';
 import { h } from '../dom.js';
 import { actions, field, form, onSubmit, valueOf } from './forms.js';
+import { renderQuestionBank } from './questions.js';
 
 const prefixed = (prefix) => (f) => `${prefix}${f}`;
+const QUIET_DAYS_DEFAULT = 21;
+const QUIET_DAYS_MAX = 365;
+
+/** The saved quiet-days setting, for forms that save the settings without showing it. */
+const savedQuietDays = (ctx) => ctx.info.settings?.quiet_days ?? QUIET_DAYS_DEFAULT;
+
+/** "Name a family on Today when there has been no contact for [21] days". */
+function quietDaysField(value) {
+  return h(
+    'div',
+    { class: 'field quiet-days' },
+    h('label', { for: 'quiet_days' }, 'Name a family on Today when there has been no contact for'),
+    h(
+      'div',
+      { class: 'quiet-days-input' },
+      h('input', {
+        type: 'number',
+        id: 'quiet_days',
+        name: 'quiet_days',
+        min: '1',
+        max: String(QUIET_DAYS_MAX),
+        step: '1',
+        inputmode: 'numeric',
+        value: String(value),
+        'aria-describedby': 'quiet_days-unit quiet_days-hint',
+      }),
+      h('span', { id: 'quiet_days-unit' }, 'days'),
+    ),
+    h('p', { class: 'hint', id: 'quiet_days-hint' }, 'Three weeks (21 days) suits most classes.'),
+  );
+}
+
+/** The quiet-days box as a whole number of days, or a field problem the form shows beside it. */
+function readQuietDays(formEl) {
+  const el = formEl.querySelector('#quiet_days');
+  const raw = el.value.trim();
+  const n = raw === '' || el.validity?.badInput ? NaN : Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > QUIET_DAYS_MAX) {
+    const message = `Choose between 1 and ${QUIET_DAYS_MAX} days.`;
+    throw { code: 'validation', message, fields: { quiet_days: message } };
+  }
+  return n;
+}
 
 function youForm(ctx) {
   const s = ctx.info.settings ?? {};
@@ -13,13 +58,16 @@ function youForm(ctx) {
     { id: 'you-form', 'aria-labelledby': 'you-title' },
     field({ id: 'teacher_name', label: 'Your name', value: s.teacher_name, names: true, autocomplete: 'name', hint: 'As families know you, for example “Ms. Rivera”.' }),
     field({ id: 'school_name', label: 'School name', value: s.school_name, names: true }),
+    quietDaysField(s.quiet_days ?? QUIET_DAYS_DEFAULT),
     actions(h('button', { type: 'submit', class: 'button primary', id: 'save-you' }, 'Save')),
   );
   onSubmit(formEl, async () => {
+    const quietDays = readQuietDays(formEl);
     await api.saveSettings({
       teacher_name: valueOf(formEl, 'teacher_name'),
       school_name: valueOf(formEl, 'school_name'),
       current_class_id: ctx.currentClass?.id ?? null,
+      quiet_days: quietDays,
     });
     await ctx.reloadInfo();
     ctx.status('Saved.');
@@ -82,6 +130,7 @@ function switchForm(ctx) {
         teacher_name: s.teacher_name ?? '',
         school_name: s.school_name ?? '',
         current_class_id: Number(valueOf(formEl, 'current_class')),
+        quiet_days: savedQuietDays(ctx),
       });
       await ctx.reloadInfo();
       ctx.status('Switched class.');
@@ -163,6 +212,7 @@ export function render(ctx) {
       switchForm(ctx),
       newClassArea(ctx),
     ),
+    renderQuestionBank(ctx),
     h(
       'section',
       { class: 'settings-group', 'aria-labelledby': 'record-title' },

@@ -1,17 +1,57 @@
-// A student's page (#/students/ID): the child's names and details, notes, Edit and Delete, and the
-// Guardians section (see guardians.js). The route may ask for "?add-guardian" (open the add form)
-// or "?guardians" (go straight to the guardians); the query is then dropped from the address so a
-// later refresh does not open the form again.
+// A student's page (#/students/ID), the child's year-long partnership record. In order: the
+// header (names, details, notes, Edit and Delete, the balance of positive and concern contacts),
+// "What the family told us" (family.js), Guardians (guardians.js), Goals (goals.js), "Staying in
+// touch" (contacts.js), "Good news" (praise.js) and Concerns (concerns.js). The route may ask for
+// "?add-guardian" (open the add form), "?guardians" (go straight to the guardians) or "?goal-ID"
+// (that goal's check-in value, ready to type); the query is then dropped from the address so a
+// later refresh does not do it again.
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
 import { confirmDialog } from './forms.js';
 import { guardianSection } from './guardians.js';
 import { gradeLabel } from './students.js';
+import { renderFamilyAnswers } from './family.js';
+import { renderGoals } from './goals.js';
+import { renderContacts } from './contacts.js';
+import { renderPraise } from './praise.js';
+import { renderConcerns } from './concerns.js';
 
 function fact(label, value, attrs = {}) {
   if (!value) return null;
   return h('div', { class: 'fact' }, h('dt', null, label), h('dd', attrs, value));
+}
+
+/**
+ * "Positive vs concern contacts — last 30 days: 3 / 1 · this year: 9 / 2", marked gently when
+ * concerns have outnumbered good news this month.
+ * @param {{last_30_days: {positive: number, concern: number}, this_year: {positive: number, concern: number}}} b
+ */
+function balanceLine(b) {
+  if (!b) return null;
+  const recent = b.last_30_days ?? { positive: 0, concern: 0 };
+  const year = b.this_year ?? { positive: 0, concern: 0 };
+  const pair = (t) => h('span', { class: 'balance-pair' }, `${t.positive} / ${t.concern}`);
+  const tipped = recent.concern > recent.positive;
+  return h(
+    'p',
+    { class: ['balance-line', tipped && 'tipped'], id: 'student-balance' },
+    h('span', { class: 'balance-label' }, 'Positive vs concern contacts'),
+    ' — last 30 days: ',
+    pair(recent),
+    ' · this year: ',
+    pair(year),
+    tipped ? h('span', { class: 'balance-nudge' }, ' · Time for some good news.') : null,
+  );
+}
+
+/** The goal id a "?goal-ID" query asks for, if any. */
+function goalQuery(query) {
+  for (const key of query.keys()) {
+    const m = /^goal-(\d+)$/.exec(key);
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 async function deleteStudent(ctx, record, button) {
@@ -47,6 +87,7 @@ export async function render(ctx, [id], query) {
   const s = record.student;
   const readOnly = Boolean(record.class?.archived);
   const openAdd = query.has('add-guardian') && !readOnly;
+  const goalId = goalQuery(query);
   if ([...query.keys()].length) history.replaceState(null, '', `#/students/${id}`);
 
   const deleteButton = h('button', { type: 'button', class: 'button subtle', id: 'delete-student' }, 'Delete');
@@ -70,6 +111,7 @@ export async function render(ctx, [id], query) {
           ),
     ),
     readOnly ? h('p', { class: 'callout' }, 'This class is archived: its record can be read but no longer changed.') : null,
+    balanceLine(record.balance),
     h(
       'dl',
       { class: 'facts student-facts', id: 'student-facts' },
@@ -87,11 +129,28 @@ export async function render(ctx, [id], query) {
           h('p', { class: 'notes-text', id: 'student-notes', dir: 'auto' }, s.notes),
         )
       : null,
+    renderFamilyAnswers(ctx, record),
     guardianSection(ctx, record, allGuardians, openAdd ? 'add' : null, readOnly),
+    renderGoals(ctx, record),
+    renderContacts(ctx, record),
+    renderPraise(ctx, record),
+    renderConcerns(ctx, record),
   );
 
   let focus;
   if (openAdd) focus = '#guardian_name';
   else if (query.has('guardians')) focus = '#guardians-title';
+  else if (goalId != null) {
+    const goal = node.querySelector(`li.goal[data-goal-id="${goalId}"]`);
+    const field = goal?.querySelector('.check-in-value');
+    focus = field ?? goal?.querySelector('.goal-statement') ?? '#goals-title';
+    // Once the page is drawn, bring the check-in into the middle of the window, with the goal's
+    // progress above it, rather than leaving it at the bottom edge.
+    if (field) {
+      requestAnimationFrame(() => {
+        if (field.isConnected) field.scrollIntoView({ block: 'center' });
+      });
+    }
+  }
   return { node, focus };
 }

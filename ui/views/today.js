@@ -1,9 +1,14 @@
-// Today: the date, a greeting, the class in two numbers, and what needs doing to reach every
-// family (children with no guardian, families with no way to reach them, guardians who must not be
-// contacted), plus the languages the families speak. Each list is left out when empty.
+// Today: the date, a greeting, the class in two numbers and its balance of positive and concern
+// contacts, then what needs doing: follow-ups due, good news to call home about, concerns not yet
+// talked through, quiet families, children with no good news this month, goals to check and goals
+// due soon (from api.today), each item with one button for its next step; and what is needed to
+// reach every family (children with no guardian, families with no way to reach them, guardians who
+// must not be contacted), plus the languages the families speak. Each list is left out when empty.
 
 import * as api from '../api.js';
-import { h, nameText } from '../dom.js';
+import { h, nameText, svg, whileBusy } from '../dom.js';
+import { openContactDialog, praiseText } from './contact-dialog.js';
+import { errorMessage } from './forms.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 
@@ -88,6 +93,227 @@ function languageSection(languages, known) {
   );
 }
 
+// ----- the partnership report -----
+
+/** Lists longer than this show their first items and a "Show all" button. */
+const SHORT_LIST = 8;
+
+const LOG_LABELS = {
+  positive: 'Share good news',
+  introduction: 'Introduce yourself',
+  concern: 'Talk it through',
+  information: 'Get in touch',
+  conference: 'Log a meeting',
+};
+
+function actionLabel(item) {
+  switch (item.action) {
+    case 'follow_up':
+      return 'Follow up';
+    case 'praise_call':
+      return 'Call now';
+    case 'check_in':
+      return 'Add a check-in';
+    case 'review_goal':
+      return 'Review the goal';
+    default:
+      return LOG_LABELS[item.kind] ?? 'Log a contact';
+  }
+}
+
+/**
+ * Does an item's next step: opens the contact dialog (after fetching the child's page) or goes to
+ * the goal on the student page. Today is drawn again after a save.
+ */
+async function act(ctx, item, sectionId, button) {
+  if (item.action === 'check_in' || item.action === 'review_goal') {
+    ctx.go(`#/students/${item.student_id}?goal-${item.item_id}`);
+    return;
+  }
+  let page;
+  try {
+    page = await whileBusy(button, () => api.getStudent(item.student_id));
+  } catch (err) {
+    ctx.alert(err);
+    return;
+  }
+  let preset;
+  if (item.action === 'follow_up') {
+    preset = { followUpOf: item.item_id, kind: 'information' };
+  } else if (item.action === 'praise_call') {
+    const praise = (page.praise ?? []).find((p) => p.id === item.item_id);
+    preset = { kind: 'positive', praiseId: item.item_id, summary: praise ? praiseText(ctx, praise) : '' };
+  } else {
+    preset = { kind: item.kind ?? 'information' };
+    if (sectionId === 'today-concerns' && item.item_id != null) {
+      const concern = (page.concerns ?? []).find((k) => k.id === item.item_id);
+      if (concern) {
+        preset.about = concern.observed.split('\n')[0];
+        preset.concernId = concern.id;
+      }
+    }
+  }
+  const saved = await openContactDialog(ctx, page, preset);
+  if (!saved) return;
+  await ctx.refresh(`#${sectionId}-title`);
+}
+
+async function markDone(ctx, item, sectionId, button) {
+  try {
+    await whileBusy(button, () => api.setFollowUpDone(item.item_id, true));
+    ctx.status('Follow-up done.');
+    await ctx.refresh(`#${sectionId}-title`);
+  } catch (err) {
+    ctx.alert(err);
+  }
+}
+
+function todayItem(ctx, item, sectionId, readOnly) {
+  const forChild = () => h('span', { class: 'visually-hidden' }, ' for ', nameText(item.display_name));
+  const action = h('button', { type: 'button', class: 'button small today-action', dataset: { action: item.action } }, actionLabel(item), forChild());
+  action.addEventListener('click', () => act(ctx, item, sectionId, action));
+  let done = null;
+  if (item.action === 'follow_up' && item.item_id != null) {
+    done = h('button', { type: 'button', class: 'button small subtle today-done' }, 'Mark done', forChild());
+    done.addEventListener('click', () => markDone(ctx, item, sectionId, done));
+  }
+  return h(
+    'li',
+    { class: ['nudge', 'today-item', item.overdue && 'overdue'], dataset: { studentId: String(item.student_id), action: item.action } },
+    h(
+      'div',
+      { class: 'nudge-text' },
+      h('a', { href: `#/students/${item.student_id}`, class: 'student-name', dir: 'auto' }, item.display_name),
+      item.overdue ? [' ', h('span', { class: 'badge caution overdue-badge' }, 'Overdue')] : null,
+      h('p', { class: 'nudge-detail', dir: 'auto' }, item.detail),
+    ),
+    readOnly ? null : h('div', { class: 'today-buttons' }, action, done),
+  );
+}
+
+/**
+ * One list of the report.
+ * @param {object} ctx
+ * @param {object} o
+ * @param {string} o.id
+ * @param {string} o.title
+ * @param {string} o.intro
+ * @param {object[]} o.items TodayItem
+ * @param {boolean} [o.collapse] show the first few and a "Show all" button
+ * @param {boolean} readOnly
+ */
+function reportSection(ctx, o, readOnly) {
+  const items = o.items ?? [];
+  if (!items.length) return null;
+  const listId = `${o.id}-list`;
+  const long = o.collapse && items.length > SHORT_LIST;
+  const lis = items.map((item, i) => {
+    const li = todayItem(ctx, item, o.id, readOnly);
+    if (long && i >= SHORT_LIST) li.hidden = true;
+    return li;
+  });
+  let toggle = null;
+  if (long) {
+    toggle = h('button', { type: 'button', class: 'button small show-all', 'aria-expanded': 'false', 'aria-controls': listId }, `Show all ${items.length}`);
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      lis.forEach((li, i) => {
+        if (i >= SHORT_LIST) li.hidden = !open;
+      });
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.textContent = open ? `Show the first ${SHORT_LIST}` : `Show all ${items.length}`;
+    });
+  }
+  return h(
+    'section',
+    { class: ['today-section', 'today-report', o.className], id: o.id, 'aria-labelledby': `${o.id}-title` },
+    h('h2', { id: `${o.id}-title`, tabindex: '-1' }, o.title, ' ', h('span', { class: 'count' }, `(${items.length})`)),
+    h('p', { class: 'section-intro' }, o.intro),
+    h('ul', { class: 'nudges today-items', id: listId }, lis),
+    toggle ? h('div', { class: 'section-actions' }, toggle) : null,
+  );
+}
+
+/** The share of positive contacts as a two-colour bar (decoration; the numbers say it). */
+function balanceBar(b) {
+  const total = b.positive + b.concern;
+  if (!total) return null;
+  const pos = Math.round((b.positive / total) * 100);
+  return svg(
+    'svg',
+    { class: 'class-balance-bar', viewBox: '0 0 100 4', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', { class: 'class-balance-positive', x: 0, y: 0, width: pos, height: 4 }),
+    svg('rect', { class: 'class-balance-concern', x: pos, y: 0, width: 100 - pos, height: 4 }),
+  );
+}
+
+function balanceCard(balance) {
+  const month = balance?.last_30_days ?? { positive: 0, concern: 0 };
+  const year = balance?.this_year ?? { positive: 0, concern: 0 };
+  const tilted = month.concern > month.positive;
+  return h(
+    'div',
+    { class: ['class-balance', tilted && 'tilted'], id: 'class-balance' },
+    h(
+      'p',
+      { class: 'class-balance-line' },
+      'Positive / concern contacts — last 30 days: ',
+      h('strong', { class: 'balance-month' }, `${month.positive} / ${month.concern}`),
+      ' · this year: ',
+      h('strong', { class: 'balance-year' }, `${year.positive} / ${year.concern}`),
+    ),
+    balanceBar(month),
+    tilted
+      ? h(
+          'p',
+          { class: 'class-balance-nudge', id: 'class-balance-nudge' },
+          'More concern calls than good news lately. A few quick positive calls home help families hear that their child is doing well, too.',
+        )
+      : null,
+  );
+}
+
+function reportSections(ctx, report, readOnly) {
+  const days = ctx.info?.settings?.quiet_days ?? 21;
+  const list = (o) => reportSection(ctx, o, readOnly);
+  return {
+    first: [
+      list({ id: 'today-follow-ups', title: 'Follow-ups due', intro: 'You planned to get back to these families.', items: report.follow_ups }),
+      list({
+        id: 'today-praise-calls',
+        title: 'Good news to share',
+        intro: 'Good deeds waiting for a call home. Two minutes can make a family’s day.',
+        items: report.praise_to_call,
+        className: 'good-news-section',
+      }),
+      list({
+        id: 'today-concerns',
+        title: 'Concerns not yet talked through',
+        intro: 'Talk these through with the family while they are fresh, to understand them together.',
+        items: report.concerns_without_call,
+      }),
+    ],
+    later: [
+      list({
+        id: 'today-quiet',
+        title: 'Families you have not been in touch with',
+        intro: `No one reached for ${days} days or more, or not yet this year.`,
+        items: report.quiet_families,
+        collapse: true,
+      }),
+      list({
+        id: 'today-no-positive',
+        title: 'No good news shared this month',
+        intro: 'Every family deserves to hear something good about their child.',
+        items: report.no_positive_this_month,
+        collapse: true,
+      }),
+      list({ id: 'today-goals-check', title: 'Goals to check on', intro: 'No check-in for a while: note how it is going.', items: report.goals_to_check }),
+      list({ id: 'today-goals-due', title: 'Goals due soon', intro: 'Look back at how each went, and share it with the family.', items: report.goals_due_soon }),
+    ],
+  };
+}
+
 function emptyClass() {
   return h(
     'section',
@@ -105,7 +331,10 @@ function emptyClass() {
  */
 export async function render(ctx) {
   const cls = ctx.currentClass;
-  const overview = await api.classOverview(cls.id);
+  const [overview, report] = await Promise.all([
+    api.classOverview(cls.id),
+    api.today(cls.id).catch((err) => ({ error: err })),
+  ]);
   const now = new Date();
   const teacher = ctx.info.settings?.teacher_name ?? '';
 
@@ -137,6 +366,23 @@ export async function render(ctx) {
     }),
   ].filter(Boolean);
 
+  const [reachNudges, standing] = [nudges.filter((n) => n.id !== 'today-do-not-contact'), nudges.filter((n) => n.id === 'today-do-not-contact')];
+  const readOnly = Boolean(cls.archived);
+  const sections = report.error ? { first: [], later: [] } : reportSections(ctx, report, readOnly);
+  const anyReport = [...sections.first, ...sections.later].some(Boolean);
+  const reportProblem = report.error
+    ? h('p', { class: 'callout caution', id: 'today-report-error' }, 'The list of things to do could not be shown: ', errorMessage(report.error))
+    : null;
+  const caughtUp =
+    overview.students > 0 && !report.error && !anyReport
+      ? h(
+          'section',
+          { class: 'today-section calm', id: 'today-caught-up' },
+          h('h2', null, 'Nothing waiting today.'),
+          h('p', null, 'No follow-ups due, no calls waiting, and every family has heard from you lately.'),
+        )
+      : null;
+
   const allReachable =
     overview.students > 0 && nudges.length === 0
       ? h(
@@ -159,7 +405,18 @@ export async function render(ctx) {
       h('div', { class: 'stat' }, h('dt', null, 'Guardians'), h('dd', { id: 'count-guardians' }, String(overview.guardians))),
       h('div', { class: 'stat stat-class' }, h('dt', null, 'Class'), h('dd', { dir: 'auto' }, cls.name)),
     ),
-    overview.students === 0 ? emptyClass() : [allReachable, ...nudges],
+    overview.students === 0
+      ? emptyClass()
+      : [
+          report.error ? null : balanceCard(report.balance),
+          reportProblem,
+          caughtUp,
+          ...reachNudges,
+          ...sections.first,
+          ...sections.later,
+          ...standing,
+          allReachable,
+        ],
     languageSection(overview.languages, ctx.info.languages ?? []),
   );
 }

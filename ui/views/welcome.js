@@ -16,17 +16,9 @@ const CLASS_FIELDS = { name: 'class_name', grade: 'class_grade', room: 'class_ro
 export async function loadDemoAndOpen(ctx, button) {
   try {
     const demo = await whileBusy(button, async () => {
+      // The core makes the demo class the one the app opens on.
       const summary = await api.loadDemo();
       await ctx.reloadInfo();
-      const s = ctx.info.settings ?? {};
-      if (summary?.class_id != null && s.current_class_id !== summary.class_id) {
-        await api.saveSettings({
-          teacher_name: s.teacher_name ?? '',
-          school_name: s.school_name ?? '',
-          current_class_id: summary.class_id,
-        });
-        await ctx.reloadInfo();
-      }
       return summary;
     });
     ctx.status(`Loaded a demo class of ${demo.students} students and ${demo.guardians} guardians.`);
@@ -64,7 +56,7 @@ export function render(ctx) {
       const teacher = valueOf(setup, 'teacher_name');
       const school = valueOf(setup, 'school_name');
       if (teacher.trim() || school.trim()) {
-        await api.saveSettings({ teacher_name: teacher, school_name: school, current_class_id: null });
+        await api.saveSettings({ ...ctx.info.settings, teacher_name: teacher, school_name: school });
       }
       await api.createClass({
         name: valueOf(setup, 'class_name'),

@@ -1,17 +1,23 @@
 //! The contact log, praise and positive calls, concerns.
 
-use rapport::model::{Concern, ConcernDetails, Contact, ContactDetails, Id, Praise, PraiseDetails};
+use rapport::model::{
+    Concern, ConcernDetails, Contact, ContactDetails, ContactLinks, Id, Praise, PraiseDetails,
+};
 use tauri::State;
 
 use crate::error::CommandError;
 use crate::state::Record;
 
+/// Logs a contact and, in the same transaction, settles the follow-up or concern it answers.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_contact(
+pub async fn log_contact(
     record: State<'_, Record>,
     details: ContactDetails,
+    links: Option<ContactLinks>,
 ) -> Result<Contact, CommandError> {
-    record.run(move |store| store.add_contact(&details)).await
+    record
+        .run(move |store| store.log_contact(&details, &links.unwrap_or_default()))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]

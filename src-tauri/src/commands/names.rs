@@ -39,7 +39,7 @@ pub const COMMANDS: &[&str] = &[
     "delete_check_in",
     "add_home_activity",
     "delete_home_activity",
-    "add_contact",
+    "log_contact",
     "update_contact",
     "delete_contact",
     "set_follow_up_done",

@@ -147,6 +147,23 @@ impl Session {
         self.wait_for(css).await.text().await.expect("element text")
     }
 
+    /// Chooses the option with `value` in the select matching `css`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.wait_for(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choose {value:?} in `{css}`: {e}"));
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn script(&self, js: &str) -> serde_json::Value {
+        self.client
+            .execute(js, vec![])
+            .await
+            .expect("run a script in the page")
+    }
+
     pub async fn click(&self, css: &str) {
         self.wait_for(css)
             .await
@@ -205,6 +222,63 @@ impl Session {
             panic!("tauri-driver did not stop after SIGTERM");
         }
     }
+}
+
+/// A record in `data_dir` with one class and one child with two guardians (one the school must not
+/// contact), written through the core before the app starts. Returns the child's id.
+pub fn record_with_one_family(data_dir: &Path) -> i64 {
+    use rapport::model::*;
+    let mut store =
+        rapport::Store::open(data_dir.join(rapport::paths::DB_FILE_NAME)).expect("open the record");
+    let today = chrono::Local::now().date_naive();
+    let class = store
+        .start_class(
+            &ClassDetails {
+                name: "Grade 3 — Room 12".into(),
+                ..Default::default()
+            },
+            today,
+        )
+        .expect("class");
+    let student = store
+        .add_student(&StudentDetails {
+            class_id: class.id,
+            given_name: "Amani".into(),
+            family_name: "Diallo".into(),
+            ..Default::default()
+        })
+        .expect("student");
+    store
+        .add_guardian(
+            student.id,
+            &GuardianDetails {
+                name: "Fatou Diallo".into(),
+                relationship: "Mother".into(),
+                phone: "555-0177".into(),
+                preferred_method: ContactMethod::Text,
+                preferred_language: "fr".into(),
+                ..Default::default()
+            },
+            GuardianLink::default(),
+        )
+        .expect("guardian");
+    store
+        .add_guardian(
+            student.id,
+            &GuardianDetails {
+                name: "Ousmane Diallo".into(),
+                relationship: "Father".into(),
+                may_contact: false,
+                no_contact_reason: "Court order on file with the office".into(),
+                ..Default::default()
+            },
+            GuardianLink {
+                is_primary: false,
+                lives_with: false,
+            },
+        )
+        .expect("guardian");
+    student.id
 }
 
 /// The lines of the app's log in `data_dir` that contain `needle`.

@@ -125,7 +125,6 @@ async fn the_demo_class_loads_from_the_empty_app() {
     app.go("#/today").await;
     app.wait_for_text("#today-do-not-contact", "Виктор Петров")
         .await;
-    app.screenshot(&screenshot_path("today.png")).await;
 
     app.go("#/students").await;
     app.wait_for_text("#student-total", "30").await;

@@ -1,0 +1,403 @@
+// The quick contact log: a modal <dialog> to note a call, message or meeting with a child's family
+// in a few seconds. Everything has a sensible default (today, the primary guardian the school may
+// contact, that guardian's preferred way, "We spoke"), so often only the summary needs typing;
+// Enter (Ctrl+Enter in a text area) saves and Escape cancels. It also edits a logged contact, makes
+// the positive call for a praise (recordPraiseCall) and follows up on an earlier contact. What was
+// typed into a cancelled dialog comes back the next time it is opened for the same thing.
+// Also home to the small helpers the contact, praise and concern sections share.
+
+import * as api from '../api.js';
+import { h, nameText } from '../dom.js';
+import { actions, checkbox, checkedOf, field, form, onSubmit, valueOf } from './forms.js';
+
+// ----- shared helpers -----
+
+const SAME_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const OTHER_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+/**
+ * A "YYYY-MM-DD" date as the teacher reads it ("3 Mar", with the year when it is not this year).
+ * @param {string|null} iso
+ * @param {string} [today] "YYYY-MM-DD"
+ * @returns {string}
+ */
+export function formatDate(iso, today) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  const date = new Date(y, m - 1, d);
+  return (today && today.slice(0, 4) === iso.slice(0, 4) ? SAME_YEAR : OTHER_YEAR).format(date);
+}
+
+/** A <time> element for a "YYYY-MM-DD" date. */
+export function dateText(ctx, iso, attrs = {}) {
+  return h('time', { datetime: iso, ...attrs }, formatDate(iso, ctx.info?.today));
+}
+
+/**
+ * The label of a value from one of ctx.info.choices' lists.
+ * @param {object} ctx
+ * @param {string} list e.g. 'contact_kinds'
+ * @param {string} value
+ */
+export function choiceLabel(ctx, list, value) {
+  return choices(ctx, list).find((c) => c.value === value)?.label ?? value;
+}
+
+/** One of ctx.info.choices' lists ([] when missing). */
+export function choices(ctx, list) {
+  return ctx.info?.choices?.[list] ?? (list === 'contact_methods' ? ctx.info?.contact_methods : null) ?? [];
+}
+
+/** This child's linked guardian with `id` ({guardian, link, ...}), or null. */
+export function linkedGuardian(page, id) {
+  if (id == null) return null;
+  return (page.guardians ?? []).find((lg) => lg.guardian.id === id) ?? null;
+}
+
+/** Whether the student page is read only (its class is archived). */
+export function isReadOnly(page) {
+  return Boolean(page.class?.archived);
+}
+
+/**
+ * What a praise says, in a line: the note, after the category unless it is "Something else".
+ * @param {object} ctx
+ * @param {object} praise
+ */
+export function praiseText(ctx, praise) {
+  const note = (praise.note ?? '').trim();
+  if (praise.category === 'other') return note || choiceLabel(ctx, 'praise_categories', 'other');
+  const label = choiceLabel(ctx, 'praise_categories', praise.category);
+  return note ? `${label}: ${note}` : label;
+}
+
+/**
+ * Keyboard shortcuts for a form: Enter in a one-line field or a select submits, Ctrl+Enter (or
+ * Cmd+Enter) submits from a text area; Escape calls `cancel` when given. Text being composed with
+ * an input method is left alone.
+ * @param {HTMLFormElement} formEl
+ * @param {() => void} [cancel]
+ */
+export function submitKeys(formEl, cancel) {
+  formEl.addEventListener('keydown', (event) => {
+    if (event.isComposing || event.keyCode === 229) return;
+    const t = event.target;
+    if (event.key === 'Escape' && cancel) {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+      return;
+    }
+    if (event.key !== 'Enter') return;
+    const tag = t?.tagName;
+    const oneLine = tag === 'SELECT' || (tag === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(t.type));
+    const area = tag === 'TEXTAREA' && (event.ctrlKey || event.metaKey);
+    if (!oneLine && !area) return;
+    event.preventDefault();
+    formEl.requestSubmit();
+  });
+}
+
+/** Maps a core field name to the id of its control, for a prefix such as "contact_". */
+export const prefixed = (prefix) => (f) => `${prefix}${f}`;
+
+// ----- the dialog -----
+
+/** The modifier key for Ctrl+Enter as this computer names it. */
+const MOD = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘' : 'Ctrl';
+
+/** What was typed in dialogs cancelled before saving, by what they were for. */
+const drafts = new Map();
+
+function guardianOptionLabel(lg) {
+  const g = lg.guardian;
+  const rel = g.relationship ? ` (${g.relationship})` : '';
+  const primary = lg.link?.is_primary && g.may_contact ? ' — primary contact' : '';
+  const barred = g.may_contact ? '' : ` — do not contact: ${g.no_contact_reason || 'see their card'}`;
+  return `${g.name}${rel}${primary}${barred}`;
+}
+
+/** The guardian to preselect: the one asked for if the school may contact them, else the primary. */
+function defaultGuardian(page, wanted) {
+  const all = page.guardians ?? [];
+  const ok = (lg) => lg && lg.guardian.may_contact;
+  const asked = linkedGuardian(page, wanted);
+  if (ok(asked)) return asked;
+  return all.find((lg) => ok(lg) && lg.link?.is_primary) ?? all.find(ok) ?? null;
+}
+
+function languageName(ctx, code) {
+  if (!code || code.toLowerCase() === 'en') return '';
+  const l = (ctx.info?.languages ?? []).find((x) => x.code.toLowerCase() === code.toLowerCase());
+  if (!l) return code;
+  return l.english === l.native ? l.english : `${l.english} (${l.native})`;
+}
+
+/** How to reach the chosen guardian, in one line under the select. */
+function reachLine(ctx, page, guardianIdValue) {
+  const lg = guardianIdValue ? linkedGuardian(page, Number(guardianIdValue)) : null;
+  if (!lg) {
+    return (page.guardians ?? []).length
+      ? 'The family in general, not one guardian in particular.'
+      : 'No guardian on record yet: this is logged for the family.';
+  }
+  const g = lg.guardian;
+  const parts = [];
+  if (g.phone) parts.push(h('span', { dir: 'ltr', class: 'reach-phone' }, g.phone));
+  if (g.email) parts.push(h('span', { dir: 'ltr', class: 'reach-email' }, g.email));
+  if (g.best_time) parts.push(h('span', { dir: 'auto' }, `best ${g.best_time}`));
+  const lang = languageName(ctx, g.preferred_language);
+  if (lang) parts.push(h('span', { dir: 'auto' }, `speaks ${lang}`));
+  if (!parts.length) return 'No phone number or email on record.';
+  return parts.flatMap((p, i) => (i ? [' · ', p] : [p]));
+}
+
+/** Reads the form as the core's ContactDetails. */
+function readContact(formEl, page, base) {
+  const followUp = valueOf(formEl, 'contact_follow_up_on') || null;
+  const guardian = valueOf(formEl, 'contact_guardian_id');
+  return {
+    student_id: page.student.id,
+    guardian_id: guardian ? Number(guardian) : null,
+    happened_on: valueOf(formEl, 'contact_happened_on'),
+    method: valueOf(formEl, 'contact_method'),
+    initiated_by: valueOf(formEl, 'contact_initiated_by'),
+    kind: valueOf(formEl, 'contact_kind'),
+    summary: valueOf(formEl, 'contact_summary'),
+    outcome: valueOf(formEl, 'contact_outcome'),
+    reached: checkedOf(formEl, 'contact_reached'),
+    follow_up_on: followUp,
+    // An edited follow-up keeps its "done" unless it was moved to another day.
+    follow_up_done: Boolean(base && followUp && base.follow_up_done && base.follow_up_on === followUp),
+    sensitive: checkedOf(formEl, 'contact_sensitive'),
+  };
+}
+
+/** Checks the core cannot: a date must be filled in. Throws a RapportError-like object. */
+function checkDates(details) {
+  const fields = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(details.happened_on)) fields.happened_on = 'Enter the date of the contact.';
+  if (Object.keys(fields).length) throw { message: 'Check the date.', fields };
+}
+
+/**
+ * Opens the contact log dialog for a child.
+ * @param {object} ctx the view context
+ * @param {object} page the StudentPage (getStudent)
+ * @param {object} [preset]
+ * @param {string} [preset.kind] the kind of contact to preselect
+ * @param {string} [preset.summary] text to start the summary with
+ * @param {number} [preset.praiseId] make the positive call for this praise (recordPraiseCall)
+ * @param {number} [preset.followUpOf] the contact whose follow-up is done once this one is saved
+ * @param {number} [preset.concernId] the concern this contact talks through with the family
+ * @param {object} [preset.contact] a Contact to edit
+ * @param {string} [preset.about] a line saying what the contact is about (shown, not saved)
+ * @returns {Promise<object|null>} the saved Contact, or null when cancelled. The caller refreshes.
+ */
+export function openContactDialog(ctx, page, preset = {}) {
+  // One at a time: a second click while the first dialog opens does nothing.
+  if (document.getElementById('contact-dialog')) return Promise.resolve(null);
+  const returnTo = document.activeElement;
+  const editing = preset.contact ?? null;
+  const praise = preset.praiseId != null ? (page.praise ?? []).find((p) => p.id === preset.praiseId) ?? null : null;
+  const earlier = preset.followUpOf != null ? (page.contacts ?? []).find((c) => c.id === preset.followUpOf) ?? null : null;
+  const draftKey = [page.student.id, editing?.id ?? 'new', preset.praiseId ?? '', preset.followUpOf ?? '', preset.kind ?? ''].join(':');
+  const draft = drafts.get(draftKey) ?? null;
+  const child = nameText(page.display_name);
+  const isPraiseCall = preset.praiseId != null;
+
+  const kind = isPraiseCall
+    ? 'positive'
+    : editing?.kind ?? preset.kind ?? ((page.contacts ?? []).length ? 'information' : 'introduction');
+  const chosen = editing ? linkedGuardian(page, editing.guardian_id) : defaultGuardian(page, earlier?.guardian_id);
+  const guardianOptions = [
+    ...(page.guardians ?? []).map((lg) => ({ value: String(lg.guardian.id), label: guardianOptionLabel(lg), disabled: !lg.guardian.may_contact })),
+    { value: '', label: 'The family', disabled: false },
+  ];
+  const methods = choices(ctx, 'contact_methods');
+  const startMethod = editing?.method ?? chosen?.guardian.preferred_method ?? methods[0]?.value ?? 'phone';
+
+  let title;
+  if (editing) title = ['Edit a contact about ', child];
+  else if (isPraiseCall) title = ['Share good news about ', child];
+  else if (earlier) title = ['Follow up about ', child];
+  else title = ['Log a contact about ', child];
+
+  const guardianField = field({ id: 'contact_guardian_id', label: 'With whom', type: 'select', options: [] });
+  const guardianSelect = guardianField.querySelector('select');
+  for (const opt of guardianOptions) {
+    guardianSelect.append(h('option', { value: opt.value, disabled: opt.disabled, dir: 'auto' }, opt.label));
+  }
+  guardianSelect.value = chosen ? String(chosen.guardian.id) : '';
+  const reach = h('p', { class: 'hint reach', id: 'contact-guardian-reach' });
+  guardianSelect.setAttribute('aria-describedby', 'contact-guardian-reach');
+  guardianField.append(reach);
+
+  const methodField = field({ id: 'contact_method', label: 'How', type: 'select', options: methods, value: startMethod });
+  const kindField = field({ id: 'contact_kind', label: 'What about', type: 'select', options: choices(ctx, 'contact_kinds'), value: kind });
+  if (isPraiseCall) {
+    kindField.querySelector('select').disabled = true;
+  }
+
+  const draftNote = draft
+    ? h(
+        'p',
+        { class: 'hint draft-note', id: 'contact-draft-note' },
+        'What you typed last time is back. ',
+        h('button', { type: 'button', class: 'link-button', id: 'contact-clear-draft' }, 'Start afresh'),
+      )
+    : null;
+
+  const formEl = form(
+    { id: 'contact-form', class: 'contact-form', 'aria-labelledby': 'contact-dialog-title' },
+    h('div', { class: 'field-row rc-row-2' }, guardianField, methodField),
+    h(
+      'div',
+      { class: 'field-row rc-row-3' },
+      kindField,
+      field({ id: 'contact_happened_on', label: 'Date', type: 'date', value: editing?.happened_on ?? ctx.info?.today ?? '' }),
+      field({ id: 'contact_initiated_by', label: 'Who started it', type: 'select', options: choices(ctx, 'initiators'), value: editing?.initiated_by ?? 'teacher' }),
+    ),
+    field({
+      id: 'contact_summary',
+      label: 'What was said',
+      type: 'textarea',
+      rows: 3,
+      value: draft?.summary ?? editing?.summary ?? preset.summary ?? '',
+    }),
+    field({ id: 'contact_outcome', label: 'Outcome or next step', type: 'textarea', rows: 2, value: draft?.outcome ?? editing?.outcome ?? '' }),
+    draftNote,
+    h(
+      'div',
+      { class: 'field-row rc-row-2 rc-align-end' },
+      h(
+        'div',
+        { class: 'rc-checks' },
+        checkbox({
+          id: 'contact_reached',
+          label: ['We spoke', h('span', { class: 'rc-inline-hint' }, ' — untick if no one answered')],
+          checked: editing ? editing.reached : true,
+        }),
+        checkbox({
+          id: 'contact_sensitive',
+          label: ['Private', h('span', { class: 'rc-inline-hint' }, ' — for you only, never printed')],
+          checked: Boolean(editing?.sensitive),
+        }),
+      ),
+      field({ id: 'contact_follow_up_on', label: 'Follow up on (optional)', type: 'date', value: draft?.follow_up_on ?? editing?.follow_up_on ?? '' }),
+    ),
+    actions(
+      h('button', { type: 'submit', class: 'button primary', id: 'save-contact' }, editing ? 'Save changes' : isPraiseCall ? 'Save the call' : 'Save'),
+      h('button', { type: 'button', class: 'button', id: 'cancel-contact' }, 'Cancel'),
+      h('span', { class: 'hint rc-keys', 'aria-hidden': 'true' }, `Enter saves · ${MOD}+Enter in a text box · Esc cancels`),
+    ),
+  );
+
+  const context = [];
+  if (praise && !preset.summary) context.push(h('p', { class: 'callout rc-context', id: 'contact-praise' }, h('strong', null, 'The good news: '), h('span', { dir: 'auto' }, praiseText(ctx, praise))));
+  if (preset.about) {
+    context.push(h('p', { class: 'callout rc-context', id: 'contact-about' }, h('strong', null, 'About: '), h('span', { dir: 'auto' }, preset.about)));
+  }
+  if (earlier) {
+    context.push(
+      h(
+        'p',
+        { class: 'callout rc-context', id: 'contact-earlier' },
+        h('strong', null, 'Following up on '),
+        dateText(ctx, earlier.happened_on),
+        earlier.summary ? [': ', h('span', { dir: 'auto' }, earlier.summary)] : null,
+      ),
+    );
+  }
+  if (editing && editing.guardian_id != null && !linkedGuardian(page, editing.guardian_id)) {
+    context.push(h('p', { class: 'callout caution rc-context' }, 'The guardian of this contact is no longer linked to this child. Choose who it was with.'));
+  }
+
+  const dialog = h(
+    'dialog',
+    { id: 'contact-dialog', class: 'dialog contact-dialog', 'aria-labelledby': 'contact-dialog-title' },
+    h('h2', { id: 'contact-dialog-title' }, title),
+    context,
+    formEl,
+  );
+
+  // The method follows the guardian until the teacher picks one.
+  const methodSelect = methodField.querySelector('select');
+  let methodTouched = Boolean(editing);
+  methodSelect.addEventListener('change', () => {
+    methodTouched = true;
+  });
+  const showReach = () => {
+    const line = reachLine(ctx, page, guardianSelect.value);
+    reach.replaceChildren(...(Array.isArray(line) ? line : [line]));
+  };
+  guardianSelect.addEventListener('change', () => {
+    const lg = linkedGuardian(page, Number(guardianSelect.value));
+    if (!methodTouched && lg?.guardian.preferred_method) methodSelect.value = lg.guardian.preferred_method;
+    showReach();
+  });
+  showReach();
+
+  draftNote?.querySelector('button').addEventListener('click', () => {
+    drafts.delete(draftKey);
+    formEl.querySelector('#contact_summary').value = editing?.summary ?? preset.summary ?? '';
+    formEl.querySelector('#contact_outcome').value = editing?.outcome ?? '';
+    formEl.querySelector('#contact_follow_up_on').value = editing?.follow_up_on ?? '';
+    draftNote.remove();
+    formEl.querySelector('#contact_summary').focus();
+  });
+
+  let saved = null;
+  const close = () => dialog.close();
+  formEl.querySelector('#cancel-contact').addEventListener('click', close);
+  submitKeys(formEl);
+
+  onSubmit(
+    formEl,
+    async () => {
+      const details = readContact(formEl, page, editing);
+      checkDates(details);
+      let contact;
+      if (isPraiseCall) contact = await api.recordPraiseCall(preset.praiseId, { ...details, kind: 'positive' });
+      else if (editing) contact = await api.updateContact(editing.id, details);
+      else {
+        contact = await api.logContact(details, {
+          completes_follow_up_of: earlier?.id ?? null,
+          discusses_concern: preset.concernId ?? null,
+        });
+      }
+      saved = contact;
+      drafts.delete(draftKey);
+      close();
+      ctx.status(isPraiseCall ? 'Good news shared. The call is logged.' : editing ? 'Contact saved.' : 'Contact logged.');
+    },
+    prefixed('contact_'),
+  );
+
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      if (!saved) {
+        const typed = {
+          summary: valueOf(formEl, 'contact_summary'),
+          outcome: valueOf(formEl, 'contact_outcome'),
+          follow_up_on: valueOf(formEl, 'contact_follow_up_on'),
+        };
+        const before = {
+          summary: draft?.summary ?? editing?.summary ?? preset.summary ?? '',
+          outcome: draft?.outcome ?? editing?.outcome ?? '',
+          follow_up_on: draft?.follow_up_on ?? editing?.follow_up_on ?? '',
+        };
+        const changed = Object.keys(typed).some((k) => typed[k] !== before[k]) || draft;
+        if (changed && (typed.summary.trim() || typed.outcome.trim() || typed.follow_up_on)) drafts.set(draftKey, typed);
+        else if (changed) drafts.delete(draftKey);
+      }
+      dialog.remove();
+      if (!saved && returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+      resolve(saved);
+    });
+    dialog.showModal();
+    guardianSelect.focus();
+  });
+}

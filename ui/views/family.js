@@ -1,0 +1,420 @@
+// "What the family told us", at the top of a student's page: each question the family answered,
+// with every answer (two guardians answering one question are both kept), who said it and when, and
+// a Private badge for answers meant for the teacher only. Record answers opens one form with a box
+// per question in the bank; each answer written is saved. Answers can be edited or deleted in place.
+// Also exports the small date/number/badge helpers goals.js shares.
+
+import * as api from '../api.js';
+import { h, nameText, replace, whileBusy } from '../dom.js';
+import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
+
+const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const FAMILY_TOGETHER = 'The family together';
+
+/**
+ * A stored date ("2026-09-15") as a teacher reads it ("15 Sept 2026").
+ * @param {string|null} iso
+ * @returns {string}
+ */
+export function dateText(iso) {
+  if (!iso) return '';
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
+}
+
+/** A <time> element for a stored date. */
+export function dateEl(iso, attrs = {}) {
+  return h('time', { datetime: iso, ...attrs }, dateText(iso));
+}
+
+/** A number as a teacher reads it (no trailing zeros, at most two decimals). */
+export function numberText(n) {
+  return n == null || !Number.isFinite(n) ? '' : NUMBER.format(n);
+}
+
+/** The small badge on anything meant for the teacher only. */
+export function privateBadge() {
+  return h('span', { class: 'badge private-badge', title: 'For you only: never printed for the family' }, 'Private');
+}
+
+/** Text cut to about `max` characters at a word boundary, with an ellipsis. */
+export function snippet(text, max = 70) {
+  const flat = String(text ?? '').replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:—-]+$/, '')}…`;
+}
+
+/**
+ * Escape cancels a form; Ctrl+Enter (or Cmd+Enter) in a textarea saves it.
+ * @param {HTMLFormElement} formEl
+ * @param {() => void} cancel
+ */
+export function formKeys(formEl, cancel) {
+  formEl.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && cancel) {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target.tagName === 'TEXTAREA') {
+      event.preventDefault();
+      formEl.requestSubmit();
+    }
+  });
+}
+
+/** Who gave an answer, with the guardian's relationship when the page knows it. */
+function whoText(page, item) {
+  if (item.answer.guardian_id == null) return FAMILY_TOGETHER;
+  const lg = page.guardians.find((g) => g.guardian.id === item.answer.guardian_id);
+  const name = item.guardian_name ?? lg?.guardian.name ?? 'A former guardian';
+  return lg?.guardian.relationship ? `${name} (${lg.guardian.relationship})` : name;
+}
+
+/**
+ * Every answer on the page by id, with its question and who gave it; goals.js uses this to quote
+ * the answer a goal grew from.
+ * @param {object} page StudentPage
+ * @returns {Map<number, {question: object, item: object, who: string}>}
+ */
+export function answersById(page) {
+  const map = new Map();
+  for (const group of page.family_answers ?? []) {
+    for (const item of group.answers) map.set(item.answer.id, { question: group.question, item, who: whoText(page, item) });
+  }
+  return map;
+}
+
+/** The "Who answered" choices: each linked guardian, then the family together. */
+function guardianSelect(page, id, value) {
+  const options = page.guardians.map((lg) => ({
+    value: String(lg.guardian.id),
+    label: lg.guardian.relationship ? `${lg.guardian.name} (${lg.guardian.relationship})` : lg.guardian.name,
+  }));
+  if (value && !options.some((o) => o.value === value)) options.push({ value, label: 'A former guardian' });
+  options.push({ value: '', label: FAMILY_TOGETHER });
+  const wrapper = field({ id, label: 'Who answered', type: 'select', options, value: value ?? '' });
+  for (const option of wrapper.querySelectorAll('option')) option.setAttribute('dir', 'auto');
+  return wrapper;
+}
+
+const guardianValue = (formEl, id) => {
+  const v = valueOf(formEl, id);
+  return v === '' ? null : Number(v);
+};
+
+/** A field error the core would give, raised before calling it (so no malformed value is sent). */
+function fieldProblem(fields) {
+  return { code: 'validation', message: Object.values(fields).join(' '), fields };
+}
+
+/**
+ * The section.
+ * @param {object} ctx
+ * @param {object} page StudentPage
+ * @returns {HTMLElement} section#family-answers
+ */
+export function renderFamilyAnswers(ctx, page) {
+  const readOnly = Boolean(page.class?.archived);
+  const studentId = page.student.id;
+  const child = page.display_name;
+  const groups = page.family_answers ?? [];
+  const count = groups.reduce((n, g) => n + g.answers.length, 0);
+  const section = h('section', { class: 'family-answers', id: 'family-answers', 'aria-labelledby': 'family-answers-title' });
+  /** @type {{kind: null|'record'|'edit', id?: number, questions?: object[]}} */
+  let mode = { kind: null };
+
+  const show = (next, focus) => {
+    mode = next;
+    draw();
+    section.querySelector(focus)?.focus();
+  };
+
+  // The questions are read as the page is drawn, so that Record answers opens at once.
+  let ready = null;
+  const early = readOnly ? null : api.listQuestions(false).then((q) => (ready = q), () => null);
+
+  async function openRecord(button) {
+    try {
+      const questions = ready ?? (await whileBusy(button, async () => (await early) ?? api.listQuestions(false)));
+      show({ kind: 'record', questions }, '#answers_guardian_id');
+    } catch (err) {
+      ctx.alert(err);
+    }
+  }
+
+  async function remove(item, button) {
+    const who = whoText(page, item);
+    const yes = await confirmDialog({
+      title: 'Delete this answer?',
+      body: [[
+        'What ',
+        who === FAMILY_TOGETHER ? 'the family' : nameText(who),
+        ` told you on ${dateText(item.answer.answered_on)} will be removed from `,
+        nameText(child),
+        '’s record. This cannot be undone.',
+      ]],
+      confirm: 'Delete',
+      danger: true,
+    });
+    if (!yes) return;
+    try {
+      await whileBusy(button, () => api.deleteAnswer(item.answer.id));
+      ctx.status('Answer deleted.');
+      await ctx.refresh(count > 1 ? '#family-answers-title' : '#record-answers');
+    } catch (err) {
+      ctx.alert(err);
+    }
+  }
+
+  function answerItem(question, item) {
+    const a = item.answer;
+    const who = whoText(page, item);
+    if (mode.kind === 'edit' && mode.id === a.id) return editItem(question, item);
+    return h(
+      'li',
+      { class: ['family-answer', a.sensitive && 'sensitive'], id: `family-answer-${a.id}`, tabindex: '-1', dataset: { answerId: String(a.id) } },
+      h('blockquote', { class: 'answer-text', dir: 'auto' }, a.answer),
+      h(
+        'div',
+        { class: 'answer-foot' },
+        h(
+          'p',
+          { class: 'answer-meta' },
+          h('span', { class: 'answer-who' }, who === FAMILY_TOGETHER ? who : nameText(who)),
+          h('span', { 'aria-hidden': 'true' }, ' · '),
+          h('span', { class: 'visually-hidden' }, ', '),
+          dateEl(a.answered_on, { class: 'answer-date' }),
+          a.sensitive ? [' ', privateBadge()] : null,
+        ),
+        readOnly
+          ? null
+          : h(
+              'div',
+              { class: 'answer-actions' },
+              h(
+                'button',
+                { type: 'button', class: 'button small subtle edit-answer', onclick: () => show({ kind: 'edit', id: a.id }, '#edit_answer_text') },
+                'Edit',
+                h('span', { class: 'visually-hidden' }, ' the answer from ', who),
+              ),
+              h(
+                'button',
+                { type: 'button', class: 'button small subtle delete-answer', onclick: (e) => remove(item, e.currentTarget) },
+                'Delete',
+                h('span', { class: 'visually-hidden' }, ' the answer from ', who),
+              ),
+            ),
+      ),
+    );
+  }
+
+  function editItem(question, item) {
+    const a = item.answer;
+    const back = () => show({ kind: null }, `#family-answer-${a.id} .edit-answer`);
+    const formEl = form(
+      { id: 'edit-answer-form', class: 'answer-edit', 'aria-label': 'Edit this answer' },
+      field({ id: 'edit_answer_text', label: 'Their answer', type: 'textarea', rows: 4, value: a.answer, required: true }),
+      h(
+        'div',
+        { class: 'field-row' },
+        guardianSelect(page, 'edit_answer_guardian_id', a.guardian_id == null ? '' : String(a.guardian_id)),
+        field({ id: 'edit_answer_answered_on', label: 'When they told you', type: 'date', value: a.answered_on, required: true }),
+      ),
+      checkbox({ id: 'edit_answer_sensitive', label: 'Private: for you only', checked: a.sensitive, hint: 'Never printed for the family.' }),
+      actions(
+        h('button', { type: 'submit', class: 'button primary', id: 'save-answer-edit' }, 'Save'),
+        h('button', { type: 'button', class: 'button', id: 'cancel-answer-edit', onclick: back }, 'Cancel'),
+      ),
+    );
+    formKeys(formEl, back);
+    const text = formEl.querySelector('#edit_answer_text');
+    text.setAttribute('dir', 'auto');
+    onSubmit(
+      formEl,
+      async () => {
+        const answeredOn = valueOf(formEl, 'edit_answer_answered_on');
+        if (!answeredOn) throw fieldProblem({ answered_on: 'Choose the date they told you.' });
+        await api.updateAnswer(a.id, {
+          student_id: studentId,
+          guardian_id: guardianValue(formEl, 'edit_answer_guardian_id'),
+          question_id: a.question_id,
+          answer: text.value,
+          answered_on: answeredOn,
+          sensitive: checkedOf(formEl, 'edit_answer_sensitive'),
+        });
+        ctx.status('Answer saved.');
+        await ctx.refresh(`#family-answer-${a.id}`);
+      },
+      (f) => ({ answer: 'edit_answer_text', question_id: 'edit_answer_text', guardian_id: 'edit_answer_guardian_id', answered_on: 'edit_answer_answered_on', sensitive: 'edit_answer_sensitive' })[f] ?? f,
+    );
+    return h('li', { class: 'family-answer editing', id: `family-answer-${a.id}`, dataset: { answerId: String(a.id) } }, formEl);
+  }
+
+  /** The answers already given to a question, as a hint under its box in the record form. */
+  function answeredHint(questionId) {
+    const group = groups.find((g) => g.question.id === questionId);
+    if (!group) return null;
+    const latest = group.answers[0];
+    const more = group.answers.length - 1;
+    return `Already answered by ${whoText(page, latest)} on ${dateText(latest.answer.answered_on)}${more > 0 ? ` and ${more} more` : ''}. A new answer is kept alongside.`;
+  }
+
+  function recordForm(questions) {
+    const back = () => show({ kind: null }, '#record-answers');
+    const primary = page.guardians.find((lg) => lg.link.is_primary) ?? page.guardians[0];
+    // Which question failed while saving, so the core's "answer" message lands on its box.
+    let failing = null;
+    const formEl = form(
+      { id: 'answers-form', class: 'panel answers-form', 'aria-labelledby': 'answers-form-title' },
+      h('h3', { id: 'answers-form-title' }, 'Record what the family told you'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Write their words as closely as you can. Leave a question blank if they did not answer it: only what you write is saved.',
+      ),
+      h(
+        'div',
+        { class: 'field-row' },
+        guardianSelect(page, 'answers_guardian_id', primary ? String(primary.guardian.id) : ''),
+        field({ id: 'answers_answered_on', label: 'When they told you', type: 'date', value: ctx.info.today, required: true }),
+      ),
+      questions.length
+        ? h(
+            'div',
+            { class: 'answer-boxes' },
+            questions.map((q) => field({ id: `answer-${q.id}`, label: q.prompt, type: 'textarea', rows: 3, hint: answeredHint(q.id) })),
+          )
+        : h(
+            'p',
+            { class: 'callout', id: 'no-questions' },
+            'Your question bank is empty. ',
+            h('a', { href: '#/settings' }, 'Add questions in Settings'),
+            '.',
+          ),
+      checkbox({
+        id: 'answers_sensitive',
+        label: 'Private: for you only',
+        hint: 'For anything the family shared in confidence. Private answers are never printed for the family.',
+      }),
+      actions(
+        h('button', { type: 'submit', class: 'button primary', id: 'save-answers' }, 'Save answers'),
+        h('button', { type: 'button', class: 'button', id: 'cancel-answers', onclick: back }, 'Cancel'),
+      ),
+    );
+    for (const q of questions) formEl.querySelector(`#answer-${q.id}`).setAttribute('dir', 'auto');
+    formKeys(formEl, back);
+    const idFor = (f) => {
+      if ((f === 'answer' || f === 'question_id') && failing) return `answer-${failing}`;
+      return { guardian_id: 'answers_guardian_id', answered_on: 'answers_answered_on', sensitive: 'answers_sensitive' }[f] ?? f;
+    };
+    onSubmit(
+      formEl,
+      async () => {
+        failing = null;
+        const answeredOn = valueOf(formEl, 'answers_answered_on');
+        const filled = questions.filter((q) => valueOf(formEl, `answer-${q.id}`).trim());
+        const problems = {};
+        if (!answeredOn) problems.answered_on = 'Choose the date they told you.';
+        if (!filled.length && questions.length) problems[`answer-${questions[0].id}`] = 'Write at least one answer.';
+        if (!questions.length) problems.questions = 'There are no questions to answer yet.';
+        if (Object.keys(problems).length) throw fieldProblem(problems);
+        const common = {
+          student_id: studentId,
+          guardian_id: guardianValue(formEl, 'answers_guardian_id'),
+          answered_on: answeredOn,
+          sensitive: checkedOf(formEl, 'answers_sensitive'),
+        };
+        const saved = [];
+        for (const q of filled) {
+          const box = formEl.querySelector(`#answer-${q.id}`);
+          try {
+            saved.push(await api.addAnswer({ ...common, question_id: q.id, answer: box.value }));
+          } catch (err) {
+            failing = q.id;
+            if (saved.length) ctx.status(`${saved.length} of ${filled.length} answers saved; the rest are still in the form.`);
+            throw err;
+          }
+          // Saved: empty the box so that trying again after a later problem cannot save it twice.
+          box.value = '';
+        }
+        ctx.status(saved.length === 1 ? 'Answer saved.' : `${saved.length} answers saved.`);
+        await ctx.refresh(`#family-answer-${saved[0].id}`);
+      },
+      idFor,
+    );
+    return formEl;
+  }
+
+  function emptyState() {
+    return h(
+      'div',
+      { class: 'family-empty', id: 'family-empty' },
+      h('p', { class: 'family-empty-title' }, 'Parents know their children best.'),
+      h(
+        'p',
+        null,
+        'Ask ',
+        nameText(child),
+        '’s family what they know: strengths, worries, how ',
+        nameText(child),
+        ' learns best, their hopes for the year. Write down what they tell you, in their words. ' +
+          'It shows them you are listening, and it gives you goals to work on together.',
+      ),
+    );
+  }
+
+  function draw() {
+    const list = groups.length
+      ? h(
+          'ul',
+          { class: 'answer-groups', id: 'family-answer-list' },
+          groups.map((g) =>
+            h(
+              'li',
+              { class: 'answer-group', dataset: { questionId: String(g.question.id) } },
+              h(
+                'h3',
+                { class: 'answer-question', dir: 'auto' },
+                g.question.prompt,
+                g.question.retired ? h('span', { class: 'retired-note' }, ' (no longer asked)') : null,
+              ),
+              h('ul', { class: 'answers' }, g.answers.map((item) => answerItem(g.question, item))),
+            ),
+          ),
+        )
+      : emptyState();
+    let foot = null;
+    if (mode.kind === 'record') foot = recordForm(mode.questions);
+    else if (!readOnly) {
+      const button = h(
+        'button',
+        { type: 'button', class: ['button', !groups.length && 'primary'], id: 'record-answers', onclick: (e) => openRecord(e.currentTarget) },
+        groups.length ? 'Record more answers' : 'Record the family’s answers',
+      );
+      foot = h(
+        'div',
+        { class: 'section-actions' },
+        button,
+        groups.length ? null : h('a', { href: '#/settings', class: 'quiet-link' }, 'Change the questions'),
+      );
+    }
+    replace(
+      section,
+      h(
+        'h2',
+        { id: 'family-answers-title', tabindex: '-1' },
+        'What the family told us',
+        count ? h('span', { class: 'count' }, ` (${count})`) : null,
+      ),
+      groups.length ? h('p', { class: 'section-intro' }, 'In their own words. Parents know their children best.') : null,
+      readOnly && !groups.length ? h('p', { class: 'muted' }, 'No answers were recorded.') : list,
+      foot,
+    );
+  }
+
+  draw();
+  return section;
+}
