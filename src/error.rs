@@ -41,6 +41,10 @@ pub enum Error {
     #[error("The record could not be read or saved ({0}). Nothing was changed.")]
     Storage(#[from] rusqlite::Error),
 
+    /// Something that should not happen; the message says what, without children's data.
+    #[error("Rapport hit an unexpected problem: {0}. Nothing was changed.")]
+    Internal(String),
+
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -59,6 +63,7 @@ impl Error {
             Error::TooNew { .. } => "too_new",
             Error::NotADatabase(_) | Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
+            Error::Internal(_) => "internal",
         }
     }
 

@@ -228,7 +228,7 @@ fn two_guardians_may_answer_differently_and_both_are_kept() {
 
 #[test]
 fn goals_carry_check_ins_progress_hints_and_home_activities() {
-    let c = class();
+    let mut c = class();
     let question = c.store.questions(false).unwrap()[0].id;
     let answer = c
         .store

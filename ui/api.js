@@ -94,3 +94,9 @@ export const deletePraise = (id) => call('delete_praise', { id });
 export const addConcern = (details) => call('add_concern', { details });
 export const updateConcern = (id, details) => call('update_concern', { id, details });
 export const deleteConcern = (id) => call('delete_concern', { id });
+
+// The trash: every delete above resolves with the id of its trash entry, for a one-click undo.
+// Deleted records can be restored for 30 days.
+export const listTrash = () => call('list_trash');
+export const restoreFromTrash = (id) => call('restore_from_trash', { id });
+export const emptyTrash = () => call('empty_trash');

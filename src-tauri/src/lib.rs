@@ -80,6 +80,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         contacts::add_concern,
         contacts::update_concern,
         contacts::delete_concern,
+        trash::list_trash,
+        trash::restore_from_trash,
+        trash::empty_trash,
     ])
 }
 

@@ -235,3 +235,29 @@ fn the_app_and_the_command_line_share_one_identifier_and_window_title() {
     assert_eq!(config["app"]["windows"][0]["title"], "Rapport");
     assert_eq!(config["version"], env!("CARGO_PKG_VERSION"));
 }
+
+#[test]
+fn a_deleted_student_can_be_restored_through_the_window() {
+    let h = harness();
+    let summary = invoke(&h.main, "load_demo", json!({})).unwrap();
+    let students = invoke(
+        &h.main,
+        "list_students",
+        json!({ "class_id": summary["class_id"] }),
+    )
+    .unwrap();
+    let first = &students[0];
+    let trash_id = invoke(&h.main, "delete_student", json!({ "id": first["id"] })).unwrap();
+    let trash = invoke(&h.main, "list_trash", json!({})).unwrap();
+    assert_eq!(trash[0]["id"], trash_id);
+    assert_eq!(trash[0]["label"], first["display_name"]);
+    let restored = invoke(&h.main, "restore_from_trash", json!({ "id": trash_id })).unwrap();
+    assert_eq!(
+        restored["student_id"], first["id"],
+        "the old id was free, so it is kept"
+    );
+    let page = invoke(&h.main, "get_student", json!({ "id": first["id"] })).unwrap();
+    assert_eq!(page["display_name"], first["display_name"]);
+    let again = invoke(&h.main, "restore_from_trash", json!({ "id": trash_id })).unwrap_err();
+    assert_eq!(again["code"], "not_found");
+}

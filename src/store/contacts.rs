@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Row};
 
+use super::rows;
+use super::trash::Deleted;
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -79,29 +81,8 @@ impl Store {
     pub fn add_contact(&self, details: &ContactDetails) -> Result<Contact> {
         let details = clean_contact(details)?;
         self.check_contact_links(&details)?;
-        self.conn.execute(
-            "INSERT INTO contact (student_id, guardian_id, happened_on, method, initiated_by, kind,
-                                  summary, outcome, reached, follow_up_on, follow_up_done, sensitive)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                details.student_id,
-                details.guardian_id,
-                details.happened_on,
-                details.method,
-                details.initiated_by,
-                details.kind,
-                details.summary,
-                details.outcome,
-                details.reached,
-                details.follow_up_on,
-                details.follow_up_done,
-                details.sensitive
-            ],
-        )?;
-        Ok(Contact {
-            id: self.conn.last_insert_rowid(),
-            details,
-        })
+        let id = rows::insert_contact(&self.conn, &details)?;
+        Ok(Contact { id, details })
     }
 
     pub fn update_contact(&self, id: Id, details: &ContactDetails) -> Result<Contact> {
@@ -155,12 +136,23 @@ impl Store {
         self.contact(id)
     }
 
-    pub fn delete_contact(&self, id: Id) -> Result<()> {
+    /// Deletes a contact (to the trash: it can be restored for 30 days). Praise and concerns that
+    /// pointed at it stay, unlinked until it is restored.
+    pub fn delete_contact(&mut self, id: Id) -> Result<Id> {
         let contact = self.contact(id)?;
-        self.refuse_archived_student(contact.details.student_id)?;
-        self.conn
-            .execute("DELETE FROM contact WHERE id = ?1", [id])?;
-        Ok(())
+        let student_id = contact.details.student_id;
+        self.refuse_archived_student(student_id)?;
+        let label = format!(
+            "{}: {} contact, {}",
+            self.student(student_id)?.details.display_name(),
+            contact.details.kind.label().to_lowercase(),
+            contact.details.happened_on.format("%-d %B %Y")
+        );
+        let snapshot = self.contact_snapshot(contact)?;
+        self.discard(label, Some(student_id), Deleted::Contact(snapshot), |tx| {
+            tx.execute("DELETE FROM contact WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     /// A student's contacts, newest first.
@@ -176,18 +168,8 @@ impl Store {
     pub fn add_praise(&self, details: &PraiseDetails) -> Result<Praise> {
         let details = clean_praise(details)?;
         self.refuse_archived_student(details.student_id)?;
-        self.conn.execute(
-            "INSERT INTO praise (student_id, noticed_on, category, note, call_queued)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                details.student_id,
-                details.noticed_on,
-                details.category,
-                details.note,
-                details.call_queued
-            ],
-        )?;
-        self.praise(self.conn.last_insert_rowid())
+        let id = rows::insert_praise(&self.conn, &details, None)?;
+        self.praise(id)
     }
 
     pub fn praise(&self, id: Id) -> Result<Praise> {
@@ -280,12 +262,20 @@ impl Store {
         })
     }
 
-    pub fn delete_praise(&self, id: Id) -> Result<()> {
+    /// Deletes a praise (to the trash).
+    pub fn delete_praise(&mut self, id: Id) -> Result<Id> {
         let praise = self.praise(id)?;
-        self.refuse_archived_student(praise.details.student_id)?;
-        self.conn
-            .execute("DELETE FROM praise WHERE id = ?1", [id])?;
-        Ok(())
+        let student_id = praise.details.student_id;
+        self.refuse_archived_student(student_id)?;
+        let label = format!(
+            "{}: good news, {}",
+            self.student(student_id)?.details.display_name(),
+            praise.details.category.label().to_lowercase()
+        );
+        self.discard(label, Some(student_id), Deleted::Praise(praise), |tx| {
+            tx.execute("DELETE FROM praise WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     /// A student's praise, newest first.
@@ -302,25 +292,7 @@ impl Store {
         let details = clean_concern(details)?;
         self.check_concern_links(&details)?;
         let tx = self.conn.savepoint()?;
-        tx.execute(
-            "INSERT INTO concern (student_id, noticed_on, observed, setting, strategies, contact_id,
-                                  plan, notes, sensitive, resolved_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                details.student_id,
-                details.noticed_on,
-                details.observed,
-                details.setting,
-                details.strategies,
-                details.contact_id,
-                details.plan,
-                details.notes,
-                details.sensitive,
-                details.resolved_on
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        write_causes(&tx, id, &details.causes)?;
+        let id = rows::insert_concern(&tx, &details)?;
         tx.commit()?;
         Ok(Concern { id, details })
     }
@@ -351,7 +323,7 @@ impl Store {
             return Err(Error::NotFound("That concern"));
         }
         tx.execute("DELETE FROM concern_cause WHERE concern_id = ?1", [id])?;
-        write_causes(&tx, id, &details.causes)?;
+        rows::write_causes(&tx, id, &details.causes)?;
         tx.commit()?;
         Ok(Concern { id, details })
     }
@@ -374,12 +346,20 @@ impl Store {
         Ok(concern)
     }
 
-    pub fn delete_concern(&self, id: Id) -> Result<()> {
+    /// Deletes a concern with its causes (to the trash).
+    pub fn delete_concern(&mut self, id: Id) -> Result<Id> {
         let concern = self.concern(id)?;
-        self.refuse_archived_student(concern.details.student_id)?;
-        self.conn
-            .execute("DELETE FROM concern WHERE id = ?1", [id])?;
-        Ok(())
+        let student_id = concern.details.student_id;
+        self.refuse_archived_student(student_id)?;
+        let label = format!(
+            "{}: concern noted {}",
+            self.student(student_id)?.details.display_name(),
+            concern.details.noticed_on.format("%-d %B %Y")
+        );
+        self.discard(label, Some(student_id), Deleted::Concern(concern), |tx| {
+            tx.execute("DELETE FROM concern WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     /// A student's concerns, open ones first, newest first.
@@ -432,15 +412,6 @@ impl Store {
         }
         Ok(())
     }
-}
-
-fn write_causes(tx: &rusqlite::Savepoint, concern_id: Id, causes: &[String]) -> Result<()> {
-    let mut insert =
-        tx.prepare_cached("INSERT INTO concern_cause (concern_id, cause) VALUES (?1, ?2)")?;
-    for cause in causes {
-        insert.execute(params![concern_id, cause])?;
-    }
-    Ok(())
 }
 
 /// Puts each `(concern id, cause)` row onto its concern.

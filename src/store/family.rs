@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Row};
 
+use super::rows;
+use super::trash::Deleted;
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{Answer, AnswerBy, AnswerDetails, FamilyAnswers, Id, Question, QuestionDetails};
@@ -120,22 +122,8 @@ impl Store {
     pub fn add_answer(&self, details: &AnswerDetails) -> Result<Answer> {
         let details = clean_answer(details)?;
         self.check_answer_links(&details)?;
-        self.conn.execute(
-            "INSERT INTO answer (student_id, guardian_id, question_id, answer, answered_on, sensitive)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                details.student_id,
-                details.guardian_id,
-                details.question_id,
-                details.answer,
-                details.answered_on,
-                details.sensitive
-            ],
-        )?;
-        Ok(Answer {
-            id: self.conn.last_insert_rowid(),
-            details,
-        })
+        let id = rows::insert_answer(&self.conn, &details)?;
+        Ok(Answer { id, details })
     }
 
     pub fn update_answer(&self, id: Id, details: &AnswerDetails) -> Result<Answer> {
@@ -161,17 +149,26 @@ impl Store {
         Ok(Answer { id, details })
     }
 
-    pub fn delete_answer(&self, id: Id) -> Result<()> {
-        let student_id: Id = self
+    /// Deletes a family's answer (to the trash).
+    pub fn delete_answer(&mut self, id: Id) -> Result<Id> {
+        let answer = self
             .conn
-            .query_row("SELECT student_id FROM answer WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                &format!("SELECT {ANSWER_COLUMNS} FROM answer a WHERE a.id = ?1"),
+                [id],
+                answer_from_row,
+            )
             .or_not_found("That answer")?;
+        let student_id = answer.details.student_id;
         self.refuse_archived_student(student_id)?;
-        self.conn
-            .execute("DELETE FROM answer WHERE id = ?1", [id])?;
-        Ok(())
+        let label = format!(
+            "{}: a family answer",
+            self.student(student_id)?.details.display_name()
+        );
+        self.discard(label, Some(student_id), Deleted::Answer(answer), |tx| {
+            tx.execute("DELETE FROM answer WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     /// "What the family told us": each question with answers, in questionnaire order, newest

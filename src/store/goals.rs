@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Row};
 
+use super::rows;
+use super::trash::Deleted;
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -50,7 +52,7 @@ pub(super) fn check_in_from_row(row: &Row) -> rusqlite::Result<CheckIn> {
     })
 }
 
-fn activity_from_row(row: &Row) -> rusqlite::Result<HomeActivity> {
+pub(super) fn activity_from_row(row: &Row) -> rusqlite::Result<HomeActivity> {
     Ok(HomeActivity {
         id: row.get(0)?,
         details: HomeActivityDetails {
@@ -66,31 +68,8 @@ impl Store {
     pub fn add_goal(&self, details: &GoalDetails) -> Result<Goal> {
         let details = clean_goal(details)?;
         self.check_goal_links(&details)?;
-        self.conn.execute(
-            "INSERT INTO goal (student_id, area, statement, measure, unit, aim, baseline, target, steps,
-                               why, family_answer_id, starts_on, due_on, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                details.student_id,
-                details.area,
-                details.statement,
-                details.measure,
-                details.unit,
-                details.aim,
-                details.baseline,
-                details.target,
-                details.steps,
-                details.why,
-                details.family_answer_id,
-                details.starts_on,
-                details.due_on,
-                details.status
-            ],
-        )?;
-        Ok(Goal {
-            id: self.conn.last_insert_rowid(),
-            details,
-        })
+        let id = rows::insert_goal(&self.conn, &details)?;
+        Ok(Goal { id, details })
     }
 
     pub fn update_goal(&self, id: Id, details: &GoalDetails) -> Result<Goal> {
@@ -135,12 +114,21 @@ impl Store {
             .or_not_found("That goal")
     }
 
-    /// Deletes a goal with its check-ins and home activities.
-    pub fn delete_goal(&self, id: Id) -> Result<()> {
+    /// Deletes a goal with its check-ins and home activities (to the trash).
+    pub fn delete_goal(&mut self, id: Id) -> Result<Id> {
         let goal = self.goal(id)?;
-        self.refuse_archived_student(goal.details.student_id)?;
-        self.conn.execute("DELETE FROM goal WHERE id = ?1", [id])?;
-        Ok(())
+        let student_id = goal.details.student_id;
+        self.refuse_archived_student(student_id)?;
+        let label = format!(
+            "{}: goal “{}”",
+            self.student(student_id)?.details.display_name(),
+            goal.details.statement
+        );
+        let snapshot = self.goal_snapshot(goal)?;
+        self.discard(label, Some(student_id), Deleted::Goal(snapshot), |tx| {
+            tx.execute("DELETE FROM goal WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     pub fn add_check_in(&self, details: &CheckInDetails) -> Result<CheckIn> {
@@ -153,60 +141,68 @@ impl Store {
                 "A check-in cannot come before the goal starts.",
             ));
         }
-        self.conn.execute(
-            "INSERT INTO check_in (goal_id, on_date, value, note) VALUES (?1, ?2, ?3, ?4)",
-            params![
-                details.goal_id,
-                details.on_date,
-                details.value,
-                details.note
-            ],
-        )?;
-        Ok(CheckIn {
-            id: self.conn.last_insert_rowid(),
-            details,
-        })
+        let id = rows::insert_check_in(&self.conn, &details)?;
+        Ok(CheckIn { id, details })
     }
 
-    pub fn delete_check_in(&self, id: Id) -> Result<()> {
-        let goal_id: Id = self
+    /// Deletes a check-in (to the trash).
+    pub fn delete_check_in(&mut self, id: Id) -> Result<Id> {
+        let check_in = self
             .conn
-            .query_row("SELECT goal_id FROM check_in WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT id, goal_id, on_date, value, note FROM check_in WHERE id = ?1",
+                [id],
+                check_in_from_row,
+            )
             .or_not_found("That check-in")?;
-        self.refuse_archived_student(self.goal(goal_id)?.details.student_id)?;
-        self.conn
-            .execute("DELETE FROM check_in WHERE id = ?1", [id])?;
-        Ok(())
+        let goal = self.goal(check_in.details.goal_id)?;
+        let student_id = goal.details.student_id;
+        self.refuse_archived_student(student_id)?;
+        let label = format!(
+            "{}: check-in of {}",
+            self.student(student_id)?.details.display_name(),
+            check_in.details.on_date.format("%-d %B %Y")
+        );
+        self.discard(label, Some(student_id), Deleted::CheckIn(check_in), |tx| {
+            tx.execute("DELETE FROM check_in WHERE id = ?1", [id])?;
+            Ok(())
+        })
     }
 
     pub fn add_home_activity(&self, details: &HomeActivityDetails) -> Result<HomeActivity> {
         let details = clean_home_activity(details)?;
         self.refuse_archived_student(self.goal(details.goal_id)?.details.student_id)?;
-        self.conn.execute(
-            "INSERT INTO home_activity (goal_id, title, details, how_often) VALUES (?1, ?2, ?3, ?4)",
-            params![details.goal_id, details.title, details.details, details.how_often],
-        )?;
-        Ok(HomeActivity {
-            id: self.conn.last_insert_rowid(),
-            details,
-        })
+        let id = rows::insert_home_activity(&self.conn, &details)?;
+        Ok(HomeActivity { id, details })
     }
 
-    pub fn delete_home_activity(&self, id: Id) -> Result<()> {
-        let goal_id: Id = self
+    /// Deletes a home activity (to the trash).
+    pub fn delete_home_activity(&mut self, id: Id) -> Result<Id> {
+        let activity = self
             .conn
             .query_row(
-                "SELECT goal_id FROM home_activity WHERE id = ?1",
+                "SELECT id, goal_id, title, details, how_often FROM home_activity WHERE id = ?1",
                 [id],
-                |r| r.get(0),
+                activity_from_row,
             )
             .or_not_found("That activity")?;
-        self.refuse_archived_student(self.goal(goal_id)?.details.student_id)?;
-        self.conn
-            .execute("DELETE FROM home_activity WHERE id = ?1", [id])?;
-        Ok(())
+        let goal = self.goal(activity.details.goal_id)?;
+        let student_id = goal.details.student_id;
+        self.refuse_archived_student(student_id)?;
+        let label = format!(
+            "{}: learning at home, “{}”",
+            self.student(student_id)?.details.display_name(),
+            activity.details.title
+        );
+        self.discard(
+            label,
+            Some(student_id),
+            Deleted::HomeActivity(activity),
+            |tx| {
+                tx.execute("DELETE FROM home_activity WHERE id = ?1", [id])?;
+                Ok(())
+            },
+        )
     }
 
     /// A student's goals with check-ins, activities, progress and SMART hints: active goals first,

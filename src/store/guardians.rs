@@ -3,6 +3,7 @@
 
 use rusqlite::{params, OptionalExtension, Row, Savepoint};
 
+use super::rows;
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -45,24 +46,8 @@ impl Store {
         let details = clean_guardian(details)?;
         self.refuse_archived_student(student_id)?;
         let tx = self.conn.savepoint()?;
-        tx.execute(
-            "INSERT INTO guardian (name, relationship, phone, email, preferred_method,
-                                   preferred_language, best_time, may_contact, no_contact_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                details.name,
-                details.relationship,
-                details.phone,
-                details.email,
-                details.preferred_method.as_str(),
-                details.preferred_language,
-                details.best_time,
-                details.may_contact,
-                details.no_contact_reason
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_link(&tx, student_id, id, details.may_contact, link)?;
+        let id = rows::insert_guardian(&tx, &details)?;
+        write_link(&tx, student_id, id, details.may_contact, link)?;
         tx.commit()?;
         Ok(Guardian { id, details })
     }
@@ -88,7 +73,7 @@ impl Store {
                 guardian.details.name
             )));
         }
-        insert_link(
+        write_link(
             &tx,
             student_id,
             guardian_id,
@@ -279,7 +264,7 @@ impl Store {
 
 /// Writes a link; a new primary contact replaces the old one, and a child with no primary contact
 /// gets this guardian as theirs, unless they may not be contacted.
-fn insert_link(
+fn write_link(
     tx: &Savepoint,
     student_id: Id,
     guardian_id: Id,
@@ -300,15 +285,14 @@ fn insert_link(
             [student_id],
         )?;
     }
-    tx.execute(
-        "INSERT INTO student_guardian (student_id, guardian_id, is_primary, lives_with)
-         VALUES (?1, ?2, ?3, ?4)",
-        params![
-            student_id,
-            guardian_id,
-            link.is_primary || (!has_primary && may_contact),
-            link.lives_with
-        ],
+    rows::insert_link(
+        tx,
+        student_id,
+        guardian_id,
+        GuardianLink {
+            is_primary: link.is_primary || (!has_primary && may_contact),
+            lives_with: link.lives_with,
+        },
     )?;
     Ok(())
 }

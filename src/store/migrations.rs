@@ -25,6 +25,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0002_partnership.sql"),
         then: Some(seed_question_bank),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/0003_trash.sql"),
+        then: None,
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).

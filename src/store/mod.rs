@@ -9,8 +9,10 @@ mod goals;
 mod guardians;
 pub mod migrations;
 mod pages;
+mod rows;
 mod settings;
 mod students;
+pub mod trash;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -71,7 +73,9 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        let store = Store { conn, path };
+        store.purge_expired_trash()?;
+        Ok(store)
     }
 
     /// Where this record lives.

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::rows;
+use super::trash::Deleted;
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -38,26 +40,8 @@ impl Store {
         let class = self.class(details.class_id)?;
         self.refuse_archived(&class)?;
         self.refuse_duplicate_school_id(&details, None)?;
-        self.conn.execute(
-            "INSERT INTO student (class_id, given_name, family_name, preferred_name, name_order,
-                                  pronouns, grade, school_student_id, notes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                details.class_id,
-                details.given_name,
-                details.family_name,
-                details.preferred_name,
-                details.name_order.as_str(),
-                details.pronouns,
-                details.grade,
-                details.school_student_id,
-                details.notes
-            ],
-        )?;
-        Ok(Student {
-            id: self.conn.last_insert_rowid(),
-            details,
-        })
+        let id = rows::insert_student(&self.conn, &details)?;
+        Ok(Student { id, details })
     }
 
     pub fn update_student(&self, id: Id, details: &StudentDetails) -> Result<Student> {
@@ -97,21 +81,29 @@ impl Store {
             .or_not_found("That student")
     }
 
-    /// Deletes a student, and every guardian who was linked to no other student.
-    pub fn delete_student(&mut self, id: Id) -> Result<()> {
+    /// Deletes a student with their whole record, and every guardian linked to no other student.
+    /// It all goes to the trash, from which it can be restored for 30 days.
+    pub fn delete_student(&mut self, id: Id) -> Result<Id> {
         let student = self.student(id)?;
         self.refuse_archived(&self.class(student.details.class_id)?)?;
-        let tx = self.conn.savepoint()?;
-        tx.execute(
-            "DELETE FROM guardian WHERE id IN (
-                 SELECT guardian_id FROM student_guardian WHERE student_id = ?1
-                 EXCEPT
-                 SELECT guardian_id FROM student_guardian WHERE student_id <> ?1)",
-            [id],
-        )?;
-        tx.execute("DELETE FROM student WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(())
+        let label = student.details.display_name();
+        let snapshot = self.student_snapshot(student)?;
+        self.discard(
+            label,
+            Some(id),
+            Deleted::Student(Box::new(snapshot)),
+            |tx| {
+                tx.execute(
+                    "DELETE FROM guardian WHERE id IN (
+                     SELECT guardian_id FROM student_guardian WHERE student_id = ?1
+                     EXCEPT
+                     SELECT guardian_id FROM student_guardian WHERE student_id <> ?1)",
+                    [id],
+                )?;
+                tx.execute("DELETE FROM student WHERE id = ?1", [id])?;
+                Ok(())
+            },
+        )
     }
 
     /// The class list, by family name then given name, with each child's guardians' names.

@@ -32,7 +32,7 @@ pub async fn update_contact(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_contact(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_contact(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_contact(id)).await
 }
 
@@ -78,7 +78,7 @@ pub async fn record_praise_call(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_praise(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_praise(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_praise(id)).await
 }
 
@@ -102,6 +102,6 @@ pub async fn update_concern(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_concern(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_concern(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_concern(id)).await
 }

@@ -76,6 +76,6 @@ pub async fn update_answer(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_answer(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_answer(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_answer(id)).await
 }

@@ -35,7 +35,7 @@ pub async fn update_goal(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_goal(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_goal(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_goal(id)).await
 }
 
@@ -48,7 +48,7 @@ pub async fn add_check_in(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_check_in(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_check_in(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_check_in(id)).await
 }
 
@@ -63,7 +63,7 @@ pub async fn add_home_activity(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_home_activity(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_home_activity(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record
         .run(move |store| store.delete_home_activity(id))
         .await

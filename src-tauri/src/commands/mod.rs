@@ -10,3 +10,4 @@ pub mod goals;
 pub mod guardians;
 pub mod names;
 pub mod students;
+pub mod trash;

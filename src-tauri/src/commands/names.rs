@@ -50,4 +50,7 @@ pub const COMMANDS: &[&str] = &[
     "add_concern",
     "update_concern",
     "delete_concern",
+    "list_trash",
+    "restore_from_trash",
+    "empty_trash",
 ];

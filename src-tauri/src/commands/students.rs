@@ -41,6 +41,6 @@ pub async fn update_student(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_student(record: State<'_, Record>, id: Id) -> Result<(), CommandError> {
+pub async fn delete_student(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_student(id)).await
 }

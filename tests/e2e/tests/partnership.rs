@@ -185,5 +185,10 @@ async fn today_and_a_student_page_with_a_years_record() {
     app.wait_for("#contact-list").await;
     app.screenshot(&workspace_root().join("docs/screenshots/student-year.png"))
         .await;
+    app.script("document.querySelector('#goals').scrollIntoView({ block: 'start' });")
+        .await;
+    app.wait_for("#goal-list svg.goal-chart").await;
+    app.screenshot(&workspace_root().join("docs/screenshots/student-goals.png"))
+        .await;
     app.quit().await;
 }

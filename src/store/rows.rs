@@ -1,0 +1,202 @@
+//! The one INSERT for each row of the partnership record. The `add_*` methods check a row and then
+//! write it here; restoring from the trash writes here directly, since a restored row was checked
+//! when it was first written (a guardian who has since become do-not-contact must not make an old
+//! contact impossible to restore).
+
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+use crate::model::*;
+
+pub(super) fn insert_student(conn: &Connection, d: &StudentDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO student (class_id, given_name, family_name, preferred_name, name_order,
+                              pronouns, grade, school_student_id, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            d.class_id,
+            d.given_name,
+            d.family_name,
+            d.preferred_name,
+            d.name_order.as_str(),
+            d.pronouns,
+            d.grade,
+            d.school_student_id,
+            d.notes
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_guardian(conn: &Connection, d: &GuardianDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO guardian (name, relationship, phone, email, preferred_method,
+                               preferred_language, best_time, may_contact, no_contact_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            d.name,
+            d.relationship,
+            d.phone,
+            d.email,
+            d.preferred_method,
+            d.preferred_language,
+            d.best_time,
+            d.may_contact,
+            d.no_contact_reason
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_answer(conn: &Connection, d: &AnswerDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO answer (student_id, guardian_id, question_id, answer, answered_on, sensitive)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            d.student_id,
+            d.guardian_id,
+            d.question_id,
+            d.answer,
+            d.answered_on,
+            d.sensitive
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_goal(conn: &Connection, d: &GoalDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO goal (student_id, area, statement, measure, unit, aim, baseline, target, steps,
+                           why, family_answer_id, starts_on, due_on, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            d.student_id,
+            d.area,
+            d.statement,
+            d.measure,
+            d.unit,
+            d.aim,
+            d.baseline,
+            d.target,
+            d.steps,
+            d.why,
+            d.family_answer_id,
+            d.starts_on,
+            d.due_on,
+            d.status
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_check_in(conn: &Connection, d: &CheckInDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO check_in (goal_id, on_date, value, note) VALUES (?1, ?2, ?3, ?4)",
+        params![d.goal_id, d.on_date, d.value, d.note],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_home_activity(conn: &Connection, d: &HomeActivityDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO home_activity (goal_id, title, details, how_often) VALUES (?1, ?2, ?3, ?4)",
+        params![d.goal_id, d.title, d.details, d.how_often],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_contact(conn: &Connection, d: &ContactDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO contact (student_id, guardian_id, happened_on, method, initiated_by, kind,
+                              summary, outcome, reached, follow_up_on, follow_up_done, sensitive)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            d.student_id,
+            d.guardian_id,
+            d.happened_on,
+            d.method,
+            d.initiated_by,
+            d.kind,
+            d.summary,
+            d.outcome,
+            d.reached,
+            d.follow_up_on,
+            d.follow_up_done,
+            d.sensitive
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn insert_praise(
+    conn: &Connection,
+    d: &PraiseDetails,
+    contact_id: Option<Id>,
+) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO praise (student_id, noticed_on, category, note, call_queued, contact_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            d.student_id,
+            d.noticed_on,
+            d.category,
+            d.note,
+            d.call_queued,
+            contact_id
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A concern and its causes.
+pub(super) fn insert_concern(conn: &Connection, d: &ConcernDetails) -> Result<Id> {
+    let id = insert_concern_row(conn, d)?;
+    write_causes(conn, id, &d.causes)?;
+    Ok(id)
+}
+
+/// A concern without its causes (restoring writes those once the row has its final id).
+pub(super) fn insert_concern_row(conn: &Connection, d: &ConcernDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO concern (student_id, noticed_on, observed, setting, strategies, contact_id,
+                              plan, notes, sensitive, resolved_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            d.student_id,
+            d.noticed_on,
+            d.observed,
+            d.setting,
+            d.strategies,
+            d.contact_id,
+            d.plan,
+            d.notes,
+            d.sensitive,
+            d.resolved_on
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Adds the cause rows of a concern.
+pub(super) fn write_causes(conn: &Connection, concern_id: Id, causes: &[String]) -> Result<()> {
+    let mut insert =
+        conn.prepare_cached("INSERT INTO concern_cause (concern_id, cause) VALUES (?1, ?2)")?;
+    for cause in causes {
+        insert.execute(params![concern_id, cause])?;
+    }
+    Ok(())
+}
+
+pub(super) fn insert_link(
+    conn: &Connection,
+    student_id: Id,
+    guardian_id: Id,
+    link: GuardianLink,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO student_guardian (student_id, guardian_id, is_primary, lives_with)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![student_id, guardian_id, link.is_primary, link.lives_with],
+    )?;
+    Ok(())
+}

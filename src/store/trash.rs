@@ -1,0 +1,574 @@
+//! Undo for deletes. Deleting writes a JSON snapshot of everything that goes (a child with their
+//! whole record, or one goal, contact, ...) to the trash and then deletes it for real, in one
+//! transaction. Restoring writes it back under its old ids where they are still free (new ones
+//! where not, with its links remapped, so it never collides with rows added since), and skips links
+//! to things that are gone. Snapshots are kept for
+//! [`KEEP_DAYS`] days, then dropped when the record is next opened.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::export::StudentGuardian;
+use super::{rows, OptionalRow, Store};
+use crate::error::{Error, Result};
+use crate::model::*;
+
+/// How long a deleted record can be restored.
+pub const KEEP_DAYS: i64 = 30;
+
+/// A goal with what hangs from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct GoalSnapshot {
+    goal: Goal,
+    check_ins: Vec<CheckIn>,
+    home_activities: Vec<HomeActivity>,
+}
+
+/// A child with everything about them, and the guardians who went with them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct StudentSnapshot {
+    student: Student,
+    links: Vec<StudentGuardian>,
+    /// Guardians linked to no other child, deleted with this one.
+    guardians: Vec<Guardian>,
+    answers: Vec<Answer>,
+    goals: Vec<GoalSnapshot>,
+    contacts: Vec<Contact>,
+    praise: Vec<Praise>,
+    concerns: Vec<Concern>,
+}
+
+/// A contact, and the praise and concerns that pointed at it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct ContactSnapshot {
+    contact: Contact,
+    praise_ids: Vec<Id>,
+    concern_ids: Vec<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(super) enum Deleted {
+    Student(Box<StudentSnapshot>),
+    Goal(GoalSnapshot),
+    CheckIn(CheckIn),
+    HomeActivity(HomeActivity),
+    Contact(ContactSnapshot),
+    Praise(Praise),
+    Concern(Concern),
+    Answer(Answer),
+}
+
+impl Deleted {
+    fn kind(&self) -> &'static str {
+        match self {
+            Deleted::Student(_) => "student",
+            Deleted::Goal(_) => "goal",
+            Deleted::CheckIn(_) => "check_in",
+            Deleted::HomeActivity(_) => "home_activity",
+            Deleted::Contact(_) => "contact",
+            Deleted::Praise(_) => "praise",
+            Deleted::Concern(_) => "concern",
+            Deleted::Answer(_) => "answer",
+        }
+    }
+}
+
+/// One deleted record, as the trash lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrashItem {
+    pub id: Id,
+    /// student, goal, check_in, home_activity, contact, praise, concern or answer.
+    pub kind: String,
+    pub label: String,
+    pub student_id: Option<Id>,
+    pub deleted_at: DateTime<Utc>,
+    /// The last day it can be restored.
+    pub keep_until: NaiveDate,
+}
+
+/// What a restore brought back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Restored {
+    pub kind: String,
+    /// The child's id after the restore (a restored child gets a new one).
+    pub student_id: Option<Id>,
+}
+
+impl Store {
+    /// Writes `deleted` to the trash and runs `delete`, together or not at all. Returns the trash
+    /// entry's id, so the deletion can be undone at once.
+    pub(super) fn discard(
+        &mut self,
+        label: String,
+        student_id: Option<Id>,
+        deleted: Deleted,
+        delete: impl FnOnce(&Connection) -> Result<()>,
+    ) -> Result<Id> {
+        let payload = serde_json::to_string(&deleted)
+            .map_err(|e| Error::Internal(format!("the deleted record could not be kept ({e})")))?;
+        let tx = self.conn.savepoint()?;
+        tx.execute(
+            "INSERT INTO trash (kind, label, student_id, deleted_at, payload) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![deleted.kind(), label, student_id, Utc::now(), payload],
+        )?;
+        let trash_id = tx.last_insert_rowid();
+        delete(&tx)?;
+        tx.commit()?;
+        Ok(trash_id)
+    }
+
+    /// What can be restored, newest first.
+    pub fn trash(&self) -> Result<Vec<TrashItem>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, label, student_id, deleted_at FROM trash ORDER BY deleted_at DESC, id DESC",
+        )?;
+        let items = stmt.query_map([], |row| {
+            let deleted_at: DateTime<Utc> = row.get(4)?;
+            Ok(TrashItem {
+                id: row.get(0)?,
+                kind: row.get(1)?,
+                label: row.get(2)?,
+                student_id: row.get(3)?,
+                keep_until: (deleted_at + Duration::days(KEEP_DAYS)).date_naive(),
+                deleted_at,
+            })
+        })?;
+        Ok(items.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Drops what was deleted before `cutoff`; returns how many records went.
+    pub fn purge_trash_before(&self, cutoff: DateTime<Utc>) -> Result<usize> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM trash WHERE deleted_at < ?1", [cutoff])?)
+    }
+
+    /// Drops what was deleted more than [`KEEP_DAYS`] days ago.
+    pub fn purge_expired_trash(&self) -> Result<usize> {
+        self.purge_trash_before(Utc::now() - Duration::days(KEEP_DAYS))
+    }
+
+    /// Empties the trash: nothing in it can be restored any more.
+    pub fn empty_trash(&self) -> Result<usize> {
+        Ok(self.conn.execute("DELETE FROM trash", [])?)
+    }
+
+    /// Brings a deleted record back and takes it out of the trash.
+    pub fn restore(&mut self, trash_id: Id) -> Result<Restored> {
+        let (kind, payload): (String, String) = self
+            .conn
+            .query_row(
+                "SELECT kind, payload FROM trash WHERE id = ?1",
+                [trash_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .or_not_found("That deleted record")?;
+        let deleted: Deleted = serde_json::from_str(&payload)
+            .map_err(|e| Error::Internal(format!("the deleted record could not be read ({e})")))?;
+        self.atomically(|store| {
+            let student_id = match deleted {
+                Deleted::Student(snapshot) => store.restore_student(*snapshot)?,
+                Deleted::Goal(goal) => {
+                    let student_id = goal.goal.details.student_id;
+                    store.restore_target(student_id)?;
+                    let answer = store.own_answer(goal.goal.details.family_answer_id, student_id)?;
+                    restore_goal(&store.conn, goal, student_id, |_| answer)?;
+                    student_id
+                }
+                Deleted::CheckIn(check_in) => {
+                    let goal = store.goal(check_in.details.goal_id).map_err(|_| gone("goal"))?;
+                    store.restore_target(goal.details.student_id)?;
+                    reclaim(&store.conn, "check_in", rows::insert_check_in(&store.conn, &check_in.details)?, check_in.id)?;
+                    goal.details.student_id
+                }
+                Deleted::HomeActivity(activity) => {
+                    let goal = store.goal(activity.details.goal_id).map_err(|_| gone("goal"))?;
+                    store.restore_target(goal.details.student_id)?;
+                    reclaim(&store.conn, "home_activity", rows::insert_home_activity(&store.conn, &activity.details)?, activity.id)?;
+                    goal.details.student_id
+                }
+                Deleted::Contact(snapshot) => {
+                    let mut details = snapshot.contact.details;
+                    store.restore_target(details.student_id)?;
+                    details.guardian_id = store.still_linked(details.student_id, details.guardian_id)?;
+                    let id = reclaim(&store.conn, "contact", rows::insert_contact(&store.conn, &details)?, snapshot.contact.id)?;
+                    for praise in snapshot.praise_ids {
+                        store.conn.execute(
+                            "UPDATE praise SET contact_id = ?2 WHERE id = ?1 AND contact_id IS NULL",
+                            params![praise, id],
+                        )?;
+                    }
+                    for concern in snapshot.concern_ids {
+                        store.conn.execute(
+                            "UPDATE concern SET contact_id = ?2 WHERE id = ?1 AND contact_id IS NULL",
+                            params![concern, id],
+                        )?;
+                    }
+                    details.student_id
+                }
+                Deleted::Praise(praise) => {
+                    let student_id = praise.details.student_id;
+                    store.restore_target(student_id)?;
+                    let contact = store.own_contact(praise.contact_id, student_id)?;
+                    reclaim(&store.conn, "praise", rows::insert_praise(&store.conn, &praise.details, contact)?, praise.id)?;
+                    student_id
+                }
+                Deleted::Concern(concern) => {
+                    let mut details = concern.details;
+                    store.restore_target(details.student_id)?;
+                    details.contact_id = store.own_contact(details.contact_id, details.student_id)?;
+                    restore_concern(&store.conn, &details, concern.id)?;
+                    details.student_id
+                }
+                Deleted::Answer(answer) => {
+                    let mut details = answer.details;
+                    store.restore_target(details.student_id)?;
+                    store.question(details.question_id)?;
+                    details.guardian_id = store.still_linked(details.student_id, details.guardian_id)?;
+                    reclaim(&store.conn, "answer", rows::insert_answer(&store.conn, &details)?, answer.id)?;
+                    details.student_id
+                }
+            };
+            store.conn.execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
+            Ok(Restored {
+                kind,
+                student_id: Some(student_id),
+            })
+        })
+    }
+
+    fn restore_student(&mut self, s: StudentSnapshot) -> Result<Id> {
+        let class = self
+            .class(s.student.details.class_id)
+            .map_err(|_| gone("class"))?;
+        self.refuse_archived(&class)?;
+        if let Some(school_id) = &s.student.details.school_student_id {
+            let taken: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM student WHERE class_id = ?1 AND school_student_id = ?2)",
+                params![class.id, school_id],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(Error::Conflict(format!(
+                    "Another student in this class now has the school id “{school_id}”, so {} cannot \
+                     be restored. Change that student's id first.",
+                    s.student.details.display_name()
+                )));
+            }
+        }
+        let conn = &self.conn;
+        let student_id = reclaim(
+            conn,
+            "student",
+            rows::insert_student(conn, &s.student.details)?,
+            s.student.id,
+        )?;
+        // Old guardian id -> the id the child is linked to now: the child's own guardians come back
+        // with new ids; guardians shared with a sibling are linked again if they are still there.
+        let mut guardians: HashMap<Id, Id> = HashMap::new();
+        for guardian in &s.guardians {
+            let id = reclaim(
+                conn,
+                "guardian",
+                rows::insert_guardian(conn, &guardian.details)?,
+                guardian.id,
+            )?;
+            guardians.insert(guardian.id, id);
+        }
+        for link in &s.links {
+            let now = match guardians.get(&link.guardian_id) {
+                Some(id) => Some(*id),
+                None => exists(conn, "guardian", link.guardian_id)?.then_some(link.guardian_id),
+            };
+            if let Some(now) = now {
+                let restored = GuardianLink {
+                    is_primary: link.is_primary,
+                    lives_with: link.lives_with,
+                };
+                rows::insert_link(conn, student_id, now, restored)?;
+                guardians.insert(link.guardian_id, now);
+            }
+        }
+        let guardian_of = |old: Option<Id>| old.and_then(|id| guardians.get(&id).copied());
+        let mut answers: HashMap<Id, Id> = HashMap::new();
+        for answer in &s.answers {
+            let details = AnswerDetails {
+                student_id,
+                guardian_id: guardian_of(answer.details.guardian_id),
+                ..answer.details.clone()
+            };
+            let id = reclaim(
+                conn,
+                "answer",
+                rows::insert_answer(conn, &details)?,
+                answer.id,
+            )?;
+            answers.insert(answer.id, id);
+        }
+        for goal in s.goals {
+            restore_goal(conn, goal, student_id, |old| {
+                old.and_then(|id| answers.get(&id).copied())
+            })?;
+        }
+        let mut contacts: HashMap<Id, Id> = HashMap::new();
+        for contact in &s.contacts {
+            let details = ContactDetails {
+                student_id,
+                guardian_id: guardian_of(contact.details.guardian_id),
+                ..contact.details.clone()
+            };
+            let id = reclaim(
+                conn,
+                "contact",
+                rows::insert_contact(conn, &details)?,
+                contact.id,
+            )?;
+            contacts.insert(contact.id, id);
+        }
+        let contact_of = |old: Option<Id>| old.and_then(|id| contacts.get(&id).copied());
+        for praise in &s.praise {
+            let details = PraiseDetails {
+                student_id,
+                ..praise.details.clone()
+            };
+            reclaim(
+                conn,
+                "praise",
+                rows::insert_praise(conn, &details, contact_of(praise.contact_id))?,
+                praise.id,
+            )?;
+        }
+        for concern in &s.concerns {
+            let details = ConcernDetails {
+                student_id,
+                contact_id: contact_of(concern.details.contact_id),
+                ..concern.details.clone()
+            };
+            restore_concern(conn, &details, concern.id)?;
+        }
+        Ok(student_id)
+    }
+
+    /// The child a restored record goes back to: present, and in a class that is not archived.
+    fn restore_target(&self, student_id: Id) -> Result<()> {
+        self.student(student_id).map_err(|_| gone("child"))?;
+        self.refuse_archived_student(student_id)
+    }
+
+    /// `guardian_id` if that guardian is still linked to the child.
+    fn still_linked(&self, student_id: Id, guardian_id: Option<Id>) -> Result<Option<Id>> {
+        let Some(guardian_id) = guardian_id else {
+            return Ok(None);
+        };
+        let linked: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2)",
+            params![student_id, guardian_id],
+            |r| r.get(0),
+        )?;
+        Ok(linked.then_some(guardian_id))
+    }
+
+    /// `contact_id` if that contact still exists and is the child's.
+    fn own_contact(&self, contact_id: Option<Id>, student_id: Id) -> Result<Option<Id>> {
+        self.owned("contact", contact_id, student_id)
+    }
+
+    /// `answer_id` if that answer still exists and is the child's.
+    fn own_answer(&self, answer_id: Option<Id>, student_id: Id) -> Result<Option<Id>> {
+        self.owned("answer", answer_id, student_id)
+    }
+
+    fn owned(&self, table: &str, id: Option<Id>, student_id: Id) -> Result<Option<Id>> {
+        let Some(id) = id else { return Ok(None) };
+        let owner: Option<Id> = self
+            .conn
+            .query_row(
+                &format!("SELECT student_id FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok((owner == Some(student_id)).then_some(id))
+    }
+
+    /// A goal with its check-ins and home activities, for the trash.
+    pub(super) fn goal_snapshot(&self, goal: Goal) -> Result<GoalSnapshot> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, goal_id, on_date, value, note FROM check_in WHERE goal_id = ?1 ORDER BY id",
+        )?;
+        let check_ins = stmt
+            .query_map([goal.id], super::goals::check_in_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, goal_id, title, details, how_often FROM home_activity WHERE goal_id = ?1 ORDER BY id",
+        )?;
+        let home_activities = stmt
+            .query_map([goal.id], super::goals::activity_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(GoalSnapshot {
+            goal,
+            check_ins,
+            home_activities,
+        })
+    }
+
+    /// A child with their whole record, and the guardians who are theirs alone, for the trash.
+    pub(super) fn student_snapshot(&self, student: Student) -> Result<StudentSnapshot> {
+        let id = student.id;
+        let mut stmt = self.conn.prepare(
+            "SELECT student_id, guardian_id, is_primary, lives_with FROM student_guardian
+             WHERE student_id = ?1 ORDER BY guardian_id",
+        )?;
+        let links: Vec<StudentGuardian> = stmt
+            .query_map([id], |r| {
+                Ok(StudentGuardian {
+                    student_id: r.get(0)?,
+                    guardian_id: r.get(1)?,
+                    is_primary: r.get(2)?,
+                    lives_with: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut guardians = Vec::new();
+        for link in &links {
+            let shared: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM student_guardian WHERE guardian_id = ?1 AND student_id <> ?2)",
+                params![link.guardian_id, id],
+                |r| r.get(0),
+            )?;
+            if !shared {
+                guardians.push(self.guardian(link.guardian_id)?);
+            }
+        }
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {} FROM answer a WHERE a.student_id = ?1 ORDER BY a.id",
+            super::family::ANSWER_COLUMNS
+        ))?;
+        let answers = stmt
+            .query_map([id], super::family::answer_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {} FROM goal g WHERE g.student_id = ?1 ORDER BY g.id",
+            super::goals::GOAL_COLUMNS
+        ))?;
+        let goals = stmt
+            .query_map([id], super::goals::goal_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .map(|g| self.goal_snapshot(g))
+            .collect::<Result<_>>()?;
+        let mut contacts = self.contacts_of(id)?;
+        contacts.reverse();
+        let mut praise = self.praise_of(id)?;
+        praise.reverse();
+        Ok(StudentSnapshot {
+            student,
+            links,
+            guardians,
+            answers,
+            goals,
+            contacts,
+            praise,
+            concerns: self.concerns_of(id)?,
+        })
+    }
+
+    /// A contact and what pointed at it, for the trash.
+    pub(super) fn contact_snapshot(&self, contact: Contact) -> Result<ContactSnapshot> {
+        let ids = |table: &str| -> Result<Vec<Id>> {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT id FROM {table} WHERE contact_id = ?1 ORDER BY id"
+            ))?;
+            let ids = stmt.query_map([contact.id], |r| r.get(0))?;
+            Ok(ids.collect::<rusqlite::Result<_>>()?)
+        };
+        Ok(ContactSnapshot {
+            praise_ids: ids("praise")?,
+            concern_ids: ids("concern")?,
+            contact,
+        })
+    }
+}
+
+fn restore_goal(
+    conn: &Connection,
+    snapshot: GoalSnapshot,
+    student_id: Id,
+    answer_of: impl Fn(Option<Id>) -> Option<Id>,
+) -> Result<Id> {
+    let details = GoalDetails {
+        student_id,
+        family_answer_id: answer_of(snapshot.goal.details.family_answer_id),
+        ..snapshot.goal.details
+    };
+    let goal_id = reclaim(
+        conn,
+        "goal",
+        rows::insert_goal(conn, &details)?,
+        snapshot.goal.id,
+    )?;
+    for check_in in snapshot.check_ins {
+        let id = rows::insert_check_in(
+            conn,
+            &CheckInDetails {
+                goal_id,
+                ..check_in.details
+            },
+        )?;
+        reclaim(conn, "check_in", id, check_in.id)?;
+    }
+    for activity in snapshot.home_activities {
+        let id = rows::insert_home_activity(
+            conn,
+            &HomeActivityDetails {
+                goal_id,
+                ..activity.details
+            },
+        )?;
+        reclaim(conn, "home_activity", id, activity.id)?;
+    }
+    Ok(goal_id)
+}
+
+fn restore_concern(conn: &Connection, details: &ConcernDetails, old: Id) -> Result<Id> {
+    let id = reclaim(
+        conn,
+        "concern",
+        rows::insert_concern_row(conn, details)?,
+        old,
+    )?;
+    rows::write_causes(conn, id, &details.causes)?;
+    Ok(id)
+}
+
+/// Gives a just-restored row its old id back when no other row has taken it, so links that other
+/// restored rows remember find it again. Called right after the insert, before anything points at
+/// the new row. Returns the row's id.
+fn reclaim(conn: &Connection, table: &str, new: Id, old: Id) -> Result<Id> {
+    if new == old || exists(conn, table, old)? {
+        return Ok(new);
+    }
+    conn.execute(
+        &format!("UPDATE {table} SET id = ?2 WHERE id = ?1"),
+        params![new, old],
+    )?;
+    Ok(old)
+}
+
+fn exists(conn: &Connection, table: &str, id: Id) -> Result<bool> {
+    Ok(conn.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+fn gone(what: &str) -> Error {
+    Error::Conflict(format!(
+        "The {what} this belonged to is no longer in the record, so it cannot be restored."
+    ))
+}
