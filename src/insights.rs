@@ -244,14 +244,16 @@ mod today {
     use serde::Serialize;
 
     use crate::model::{
-        Balance, BalanceReport, CheckIn, Concern, Contact, ContactKind, Goal, GoalStatus, Id,
-        Praise, StudentSummary,
+        Balance, BalanceReport, CheckIn, Concern, Conference, Contact, ContactKind, Goal,
+        GoalStatus, Id, Praise, StudentSummary,
     };
 
     /// Goals with no check-in for this many days are named.
     pub const STALE_GOAL_DAYS: i64 = 21;
     /// Goals due within this many days are named.
     pub const GOAL_DUE_SOON_DAYS: i64 = 14;
+    /// Conferences within this many days are named.
+    pub const CONFERENCE_SOON_DAYS: i64 = 7;
 
     /// A class's partnership record, loaded in bulk for Today.
     #[derive(Debug, Clone, Default)]
@@ -264,6 +266,7 @@ mod today {
         pub concerns: Vec<Concern>,
         pub goals: Vec<Goal>,
         pub check_ins: Vec<CheckIn>,
+        pub conferences: Vec<Conference>,
     }
 
     /// The next action a Today item offers, for the window to turn into a button.
@@ -280,6 +283,8 @@ mod today {
         CheckIn,
         /// Look at a goal (`item_id` is the goal).
         ReviewGoal,
+        /// Get ready for a conference (`item_id` is the conference).
+        PrepareConference,
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -309,6 +314,8 @@ mod today {
         pub no_positive_this_month: Vec<TodayItem>,
         pub goals_to_check: Vec<TodayItem>,
         pub goals_due_soon: Vec<TodayItem>,
+        /// Booked conferences from today to a week ahead, soonest first.
+        pub conferences_coming_up: Vec<TodayItem>,
         /// Positive and concern contacts for the whole class.
         pub balance: BalanceReport,
     }
@@ -608,6 +615,48 @@ mod today {
         }
         report.goals_to_check.sort_by_key(|i| (i.date, i.item_id));
         report.goals_due_soon.sort_by_key(|i| (i.date, i.item_id));
+
+        // Conferences coming up: booked ones, today to a week ahead.
+        let mut soon: Vec<&Conference> = activity
+            .conferences
+            .iter()
+            .filter(|c| {
+                let left = days_between(today, c.details.day());
+                c.details.student_id.is_some() && (0..=CONFERENCE_SOON_DAYS).contains(&left)
+            })
+            .collect();
+        soon.sort_by_key(|c| (c.details.starts_at, c.id));
+        for conference in soon {
+            let d = &conference.details;
+            let Some(student_id) = d.student_id else {
+                continue;
+            };
+            let day = match days_between(today, d.day()) {
+                0 => "today".to_string(),
+                1 => "tomorrow".to_string(),
+                _ => d.starts_at.format("%A %-d %B").to_string(),
+            };
+            let mut detail = format!(
+                "Conference {day} at {}, {} minutes",
+                d.starts_at.format("%-I:%M %P"),
+                d.minutes
+            );
+            if !d.place.is_empty() {
+                detail.push_str(&format!(", {}", d.place));
+            }
+            detail.push('.');
+            if let Some(code) = &d.interpreter_language {
+                detail.push_str(&format!(
+                    " {} interpreter needed.",
+                    crate::languages::english_name(code)
+                ));
+            }
+            report.conferences_coming_up.push(TodayItem {
+                item_id: Some(conference.id),
+                date: Some(d.day()),
+                ..item(student_id, detail, NextAction::PrepareConference)
+            });
+        }
         report
     }
 
@@ -913,6 +962,52 @@ mod today {
                 "June was last school year"
             );
             assert_eq!(run(&class(contacts)).balance, report);
+        }
+
+        #[test]
+        fn booked_conferences_in_the_coming_week_are_named_soonest_first() {
+            let slot = |id, student_id, at: &str, language: Option<&str>| Conference {
+                id,
+                details: ConferenceDetails {
+                    class_id: 1,
+                    student_id,
+                    starts_at: chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap(),
+                    minutes: 20,
+                    place: "Room 12".into(),
+                    interpreter_language: language.map(str::to_string),
+                    attendees: String::new(),
+                    notes: String::new(),
+                    sensitive: false,
+                },
+            };
+            let activity = ClassActivity {
+                conferences: vec![
+                    slot(1, Some(1), "2026-11-26T15:30", Some("es")),
+                    slot(2, Some(2), "2026-11-24T16:00", None),
+                    slot(3, None, "2026-11-25T15:00", None),
+                    slot(4, Some(3), "2026-12-09T15:00", None),
+                    slot(5, Some(3), "2026-11-20T15:00", None),
+                ],
+                ..class(vec![])
+            };
+            let report = run(&activity);
+            assert_eq!(
+                names(&report.conferences_coming_up),
+                ["Ben", "Ana"],
+                "open slots, past and far ones are left out"
+            );
+            assert_eq!(
+                report.conferences_coming_up[0].detail,
+                "Conference today at 4:00 pm, 20 minutes, Room 12."
+            );
+            assert_eq!(
+                report.conferences_coming_up[1].detail,
+                "Conference Thursday 26 November at 3:30 pm, 20 minutes, Room 12. Spanish interpreter needed."
+            );
+            assert_eq!(
+                report.conferences_coming_up[1].action,
+                NextAction::PrepareConference
+            );
         }
 
         #[test]

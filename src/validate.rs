@@ -4,9 +4,9 @@
 
 use crate::error::{Error, FieldProblem, Result};
 use crate::model::{
-    AnswerDetails, CheckInDetails, ClassDetails, ConcernDetails, ContactDetails, GoalDetails,
-    GuardianDetails, HomeActivityDetails, PraiseCategory, PraiseDetails, QuestionDetails,
-    SchoolYearDetails, Settings, StudentDetails,
+    AnswerDetails, CheckInDetails, ClassDetails, ConcernDetails, ConferenceDetails, ContactDetails,
+    GoalDetails, GuardianDetails, HomeActivityDetails, PraiseCategory, PraiseDetails,
+    QuestionDetails, SchoolYearDetails, Settings, StudentDetails,
 };
 use crate::text::{multi_line, single_line};
 
@@ -359,6 +359,46 @@ pub fn clean_concern(input: &ConcernDetails) -> Result<ConcernDetails> {
             "It cannot be resolved before it was noticed.",
         );
     }
+    p.finish(out)
+}
+
+/// The shortest and longest conference, in minutes.
+pub const CONFERENCE_MINUTES: std::ops::RangeInclusive<u32> = 5..=240;
+
+pub fn clean_conference(input: &ConferenceDetails) -> Result<ConferenceDetails> {
+    let mut p = Problems::default();
+    let out = ConferenceDetails {
+        place: single_line(&input.place),
+        interpreter_language: input
+            .interpreter_language
+            .as_deref()
+            .map(single_line)
+            .filter(|code| !code.is_empty()),
+        attendees: multi_line(&input.attendees),
+        notes: multi_line(&input.notes),
+        ..input.clone()
+    };
+    if !CONFERENCE_MINUTES.contains(&out.minutes) {
+        p.add(
+            "minutes",
+            format!(
+                "A conference lasts between {} and {} minutes.",
+                CONFERENCE_MINUTES.start(),
+                CONFERENCE_MINUTES.end()
+            ),
+        );
+    }
+    p.max_len("place", "The place", &out.place, MAX_SHORT);
+    if let Some(code) = &out.interpreter_language {
+        if !is_language_tag(code) {
+            p.add(
+                "interpreter_language",
+                format!("“{code}” is not a language Rapport knows; pick one from the list."),
+            );
+        }
+    }
+    p.max_len("attendees", "Who came", &out.attendees, MAX_NOTE);
+    p.max_len("notes", "The notes", &out.notes, MAX_NOTE);
     p.finish(out)
 }
 

@@ -898,3 +898,87 @@ fn a_praise_call_that_reached_nobody_stays_on_the_call_list() {
         "the attempt is logged"
     );
 }
+
+fn slot(class_id: Id, student_id: Option<Id>, at: &str, minutes: u32) -> ConferenceDetails {
+    ConferenceDetails {
+        class_id,
+        student_id,
+        starts_at: chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap(),
+        minutes,
+        place: "Room 12".into(),
+        interpreter_language: Some("es".into()),
+        attendees: String::new(),
+        notes: String::new(),
+        sensitive: false,
+    }
+}
+
+#[test]
+fn conference_slots_are_planned_booked_and_never_overlap() {
+    let mut c = class();
+    let class_id = c.store.student(c.student).unwrap().details.class_id;
+    let booked = c
+        .store
+        .add_conference(&slot(class_id, Some(c.student), "2026-11-26T15:30", 20))
+        .unwrap();
+    c.store
+        .add_conference(&slot(class_id, None, "2026-11-26T15:50", 20))
+        .unwrap();
+    let overlap = c
+        .store
+        .add_conference(&slot(class_id, None, "2026-11-26T15:40", 20))
+        .unwrap_err();
+    assert_eq!(overlap.field_problems()[0].field, "starts_at");
+    assert_eq!(
+        overlap.to_string(),
+        "This overlaps the 3:30–3:50 pm conference with the family of José Núñez."
+    );
+    let too_long = c
+        .store
+        .add_conference(&slot(class_id, None, "2026-11-27T15:00", 600))
+        .unwrap_err();
+    assert_eq!(too_long.field_problems()[0].field, "minutes");
+
+    let schedule = c.store.conferences(class_id).unwrap();
+    assert_eq!(schedule.len(), 2);
+    assert_eq!(schedule[0].display_name.as_deref(), Some("José Núñez"));
+    assert_eq!(
+        schedule[0].family,
+        ["María Núñez", "Carlos Núñez"],
+        "the barred guardian is not listed"
+    );
+    assert_eq!(schedule[1].display_name, None, "an open slot");
+
+    // Moving a slot may not land on another; editing it in place is fine.
+    let mut moved = booked.details.clone();
+    moved.notes = "Bring the reading log".into();
+    c.store.update_conference(booked.id, &moved).unwrap();
+    moved.starts_at =
+        chrono::NaiveDateTime::parse_from_str("2026-11-26T15:55", "%Y-%m-%dT%H:%M").unwrap();
+    assert_eq!(
+        c.store
+            .update_conference(booked.id, &moved)
+            .unwrap_err()
+            .field_problems()[0]
+            .field,
+        "starts_at"
+    );
+
+    let page = c.store.student_page(c.student, day("2026-11-24")).unwrap();
+    assert_eq!(page.conferences.len(), 1);
+    let report = insights::today(
+        &c.store.class_activity(class_id).unwrap(),
+        day("2026-11-24"),
+        21,
+    );
+    assert_eq!(report.conferences_coming_up.len(), 1);
+
+    let trash = c.store.delete_conference(booked.id).unwrap();
+    assert_eq!(c.store.conferences(class_id).unwrap().len(), 1);
+    c.store.restore(trash).unwrap();
+    assert_eq!(
+        c.store.conference(booked.id).unwrap().details.notes,
+        "Bring the reading log"
+    );
+    assert_eq!(c.store.export().unwrap().conferences.len(), 2);
+}

@@ -83,6 +83,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         trash::list_trash,
         trash::restore_from_trash,
         trash::empty_trash,
+        conferences::list_conferences,
+        conferences::add_conference,
+        conferences::update_conference,
+        conferences::delete_conference,
     ])
 }
 

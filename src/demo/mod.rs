@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    ClassDetails, ContactMethod, GuardianDetails, GuardianLink, Id, NameOrder, StudentDetails,
+    ClassDetails, ConferenceDetails, ContactMethod, GuardianDetails, GuardianLink, Id, NameOrder,
+    StudentDetails,
 };
 use crate::store::Store;
 
@@ -628,6 +629,7 @@ pub fn load_demo_class(store: &mut Store, today: NaiveDate) -> Result<DemoSummar
         }
         let year = store.school_year(class.school_year_id)?;
         year::fill_year(store, class.id, year.details.starts_on, today, DEMO_SEED)?;
+        plan_conferences(store, class.id, today)?;
         let mut settings = store.settings()?;
         if settings.teacher_name.is_empty() {
             settings.teacher_name = "Jordan Rivera".into();
@@ -642,6 +644,48 @@ pub fn load_demo_class(store: &mut Store, today: NaiveDate) -> Result<DemoSummar
             guardians: guardian_ids.len(),
         })
     })
+}
+
+/// Two afternoons of 20-minute conferences, two days and nine days from `today`, booked by most
+/// families in the order they joined, with an interpreter where the family prefers another language.
+fn plan_conferences(store: &mut Store, class_id: Id, today: NaiveDate) -> Result<()> {
+    let mut students = store.students(class_id)?;
+    students.sort_by_key(|s| s.id);
+    let mut families = students.into_iter().filter_map(|s| {
+        let record = store.student_record(s.id).ok()?;
+        let guardian = record
+            .guardians
+            .iter()
+            .find(|g| g.guardian.details.may_contact)?;
+        let language =
+            Some(guardian.guardian.details.preferred_language.clone()).filter(|l| l != "en");
+        Some((s.id, language))
+    });
+    for days_ahead in [2, 9] {
+        let day = today + chrono::Duration::days(days_ahead);
+        for slot in 0..9 {
+            let Some(starts_at) = day.and_hms_opt(15, 0, 0) else {
+                continue;
+            };
+            let (student_id, interpreter_language) = match (slot, families.next()) {
+                // The last slot of each afternoon stays open for a family who needs another time.
+                (8, _) | (_, None) => (None, None),
+                (_, Some(family)) => (Some(family.0), family.1),
+            };
+            store.add_conference(&ConferenceDetails {
+                class_id,
+                student_id,
+                starts_at: starts_at + chrono::Duration::minutes(20 * slot),
+                minutes: 20,
+                place: "Room 12".into(),
+                interpreter_language,
+                attendees: String::new(),
+                notes: String::new(),
+                sensitive: false,
+            })?;
+        }
+    }
+    Ok(())
 }
 
 fn details_of(demo: &DemoGuardian) -> GuardianDetails {

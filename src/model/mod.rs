@@ -43,10 +43,12 @@ macro_rules! text_enum {
     };
 }
 
+pub mod conferences;
 pub mod contacts;
 pub mod family;
 pub mod goals;
 
+pub use conferences::*;
 pub use contacts::*;
 pub use family::*;
 pub use goals::*;
@@ -318,6 +320,8 @@ pub struct StudentPage {
     pub contacts: Vec<Contact>,
     pub praise: Vec<Praise>,
     pub concerns: Vec<Concern>,
+    /// In time order.
+    pub conferences: Vec<Conference>,
     pub balance: BalanceReport,
 }
 

@@ -12,6 +12,8 @@ use super::Store;
 use crate::error::Result;
 use crate::model::*;
 
+// The trash is not exported: what the teacher deleted is not part of the record they take away.
+
 /// What `format` says in every export.
 pub const EXPORT_FORMAT: &str = "rapport-export";
 /// The version of the export's shape; it changes only when a field changes meaning or goes away.
@@ -46,6 +48,7 @@ pub struct Export {
     pub contacts: Vec<Contact>,
     pub praise: Vec<Praise>,
     pub concerns: Vec<Concern>,
+    pub conferences: Vec<Conference>,
 }
 
 impl Store {
@@ -133,6 +136,13 @@ impl Store {
                 praise_from_row,
             )?,
             concerns,
+            conferences: self.all(
+                &format!(
+                    "SELECT {} FROM conference f ORDER BY f.id",
+                    super::conferences::CONFERENCE_COLUMNS
+                ),
+                super::conferences::conference_from_row,
+            )?,
         })
     }
 

@@ -30,6 +30,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0003_trash.sql"),
         then: None,
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/0004_conferences.sql"),
+        then: None,
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).

@@ -2,6 +2,7 @@
 //! aggregate has its own module of plain methods on [`Store`].
 
 mod classes;
+mod conferences;
 mod contacts;
 pub mod export;
 mod family;

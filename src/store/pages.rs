@@ -24,6 +24,7 @@ impl Store {
             goals: self.goals_of(id, today)?,
             praise: self.praise_of(id)?,
             concerns: self.concerns_of(id)?,
+            conferences: self.conferences_of(id)?,
             balance: insights::balance(&contacts, today, Some(year.details.starts_on)),
             contacts,
             record,
@@ -89,7 +90,13 @@ impl Store {
         let check_ins = stmt
             .query_map([class_id], check_in_from_row)?
             .collect::<rusqlite::Result<_>>()?;
+        let conferences = self
+            .conferences(class_id)?
+            .into_iter()
+            .map(|s| s.conference)
+            .collect();
         Ok(ClassActivity {
+            conferences,
             students: self.students(class_id)?,
             year_starts_on: Some(year.details.starts_on),
             contacts,

@@ -39,6 +39,7 @@ pub(super) struct StudentSnapshot {
     contacts: Vec<Contact>,
     praise: Vec<Praise>,
     concerns: Vec<Concern>,
+    conferences: Vec<Conference>,
 }
 
 /// A contact, and the praise and concerns that pointed at it.
@@ -60,6 +61,7 @@ pub(super) enum Deleted {
     Praise(Praise),
     Concern(Concern),
     Answer(Answer),
+    Conference(Conference),
 }
 
 impl Deleted {
@@ -73,6 +75,7 @@ impl Deleted {
             Deleted::Praise(_) => "praise",
             Deleted::Concern(_) => "concern",
             Deleted::Answer(_) => "answer",
+            Deleted::Conference(_) => "conference",
         }
     }
 }
@@ -224,6 +227,23 @@ impl Store {
                     restore_concern(&store.conn, &details, concern.id)?;
                     details.student_id
                 }
+                Deleted::Conference(conference) => {
+                    let details = conference.details;
+                    if let Some(student_id) = details.student_id {
+                        store.restore_target(student_id)?;
+                    }
+                    store.check_conference(&details, None).map_err(|e| match e {
+                        Error::NotFound(_) => gone("class"),
+                        other => other,
+                    })?;
+                    let id = super::conferences::insert_conference(&store.conn, &details)?;
+                    reclaim(&store.conn, "conference", id, conference.id)?;
+                    store.conn.execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
+                    return Ok(Restored {
+                        kind,
+                        student_id: details.student_id,
+                    });
+                }
                 Deleted::Answer(answer) => {
                     let mut details = answer.details;
                     store.restore_target(details.student_id)?;
@@ -350,6 +370,14 @@ impl Store {
             };
             restore_concern(conn, &details, concern.id)?;
         }
+        for conference in &s.conferences {
+            let details = ConferenceDetails {
+                student_id: Some(student_id),
+                ..conference.details.clone()
+            };
+            let id = super::conferences::insert_conference(conn, &details)?;
+            reclaim(conn, "conference", id, conference.id)?;
+        }
         Ok(student_id)
     }
 
@@ -474,6 +502,7 @@ impl Store {
             contacts,
             praise,
             concerns: self.concerns_of(id)?,
+            conferences: self.conferences_of(id)?,
         })
     }
 

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod classes;
+pub mod conferences;
 pub mod contacts;
 pub mod family;
 pub mod goals;

@@ -53,4 +53,8 @@ pub const COMMANDS: &[&str] = &[
     "list_trash",
     "restore_from_trash",
     "empty_trash",
+    "list_conferences",
+    "add_conference",
+    "update_conference",
+    "delete_conference",
 ];

@@ -5,7 +5,7 @@ CREATE TABLE trash (
     id          INTEGER PRIMARY KEY,
     kind        TEXT NOT NULL
                 CHECK (kind IN ('student', 'goal', 'check_in', 'home_activity', 'contact', 'praise',
-                                'concern', 'answer')),
+                                'concern', 'answer', 'conference')),
     -- What the teacher reads in the trash: "José Núñez", "Goal: Read 90 words a minute".
     label       TEXT NOT NULL,
     -- The child it was about (no foreign key: the child may be in the trash too).

@@ -142,6 +142,22 @@ impl Session {
         }
     }
 
+    /// Waits until the element matching `css` no longer shows `unwanted` (or is gone).
+    pub async fn wait_without_text(&self, css: &str, unwanted: &str) {
+        let started = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if !text.contains(unwanted) {
+                return;
+            }
+            assert!(started.elapsed() < WAIT, "`{css}` still shows {unwanted:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The text of the element matching `css`.
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.expect("element text")
