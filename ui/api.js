@@ -100,3 +100,10 @@ export const deleteConcern = (id) => call('delete_concern', { id });
 export const listTrash = () => call('list_trash');
 export const restoreFromTrash = (id) => call('restore_from_trash', { id });
 export const emptyTrash = () => call('empty_trash');
+
+// Conference slots: {class_id, student_id|null (an open slot), starts_at "YYYY-MM-DDTHH:MM",
+// minutes, place, interpreter_language|null, attendees, notes, sensitive}. Slots never overlap.
+export const listConferences = (classId) => call('list_conferences', { class_id: classId });
+export const addConference = (details) => call('add_conference', { details });
+export const updateConference = (id, details) => call('update_conference', { id, details });
+export const deleteConference = (id) => call('delete_conference', { id });

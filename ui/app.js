@@ -1,17 +1,19 @@
 // The window's bootstrap and router. Loads the app info once (and again after changes to classes or
 // settings), draws the sidebar, and renders the view for the hash route:
-//   #/today  #/students  #/students/new  #/students/ID  #/students/ID/edit  #/settings
+//   #/today  #/students  #/students/new  #/students/ID  #/students/ID/edit  #/conferences
+//   #/settings
 // A route may carry a query after "?" (#/students/7?add-guardian) that the view honours.
 // With no class yet every route shows the welcome screen. The only module state lives here.
 
 import * as api from './api.js';
-import { h, svg, replace } from './dom.js';
+import { h, svg, replace, whileBusy } from './dom.js';
 import { errorMessage } from './views/forms.js';
 import * as welcome from './views/welcome.js';
 import * as today from './views/today.js';
 import * as students from './views/students.js';
 import * as student from './views/student.js';
 import * as studentForm from './views/student-form.js';
+import * as conferences from './views/conferences.js';
 import * as settings from './views/settings.js';
 
 const ROUTES = [
@@ -20,16 +22,24 @@ const ROUTES = [
   { pattern: /^\/students\/new$/, nav: 'students', render: studentForm.renderNew },
   { pattern: /^\/students\/(\d+)$/, nav: 'students', render: student.render },
   { pattern: /^\/students\/(\d+)\/edit$/, nav: 'students', render: studentForm.renderEdit },
+  { pattern: /^\/conferences$/, nav: 'conferences', render: conferences.render },
   { pattern: /^\/settings$/, nav: 'settings', render: settings.render },
 ];
 const DEFAULT_ROUTE = '/today';
 const STATUS_MS = 3000;
+/** How long a status with an Undo button stays (it also stays while focused or pointed at). */
+const UNDO_MS = 10000;
 
 /** @type {any} the latest appInfo() */
 let info = null;
 let renderCount = 0;
 let readyReported = false;
 let statusTimer = 0;
+/** Bumped by every new status, so a message drawn late cannot replace a newer one. */
+let statusToken = 0;
+/** The status's time is up, but it has the focus or the pointer: hide it when it loses them. */
+let statusExpired = false;
+let statusPointer = false;
 
 const $ = (id) => document.getElementById(id);
 
@@ -58,23 +68,109 @@ function parseHash() {
 
 // ----- status and alerts -----
 
-/**
- * Shows a short, polite status message (for example "Saved.") for a few seconds.
- * @param {string} message
- */
-function showStatus(message) {
+/** Moves the focus out of the status line before its content goes, so it is not lost. */
+function rescueFocus(el) {
+  if (el.contains(document.activeElement)) $('main').focus({ preventScroll: true });
+}
+
+function hideStatus() {
   const el = $('status');
   clearTimeout(statusTimer);
-  el.textContent = '';
+  statusExpired = false;
+  statusPointer = false;
+  rescueFocus(el);
+  el.classList.remove('visible', 'has-action');
+  el.replaceChildren();
+}
+
+/** The status's time is up: hide it, unless someone is on its button. */
+function expireStatus() {
+  const el = $('status');
+  if (el.querySelector('button') && (statusPointer || el.contains(document.activeElement))) {
+    statusExpired = true;
+    return;
+  }
+  hideStatus();
+}
+
+/** The focus or the pointer left the status line: if its time was up, give it a moment more. */
+function releaseStatus() {
+  if (!statusExpired) return;
+  statusExpired = false;
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(expireStatus, STATUS_MS);
+}
+
+/**
+ * Puts a message (and optionally a button) in the status line for `ms`.
+ * @param {string|Node|(string|Node)[]} message
+ * @param {HTMLElement|null} action
+ * @param {number} ms
+ */
+function putStatus(message, action, ms) {
+  const el = $('status');
+  const token = ++statusToken;
+  clearTimeout(statusTimer);
+  statusExpired = false;
+  statusPointer = false;
+  rescueFocus(el);
+  el.classList.remove('has-action');
+  el.replaceChildren();
   // A fresh text node on the next frame is announced even when the text repeats.
   requestAnimationFrame(() => {
-    el.textContent = message;
+    if (token !== statusToken) return;
+    replace(el, h('span', { class: 'status-text', id: 'status-text' }, message), action);
+    el.classList.toggle('has-action', Boolean(action));
     el.classList.add('visible');
-    statusTimer = setTimeout(() => {
-      el.classList.remove('visible');
-      el.textContent = '';
-    }, STATUS_MS);
+    statusTimer = setTimeout(expireStatus, ms);
   });
+}
+
+/**
+ * Shows a short, polite status message (for example "Saved.") for a few seconds.
+ * @param {string|Node|(string|Node)[]} message text, or text with names (nameText) in it
+ */
+function showStatus(message) {
+  putStatus(message, null, STATUS_MS);
+}
+
+/**
+ * Shows what was just deleted with an Undo button, for ten seconds (longer while the button has
+ * the focus or the pointer). Undo restores the trash entry, then calls `after(restored)` (or
+ * refreshes the page) and says "Restored.".
+ * @param {object} ctx the view's context (for refresh)
+ * @param {string|Node|(string|Node)[]} message e.g. "Goal deleted."
+ * @param {number} trashId what the delete resolved with
+ * @param {(restored: {kind: string, student_id: number|null}) => any} [after]
+ */
+function showUndoable(ctx, message, trashId, after) {
+  if (trashId == null) {
+    showStatus(message);
+    return;
+  }
+  const button = h('button', { type: 'button', id: 'undo', class: 'undo-button', 'aria-describedby': 'status-text' }, 'Undo');
+  button.addEventListener('click', async () => {
+    if (button.disabled) return;
+    // Whatever happens next replaces this status; it must not vanish while the restore runs.
+    clearTimeout(statusTimer);
+    statusExpired = false;
+    let restored;
+    try {
+      restored = await whileBusy(button, () => api.restoreFromTrash(trashId));
+    } catch (err) {
+      if (button.isConnected) hideStatus();
+      showAlert(err);
+      return;
+    }
+    try {
+      if (typeof after === 'function') await after(restored);
+      else await ctx.refresh();
+      showStatus('Restored.');
+    } catch (err) {
+      showAlert(err);
+    }
+  });
+  putStatus(message, button, UNDO_MS);
 }
 
 /**
@@ -127,7 +223,7 @@ function drawSidebar(navKey) {
 // ----- rendering -----
 
 function context(route) {
-  return {
+  const ctx = {
     /** The latest appInfo() (fresh after reloadInfo). */
     get info() {
       return info;
@@ -152,9 +248,19 @@ function context(route) {
       drawSidebar(route?.nav);
     },
     status: showStatus,
+    /**
+     * Says what was deleted, with an Undo button that restores it from the trash.
+     * @param {string|Node|(string|Node)[]} message
+     * @param {number} trashId
+     * @param {(restored: {kind: string, student_id: number|null}) => any} [after] instead of refresh
+     */
+    undoable(message, trashId, after) {
+      showUndoable(ctx, message, trashId, after);
+    },
     alert: showAlert,
     clearAlert,
   };
+  return ctx;
 }
 
 function pickRoute(path) {
@@ -259,6 +365,17 @@ function showOpenError(error, dbPath) {
 // ----- start -----
 
 function wireShell() {
+  const status = $('status');
+  status.addEventListener('pointerenter', () => {
+    statusPointer = true;
+  });
+  status.addEventListener('pointerleave', () => {
+    statusPointer = false;
+    if (!status.contains(document.activeElement)) releaseStatus();
+  });
+  status.addEventListener('focusout', (event) => {
+    if (!status.contains(event.relatedTarget) && !statusPointer) releaseStatus();
+  });
   $('skip-link').addEventListener('click', (event) => {
     event.preventDefault();
     const main = $('main');

@@ -249,14 +249,14 @@ export function renderConcerns(ctx, page) {
     remove: async (k, button) => {
       const yes = await confirmDialog({
         title: 'Delete this concern?',
-        body: ['It will be removed with its causes, plan and notes. This cannot be undone. Logged contacts stay in the contact log.'],
+        body: ['It will be removed with its causes, plan and notes. You can restore it from Settings → Recently deleted for 30 days. Logged contacts stay in the contact log.'],
         confirm: 'Delete',
         danger: true,
       });
       if (!yes) return;
       try {
-        await whileBusy(button, () => api.deleteConcern(k.id));
-        ctx.status('Concern deleted.');
+        const trashId = await whileBusy(button, () => api.deleteConcern(k.id));
+        ctx.undoable('Concern deleted.', trashId, () => ctx.refresh('#concerns-title'));
         await ctx.refresh('#concerns-title');
       } catch (err) {
         ctx.alert(err);

@@ -145,7 +145,7 @@ export function renderContacts(ctx, page) {
       const yes = await confirmDialog({
         title: 'Delete this contact?',
         body: [
-          ['The contact of ', formatPlain(ctx, c.happened_on), ' with ', withWhom(page, c), ' will be removed from the log. This cannot be undone.'],
+          ['The contact of ', formatPlain(ctx, c.happened_on), ' with ', withWhom(page, c), ' will be removed from the log. You can restore it from Settings → Recently deleted for 30 days.'],
           linkedPraise || linkedConcern
             ? `It is linked to ${linkedPraise ? 'good news' : ''}${linkedPraise && linkedConcern ? ' and ' : ''}${linkedConcern ? 'a concern' : ''}, which will be kept.`
             : null,
@@ -155,8 +155,8 @@ export function renderContacts(ctx, page) {
       });
       if (!yes) return;
       try {
-        await whileBusy(button, () => api.deleteContact(c.id));
-        ctx.status('Contact deleted.');
+        const trashId = await whileBusy(button, () => api.deleteContact(c.id));
+        ctx.undoable('Contact deleted.', trashId, () => ctx.refresh('#contacts-title'));
         await ctx.refresh('#contacts-title');
       } catch (err) {
         ctx.alert(err);

@@ -154,15 +154,15 @@ export function renderFamilyAnswers(ctx, page) {
         who === FAMILY_TOGETHER ? 'the family' : nameText(who),
         ` told you on ${dateText(item.answer.answered_on)} will be removed from `,
         nameText(child),
-        '’s record. This cannot be undone.',
+        '’s record. You can restore it from Settings → Recently deleted for 30 days.',
       ]],
       confirm: 'Delete',
       danger: true,
     });
     if (!yes) return;
     try {
-      await whileBusy(button, () => api.deleteAnswer(item.answer.id));
-      ctx.status('Answer deleted.');
+      const trashId = await whileBusy(button, () => api.deleteAnswer(item.answer.id));
+      ctx.undoable('Answer deleted.', trashId, () => ctx.refresh('#family-answers-title'));
       await ctx.refresh(count > 1 ? '#family-answers-title' : '#record-answers');
     } catch (err) {
       ctx.alert(err);

@@ -101,7 +101,8 @@ function progressBlock(record) {
     record.progress != null
       ? h('progress', { max: '100', value: String(Math.round(record.progress * 100)), 'aria-hidden': 'true' })
       : null,
-    h('p', { class: 'goal-progress-text' }, text),
+    // Takes the focus after a check-in is added or deleted, so the new progress is read out.
+    h('p', { class: 'goal-progress-text', tabindex: '-1' }, text),
     last
       ? h('p', { class: 'goal-latest muted' }, 'Latest: ', withUnit(last.value, g.unit), ' on ', dateEl(last.on_date), '.')
       : null,
@@ -554,15 +555,16 @@ function checkInLog(ctx, record, readOnly) {
   const remove = async (c, button) => {
     const yes = await confirmDialog({
       title: 'Delete this check-in?',
-      body: [`The check-in of ${withUnit(c.value, g.unit)} on ${dateText(c.on_date)} will be removed. This cannot be undone.`],
+      body: [`The check-in of ${withUnit(c.value, g.unit)} on ${dateText(c.on_date)} will be removed. You can restore it from Settings → Recently deleted for 30 days.`],
       confirm: 'Delete',
       danger: true,
     });
     if (!yes) return;
     try {
-      await whileBusy(button, () => api.deleteCheckIn(c.id));
-      ctx.status('Check-in deleted.');
-      await ctx.refresh(`li.goal[data-goal-id="${g.id}"] .goal-progress-text`);
+      const trashId = await whileBusy(button, () => api.deleteCheckIn(c.id));
+      const focus = `li.goal[data-goal-id="${g.id}"] .goal-progress-text`;
+      ctx.undoable('Check-in deleted.', trashId, () => ctx.refresh(focus));
+      await ctx.refresh(focus);
     } catch (err) {
       ctx.alert(err);
     }
@@ -615,14 +617,14 @@ function homeActivities(ctx, record, readOnly) {
   const remove = async (a, button) => {
     const yes = await confirmDialog({
       title: 'Remove this activity?',
-      body: [`“${a.title}” will no longer be suggested for home.`],
+      body: [`“${a.title}” will no longer be suggested for home. You can restore it from Settings → Recently deleted for 30 days.`],
       confirm: 'Remove',
       danger: true,
     });
     if (!yes) return;
     try {
-      await whileBusy(button, () => api.deleteHomeActivity(a.id));
-      ctx.status('Activity removed.');
+      const trashId = await whileBusy(button, () => api.deleteHomeActivity(a.id));
+      ctx.undoable('Activity removed.', trashId, () => ctx.refresh(`#${id('title')}`));
       await ctx.refresh(`#${id('title')}`);
     } catch (err) {
       ctx.alert(err);
@@ -832,7 +834,7 @@ export function renderGoals(ctx, page) {
         title: 'Delete this goal?',
         body: [
           h('p', { dir: 'auto', class: 'confirm-quote' }, `“${g.statement}”`),
-          `The goal${parts.length ? ` with its ${parts.join(' and ')}` : ''} will be removed. This cannot be undone.`,
+          `The goal${parts.length ? ` with its ${parts.join(' and ')}` : ''} will be removed. You can restore it from Settings → Recently deleted for 30 days.`,
           g.status === 'active' ? 'To keep the record of it, mark it “Met”, “Not met” or “Dropped” instead.' : null,
         ].filter(Boolean),
         confirm: 'Delete',
@@ -840,8 +842,8 @@ export function renderGoals(ctx, page) {
       });
       if (!yes) return;
       try {
-        await whileBusy(button, () => api.deleteGoal(g.id));
-        ctx.status('Goal deleted.');
+        const trashId = await whileBusy(button, () => api.deleteGoal(g.id));
+        ctx.undoable('Goal deleted.', trashId, () => ctx.refresh('#goals-title'));
         await ctx.refresh('#goals-title');
       } catch (err) {
         ctx.alert(err);

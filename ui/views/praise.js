@@ -123,7 +123,7 @@ export function renderPraise(ctx, page) {
       const yes = await confirmDialog({
         title: 'Delete this good news?',
         body: [
-          ['“', h('span', { dir: 'auto' }, praiseText(ctx, p)), '” will be removed. This cannot be undone.'],
+          ['“', h('span', { dir: 'auto' }, praiseText(ctx, p)), '” will be removed. You can restore it from Settings → Recently deleted for 30 days.'],
           p.contact_id != null ? 'The call home you logged about it stays in the contact log.' : null,
         ].filter(Boolean),
         confirm: 'Delete',
@@ -131,8 +131,8 @@ export function renderPraise(ctx, page) {
       });
       if (!yes) return;
       try {
-        await whileBusy(button, () => api.deletePraise(p.id));
-        ctx.status('Deleted.');
+        const trashId = await whileBusy(button, () => api.deletePraise(p.id));
+        ctx.undoable('Good news deleted.', trashId, () => ctx.refresh('#praise-title'));
         await ctx.refresh('#praise-title');
       } catch (err) {
         ctx.alert(err);

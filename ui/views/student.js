@@ -1,5 +1,6 @@
 // A student's page (#/students/ID), the child's year-long partnership record. In order: the
-// header (names, details, notes, Edit and Delete, the balance of positive and concern contacts),
+// header (names, details, Edit and Delete, the balance of positive and concern contacts), the
+// child's conference slots when there are any (conferences.js), notes,
 // "What the family told us" (family.js), Guardians (guardians.js), Goals (goals.js), "Staying in
 // touch" (contacts.js), "Good news" (praise.js) and Concerns (concerns.js). The route may ask for
 // "?add-guardian" (open the add form), "?guardians" (go straight to the guardians) or "?goal-ID"
@@ -16,6 +17,7 @@ import { renderGoals } from './goals.js';
 import { renderContacts } from './contacts.js';
 import { renderPraise } from './praise.js';
 import { renderConcerns } from './concerns.js';
+import { renderStudentConferences } from './conferences.js';
 
 function fact(label, value, attrs = {}) {
   if (!value) return null;
@@ -59,7 +61,7 @@ async function deleteStudent(ctx, record, button) {
   const yes = await confirmDialog({
     title: ['Delete ', nameText(name), '?'],
     body: [
-      [nameText(name), ' and everything recorded about them will be removed from this computer. This cannot be undone.'],
+      [nameText(name), ' and everything recorded about them will be deleted. You can restore them from Settings → Recently deleted for 30 days.'],
       'Guardians shared with a brother or sister are kept. Guardians linked only to this child are deleted too.',
     ],
     confirm: 'Delete',
@@ -67,8 +69,8 @@ async function deleteStudent(ctx, record, button) {
   });
   if (!yes) return;
   try {
-    await whileBusy(button, () => api.deleteStudent(record.student.id));
-    ctx.status('Student deleted.');
+    const trashId = await whileBusy(button, () => api.deleteStudent(record.student.id));
+    ctx.undoable([nameText(name), ' was deleted.'], trashId, (restored) => ctx.go(`#/students/${restored?.student_id ?? record.student.id}`));
     ctx.go('#/students');
   } catch (err) {
     ctx.alert(err);
@@ -121,6 +123,7 @@ export async function render(ctx, [id], query) {
       fact('Student ID', s.school_student_id),
       fact('Class', record.class?.name, { dir: 'auto' }),
     ),
+    renderStudentConferences(ctx, record),
     s.notes
       ? h(
           'section',

@@ -1,5 +1,5 @@
 // Today: the date, a greeting, the class in two numbers and its balance of positive and concern
-// contacts, then what needs doing: follow-ups due, good news to call home about, concerns not yet
+// contacts, then what needs doing: conferences coming up this week, follow-ups due, good news to call home about, concerns not yet
 // talked through, quiet families, children with no good news this month, goals to check and goals
 // due soon (from api.today), each item with one button for its next step; and what is needed to
 // reach every family (children with no guardian, families with no way to reach them, guardians who
@@ -116,6 +116,8 @@ function actionLabel(item) {
       return 'Add a check-in';
     case 'review_goal':
       return 'Review the goal';
+    case 'prepare_conference':
+      return 'Prepare';
     default:
       return LOG_LABELS[item.kind] ?? 'Log a contact';
   }
@@ -126,6 +128,10 @@ function actionLabel(item) {
  * the goal on the student page. Today is drawn again after a save.
  */
 async function act(ctx, item, sectionId, button) {
+  if (item.action === 'prepare_conference') {
+    ctx.go(`#/students/${item.student_id}`);
+    return;
+  }
   if (item.action === 'check_in' || item.action === 'review_goal') {
     ctx.go(`#/students/${item.student_id}?goal-${item.item_id}`);
     return;
@@ -200,6 +206,7 @@ function todayItem(ctx, item, sectionId, readOnly) {
  * @param {string} o.intro
  * @param {object[]} o.items TodayItem
  * @param {boolean} [o.collapse] show the first few and a "Show all" button
+ * @param {any} [o.footer] a line under the list (a link)
  * @param {boolean} readOnly
  */
 function reportSection(ctx, o, readOnly) {
@@ -231,6 +238,7 @@ function reportSection(ctx, o, readOnly) {
     h('p', { class: 'section-intro' }, o.intro),
     h('ul', { class: 'nudges today-items', id: listId }, lis),
     toggle ? h('div', { class: 'section-actions' }, toggle) : null,
+    o.footer ?? null,
   );
 }
 
@@ -278,6 +286,14 @@ function reportSections(ctx, report, readOnly) {
   const list = (o) => reportSection(ctx, o, readOnly);
   return {
     first: [
+      list({
+        id: 'today-conferences',
+        title: 'Conferences coming up',
+        intro: 'Booked for the next seven days. Look over each child’s record before you meet the family.',
+        items: report.conferences_coming_up,
+        className: 'conferences-section',
+        footer: h('p', { class: 'section-link' }, h('a', { href: '#/conferences', id: 'today-conferences-link' }, 'See the conference schedule')),
+      }),
       list({ id: 'today-follow-ups', title: 'Follow-ups due', intro: 'You planned to get back to these families.', items: report.follow_ups }),
       list({
         id: 'today-praise-calls',
