@@ -52,6 +52,8 @@ async fn a_teacher_adds_a_child_with_two_guardians_and_finds_them_after_a_restar
     app.click("#save-guardian").await;
     app.wait_for_text("#guardian_email-error", "not a complete email address")
         .await;
+    app.screenshot(&workspace_root().join("target/e2e-screens/field-error.png"))
+        .await;
     app.fill("#guardian_relationship", "Mother").await;
     app.fill("#guardian_phone", "555-0101").await;
     app.fill("#guardian_email", "maria.nunez@example.org").await;
