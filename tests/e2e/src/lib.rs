@@ -106,7 +106,8 @@ impl Session {
             .await
             .expect("a WebDriver session on the app");
         let session = Session { client, driver };
-        session.wait_for("nav").await;
+        // The first screen is drawn (and the sidebar shown) once a heading is in the view.
+        session.wait_for("#view h1").await;
         session
     }
 
@@ -180,24 +181,39 @@ impl Session {
             .expect("run a script in the page")
     }
 
+    /// Clicks the element matching `css`, waiting while it is not yet clickable (still hidden, or
+    /// covered while the page redraws).
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+        let started = Instant::now();
+        loop {
+            let element = self.wait_for(css).await;
+            match element.click().await {
+                Ok(_) => return,
+                Err(e) if started.elapsed() > WAIT => panic!("click `{css}`: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
-    /// Replaces the value of the field matching `css` with `value`, as typed.
+    /// Replaces the value of the field matching `css` with `value`, as typed, waiting while the
+    /// field is not yet interactable.
     pub async fn fill(&self, css: &str, value: &str) {
-        let field = self.wait_for(css).await;
-        field.clear().await.expect("clear field");
-        // WebKitWebDriver refuses to type nothing ("Missing text parameter").
-        if !value.is_empty() {
-            field
-                .send_keys(value)
-                .await
-                .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+        let started = Instant::now();
+        loop {
+            let field = self.wait_for(css).await;
+            let typed = async {
+                field.clear().await?;
+                // WebKitWebDriver refuses to type nothing ("Missing text parameter").
+                if !value.is_empty() {
+                    field.send_keys(value).await?;
+                }
+                Ok::<_, fantoccini::error::CmdError>(())
+            };
+            match typed.await {
+                Ok(()) => return,
+                Err(e) if started.elapsed() > WAIT => panic!("type into `{css}`: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
         }
     }
 
