@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
+use rapport::packet::{self, Paper};
 use rapport::{demo, files, insights, paths, Error, Store};
 
 #[derive(Parser)]
@@ -61,6 +62,11 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Print a family handout as PDF.
+    Handout {
+        #[command(subcommand)]
+        handout: HandoutKind,
+    },
     /// List the students, class by class.
     Students {
         /// Only this class (by id).
@@ -85,6 +91,29 @@ macro_rules! say {
             std::process::exit(1);
         }
     }};
+}
+
+#[derive(Subcommand)]
+enum HandoutKind {
+    /// The blank family questionnaire: one per guardian who may be contacted, in their language.
+    Questionnaire {
+        /// The child (by id; see `rapport students`).
+        #[arg(long, value_name = "ID")]
+        student: i64,
+        /// Only this guardian (by id).
+        #[arg(long, value_name = "ID")]
+        guardian: Option<i64>,
+        /// Where to write the PDF (written atomically).
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Paper size.
+        #[arg(long, value_name = "letter|a4", default_value = "letter", value_parser = parse_paper)]
+        paper: Paper,
+    },
+}
+
+fn parse_paper(word: &str) -> Result<Paper, String> {
+    Paper::parse(word).ok_or_else(|| format!("“{word}” is not a paper size: use letter or a4"))
 }
 
 fn main() -> ExitCode {
@@ -184,6 +213,33 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
                 None => say!("{}", json.trim_end()),
             }
+        }
+        Command::Handout {
+            handout:
+                HandoutKind::Questionnaire {
+                    student,
+                    guardian,
+                    out,
+                    paper,
+                },
+        } => {
+            let printed = packet::questionnaire::questionnaire(
+                &store,
+                student,
+                guardian,
+                paper,
+                chrono::Utc::now(),
+            )?;
+            files::write_atomically(&out, &printed.bytes)?;
+            if !printed.missing_characters.is_empty() {
+                let missing: String = printed.missing_characters.iter().collect();
+                eprintln!("rapport: warning: no embedded font has these characters, so they are left out: {missing}");
+            }
+            eprintln!(
+                "Wrote {} ({} KB).",
+                out.display(),
+                printed.bytes.len() / 1024
+            );
         }
         Command::Students { class, json } => {
             let classes = match class {

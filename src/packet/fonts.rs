@@ -1,0 +1,130 @@
+//! The fonts embedded in printed documents, parsed once per process, and the choice of font for
+//! each character: the Latin/Greek/Cyrillic face first, then Arabic, Hebrew and CJK.
+
+use std::sync::OnceLock;
+
+use printpdf::ParsedFont;
+
+/// One embedded face: for shaping (rustybuzz) and for embedding (printpdf).
+pub struct Face {
+    pub name: &'static str,
+    pub shaper: rustybuzz::Face<'static>,
+    pub parsed: ParsedFont,
+    pub units_per_em: f32,
+}
+
+/// Which of the embedded faces.
+pub type FaceId = usize;
+
+pub struct Fonts {
+    pub faces: Vec<Face>,
+}
+
+const REGULAR: FaceId = 0;
+const BOLD: FaceId = 1;
+const ARABIC: FaceId = 2;
+const ARABIC_BOLD: FaceId = 3;
+const HEBREW: FaceId = 4;
+const CJK: FaceId = 5;
+
+const FILES: [(&str, &[u8]); 6] = [
+    ("DejaVu Sans", include_bytes!("fonts/DejaVuSans.ttf")),
+    (
+        "DejaVu Sans Bold",
+        include_bytes!("fonts/DejaVuSans-Bold.ttf"),
+    ),
+    (
+        "Noto Sans Arabic",
+        include_bytes!("fonts/NotoSansArabic-Regular.ttf"),
+    ),
+    (
+        "Noto Sans Arabic Bold",
+        include_bytes!("fonts/NotoSansArabic-Bold.ttf"),
+    ),
+    (
+        "Noto Sans Hebrew",
+        include_bytes!("fonts/NotoSansHebrew-Regular.ttf"),
+    ),
+    (
+        "Droid Sans Fallback",
+        include_bytes!("fonts/DroidSansFallbackFull.ttf"),
+    ),
+];
+
+/// The embedded fonts, parsed on first use.
+pub fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let faces = FILES
+            .iter()
+            .map(|(name, bytes)| {
+                // The files are part of the binary and checked by the tests: a failure here is a
+                // build defect, not something a teacher's data can cause.
+                let shaper = rustybuzz::Face::from_slice(bytes, 0)
+                    .unwrap_or_else(|| panic!("the embedded font {name} cannot be read"));
+                let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                    .unwrap_or_else(|| panic!("the embedded font {name} cannot be parsed"));
+                Face {
+                    name,
+                    units_per_em: shaper.units_per_em() as f32,
+                    shaper,
+                    parsed,
+                }
+            })
+            .collect();
+        Fonts { faces }
+    })
+}
+
+impl Fonts {
+    /// The face to draw `c` with: the face made for its script first (DejaVu has some Arabic and
+    /// Hebrew, but Noto's are the ones made to be shaped), then the fallback order; `None` when no
+    /// embedded font has it.
+    pub fn face_for(&self, c: char, bold: bool) -> Option<FaceId> {
+        let (latin, arabic) = if bold {
+            (BOLD, ARABIC_BOLD)
+        } else {
+            (REGULAR, ARABIC)
+        };
+        let preferred = match c as u32 {
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => Some(arabic),
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => Some(HEBREW),
+            _ => None,
+        };
+        preferred
+            .into_iter()
+            .chain([latin, arabic, HEBREW, CJK])
+            .find(|&id| self.faces[id].shaper.glyph_index(c).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_script_a_family_writes_in_has_a_face() {
+        let fonts = fonts();
+        for (c, face) in [
+            ('é', REGULAR),
+            ('ễ', REGULAR),
+            ('Ж', REGULAR),
+            ('ب', ARABIC),
+            ('ש', HEBREW),
+            ('王', CJK),
+            ('さ', CJK),
+        ] {
+            assert_eq!(fonts.face_for(c, false), Some(face), "{c}");
+        }
+        assert_eq!(fonts.face_for('A', true), Some(BOLD));
+        assert_eq!(
+            fonts.face_for('\u{1D11E}', false),
+            None,
+            "a musical symbol no font has"
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! The blank family questionnaire: one per guardian who may be contacted, in their preferred
+//! language where Rapport has a translation, with the child's name filled in and room to write.
+
+use chrono::{DateTime, Utc};
+
+use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
+use super::Printed;
+use crate::error::{Error, Result};
+use crate::i18n::{fill, handout};
+use crate::model::{Guardian, Id};
+use crate::store::Store;
+
+/// Ruled lines under each question.
+const LINES_PER_QUESTION: usize = 4;
+
+/// The questionnaire for one child: for `guardian_id` only, or one for each guardian who may be
+/// contacted (each on its own pages), or a single English one when no guardian is on record.
+pub fn questionnaire(
+    store: &Store,
+    student_id: Id,
+    guardian_id: Option<Id>,
+    paper: Paper,
+    now: DateTime<Utc>,
+) -> Result<Printed> {
+    let record = store.student_record(student_id)?;
+    let settings = store.settings()?;
+    let questions = store.questions(false)?;
+    let guardians: Vec<Option<&Guardian>> = match guardian_id {
+        Some(id) => {
+            let linked = record
+                .guardians
+                .iter()
+                .find(|g| g.guardian.id == id)
+                .ok_or(Error::NotFound("That guardian of this student"))?;
+            if !linked.guardian.details.may_contact {
+                return Err(Error::Conflict(format!(
+                    "{} must not be contacted, so no questionnaire is printed for them.",
+                    linked.guardian.details.name
+                )));
+            }
+            vec![Some(&linked.guardian)]
+        }
+        None => {
+            let contactable: Vec<_> = record
+                .guardians
+                .iter()
+                .map(|g| &g.guardian)
+                .filter(|g| g.details.may_contact)
+                .map(Some)
+                .collect();
+            if contactable.is_empty() {
+                vec![None]
+            } else {
+                contactable
+            }
+        }
+    };
+    let child = record.display_name.as_str();
+    let teacher = if settings.teacher_name.is_empty() {
+        "your child's teacher"
+    } else {
+        settings.teacher_name.as_str()
+    };
+    let school = if settings.school_name.is_empty() {
+        "school"
+    } else {
+        settings.school_name.as_str()
+    };
+    let mut document = Document::new(
+        paper,
+        DocumentInfo {
+            title: format!("Family questionnaire — {child}"),
+            author: settings.teacher_name.clone(),
+            created: now,
+            footer: format!("{child} · {}", record.class.details.name),
+        },
+    );
+    for (index, guardian) in guardians.iter().enumerate() {
+        if index > 0 {
+            document.new_section();
+        }
+        let text = handout(guardian.map_or("en", |g| g.details.preferred_language.as_str()));
+        document.line(
+            &fill(text.questionnaire_title, child, teacher, school),
+            Style::title(),
+            0.0,
+        );
+        document.space(4.0);
+        document.paragraph(
+            &fill(text.questionnaire_intro, child, teacher, school),
+            Style::body(),
+            0.0,
+        );
+        document.paragraph(text.any_language, Style::muted(), 0.0);
+        document.space(8.0);
+        document.line(&format!("{}: {child}", text.child), Style::strong(), 0.0);
+        let by = guardian.map(|g| g.details.name.as_str()).unwrap_or("");
+        document.line(
+            &format!("{}: {by}", text.filled_in_by),
+            Style::strong(),
+            0.0,
+        );
+        document.line(&format!("{}:", text.date), Style::strong(), 0.0);
+        for (number, question) in questions.iter().enumerate() {
+            let prompt = question
+                .seed_key
+                .as_deref()
+                .and_then(|key| text.question(key))
+                .unwrap_or(question.prompt.as_str());
+            // A question is never parted from its writing lines.
+            document.heading(
+                &format!("{}. {prompt}", number + 1),
+                THEME.writing_line * LINES_PER_QUESTION as f32,
+            );
+            document.writing_lines(LINES_PER_QUESTION);
+        }
+        document.space(12.0);
+        document.paragraph(
+            &fill(text.thanks, child, teacher, school),
+            Style::body(),
+            0.0,
+        );
+        document.paragraph(
+            &fill(text.return_to, child, teacher, school),
+            Style::muted(),
+            0.0,
+        );
+    }
+    let (bytes, missing_characters) = document.finish();
+    Ok(Printed {
+        bytes,
+        missing_characters,
+    })
+}

@@ -1,0 +1,245 @@
+//! Text as it is printed: normalised to NFC, put in visual order with the Unicode bidi algorithm,
+//! split into runs by the font that has each character, and shaped with rustybuzz (Arabic joins,
+//! Latin kerns). Each glyph keeps the text it stands for, so copy-paste and `pdftotext` give the
+//! right characters back.
+
+use unicode_bidi::BidiInfo;
+use unicode_normalization::UnicodeNormalization;
+
+use super::fonts::{fonts, FaceId};
+
+/// A shaped glyph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub gid: u16,
+    /// Pen advance, in points.
+    pub advance: f32,
+    /// Horizontal shift of this glyph alone (marks), in points.
+    pub x_offset: f32,
+    /// The characters this glyph shows (empty for the later glyphs of one cluster).
+    pub text: String,
+}
+
+/// Glyphs in one face, in visual (left-to-right) order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub face: FaceId,
+    pub glyphs: Vec<Glyph>,
+}
+
+impl Run {
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// A line of text ready to draw, and any characters no embedded font has.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shaped {
+    pub runs: Vec<Run>,
+    pub missing: Vec<char>,
+}
+
+impl Shaped {
+    pub fn width(&self) -> f32 {
+        self.runs.iter().map(Run::width).sum()
+    }
+}
+
+/// Shapes one line (no line breaks) at `size` points.
+pub fn shape_line(text: &str, size: f32, bold: bool) -> Shaped {
+    let text: String = text.nfc().filter(|c| !c.is_control()).collect();
+    let mut shaped = Shaped::default();
+    if text.is_empty() {
+        return shaped;
+    }
+    let bidi = BidiInfo::new(&text, None);
+    for paragraph in &bidi.paragraphs {
+        let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+        for range in runs {
+            let rtl = levels[range.start].is_rtl();
+            let piece = &text[range];
+            let mut segments = font_segments(piece, bold, &mut shaped.missing);
+            // In a right-to-left run the segments themselves go right to left.
+            if rtl {
+                segments.reverse();
+            }
+            for (face, segment) in segments {
+                shaped.runs.push(shape_segment(face, segment, size, rtl));
+            }
+        }
+    }
+    shaped.missing.sort_unstable();
+    shaped.missing.dedup();
+    shaped
+}
+
+/// Splits text into the longest pieces one face can draw; combining marks stay with their base.
+fn font_segments<'a>(text: &'a str, bold: bool, missing: &mut Vec<char>) -> Vec<(FaceId, &'a str)> {
+    let fonts = fonts();
+    let mut segments: Vec<(FaceId, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<FaceId> = None;
+    for (index, c) in text.char_indices() {
+        let face = if c.is_whitespace() || unicode_normalization::char::is_combining_mark(c) {
+            current.or_else(|| fonts.face_for(c, bold))
+        } else {
+            match fonts.face_for(c, bold) {
+                Some(face) => Some(face),
+                None => {
+                    missing.push(c);
+                    current.or(Some(0))
+                }
+            }
+        };
+        if face != current {
+            if let Some(face) = current {
+                segments.push((face, &text[start..index]));
+            }
+            start = index;
+            current = face;
+        }
+    }
+    if let Some(face) = current {
+        segments.push((face, &text[start..]));
+    }
+    segments
+}
+
+fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
+    let face = &fonts().faces[face_id];
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(if rtl {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    });
+    buffer.guess_segment_properties();
+    let output = rustybuzz::shape(&face.shaper, &[], buffer);
+    let scale = size / face.units_per_em;
+    // Each cluster's text runs from its start to the next cluster start, in logical order.
+    let mut starts: Vec<usize> = output
+        .glyph_infos()
+        .iter()
+        .map(|g| g.cluster as usize)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let text_of = |cluster: usize| -> &str {
+        let end = starts
+            .iter()
+            .find(|&&s| s > cluster)
+            .copied()
+            .unwrap_or(text.len());
+        &text[cluster..end]
+    };
+    let mut seen = Vec::new();
+    let glyphs = output
+        .glyph_infos()
+        .iter()
+        .zip(output.glyph_positions())
+        .map(|(info, position)| {
+            let cluster = info.cluster as usize;
+            let first = !seen.contains(&cluster);
+            if first {
+                seen.push(cluster);
+            }
+            Glyph {
+                gid: info.glyph_id as u16,
+                advance: position.x_advance as f32 * scale,
+                x_offset: position.x_offset as f32 * scale,
+                // Text extraction reads a right-to-left line in visual order and turns it around,
+                // character by character; a ligature's text ("لى") must be stored the same way.
+                text: match (first, rtl) {
+                    (false, _) => String::new(),
+                    (true, false) => text_of(cluster).to_string(),
+                    (true, true) => text_of(cluster).chars().rev().collect(),
+                },
+            }
+        })
+        .collect();
+    Run {
+        face: face_id,
+        glyphs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(shaped: &Shaped) -> String {
+        shaped
+            .runs
+            .iter()
+            .flat_map(|r| r.glyphs.iter().map(|g| g.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn latin_keeps_its_text_and_measures_its_width() {
+        let shaped = shape_line("José Núñez", 12.0, false);
+        assert_eq!(text_of(&shaped), "José Núñez");
+        assert!(shaped.missing.is_empty());
+        assert!((50.0..90.0).contains(&shaped.width()), "{}", shaped.width());
+    }
+
+    #[test]
+    fn decomposed_vietnamese_is_composed_first() {
+        let shaped = shape_line(
+            "Nguye\u{0302}\u{0303}n Thi\u{0323} Hu\u{031B}o\u{031B}ng",
+            12.0,
+            false,
+        );
+        assert_eq!(text_of(&shaped), "Nguyễn Thị Hương");
+        assert_eq!(shaped.runs.len(), 1, "one face draws it all");
+    }
+
+    #[test]
+    fn mixed_scripts_fall_back_per_character() {
+        let shaped = shape_line("Yusuf يوسف and 王小明", 12.0, false);
+        let faces: Vec<_> = shaped
+            .runs
+            .iter()
+            .map(|r| fonts().faces[r.face].name)
+            .collect();
+        assert!(faces.contains(&"Noto Sans Arabic"), "{faces:?}");
+        assert!(faces.contains(&"Droid Sans Fallback"), "{faces:?}");
+        assert!(shaped.missing.is_empty());
+    }
+
+    #[test]
+    fn arabic_is_joined_and_laid_out_right_to_left() {
+        let shaped = shape_line("يوسف", 12.0, false);
+        assert_eq!(shaped.runs.len(), 1);
+        // Visual order: the first letter (ي) is drawn last, at the right.
+        let texts: Vec<_> = shaped.runs[0]
+            .glyphs
+            .iter()
+            .map(|g| g.text.as_str())
+            .collect();
+        assert_eq!(texts.last().copied(), Some("ي"));
+        // Joined forms differ from the isolated letter's glyph.
+        let isolated = shape_line("ي", 12.0, false).runs[0].glyphs[0].gid;
+        assert_ne!(shaped.runs[0].glyphs.last().unwrap().gid, isolated);
+    }
+
+    #[test]
+    fn a_right_to_left_ligature_keeps_its_letters_for_text_extraction() {
+        let shaped = shape_line("ليلى", 12.0, false);
+        // Visual order, each glyph's text in visual order too: reversed, it reads as typed.
+        let visual: String = shaped
+            .runs
+            .iter()
+            .flat_map(|r| r.glyphs.iter().map(|g| g.text.as_str()))
+            .collect();
+        assert_eq!(visual.chars().rev().collect::<String>(), "ليلى");
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_reported() {
+        let shaped = shape_line("Clef \u{1D11E}", 12.0, false);
+        assert_eq!(shaped.missing, ['\u{1D11E}']);
+    }
+}
