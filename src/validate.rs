@@ -199,6 +199,7 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         school_name: single_line(&input.school_name),
         current_class_id: input.current_class_id,
         quiet_days: input.quiet_days,
+        paper: input.paper,
     };
     p.max_len("teacher_name", "Your name", &out.teacher_name, MAX_NAME);
     p.max_len(

@@ -447,10 +447,12 @@ fn settings_round_trip_and_fall_back_to_an_existing_class() {
             school_name: "Maple Grove Elementary".into(),
             current_class_id: Some(class.id),
             quiet_days: 14,
+            paper: Paper::A4,
         })
         .unwrap();
     assert_eq!(saved.teacher_name, "Jordan Rivera");
     assert_eq!(store.settings().unwrap().quiet_days, 14);
+    assert_eq!(store.settings().unwrap().paper, Paper::A4);
     let error = store
         .save_settings(&Settings {
             quiet_days: 0,

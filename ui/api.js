@@ -107,3 +107,8 @@ export const listConferences = (classId) => call('list_conferences', { class_id:
 export const addConference = (details) => call('add_conference', { details });
 export const updateConference = (id, details) => call('update_conference', { id, details });
 export const deleteConference = (id) => call('delete_conference', { id });
+
+// Printing: Rust lays out the PDF, asks where to save it, writes it and opens it. Resolves with
+// {path, bytes, missing_characters} or null when the teacher cancels.
+export const printQuestionnaire = (studentId, guardianId = null) =>
+  call('print_questionnaire', { student_id: studentId, guardian_id: guardianId });

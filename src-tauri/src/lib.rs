@@ -87,6 +87,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         conferences::add_conference,
         conferences::update_conference,
         conferences::delete_conference,
+        printing::print_questionnaire,
     ])
 }
 
@@ -139,6 +140,12 @@ pub fn run() {
                 None => app.path().app_data_dir()?.join(paths::DB_FILE_NAME),
             };
             app.manage(Record::open(db_path));
+            app.manage(
+                match std::env::var_os("RAPPORT_SAVE_DIR").filter(|d| !d.is_empty()) {
+                    Some(folder) => commands::printing::SaveTarget::Folder(folder.into()),
+                    None => commands::printing::SaveTarget::Dialog,
+                },
+            );
             log::info!("Rapport {} started", app.package_info().version);
             Ok(())
         })

@@ -20,6 +20,9 @@ fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let app = crate::with_commands(mock_builder())
         .manage(Record::open(dir.path().join(rapport::paths::DB_FILE_NAME)))
+        .manage(crate::commands::printing::SaveTarget::Folder(
+            dir.path().to_path_buf(),
+        ))
         .build(tauri::generate_context!())
         .expect("the app builds");
     let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
@@ -260,4 +263,37 @@ fn a_deleted_student_can_be_restored_through_the_window() {
     assert_eq!(page["display_name"], first["display_name"]);
     let again = invoke(&h.main, "restore_from_trash", json!({ "id": trash_id })).unwrap_err();
     assert_eq!(again["code"], "not_found");
+}
+
+#[test]
+fn a_questionnaire_is_printed_to_a_pdf_file() {
+    let h = harness();
+    let summary = invoke(&h.main, "load_demo", json!({})).unwrap();
+    let students = invoke(
+        &h.main,
+        "list_students",
+        json!({ "class_id": summary["class_id"] }),
+    )
+    .unwrap();
+    let jose = students
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["display_name"] == "José Núñez")
+        .unwrap();
+    let saved = invoke(
+        &h.main,
+        "print_questionnaire",
+        json!({ "student_id": jose["id"] }),
+    )
+    .unwrap();
+    let path = std::path::PathBuf::from(saved["path"].as_str().unwrap());
+    assert!(
+        path.ends_with("Family questionnaire — José Núñez.pdf"),
+        "{path:?}"
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(saved["bytes"], bytes.len());
+    assert_eq!(saved["missing_characters"], "");
 }

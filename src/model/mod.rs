@@ -342,6 +342,32 @@ pub struct StudentSummary {
     pub has_no_contact_guardian: bool,
 }
 
+/// The paper printed documents are laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Paper {
+    #[default]
+    Letter,
+    A4,
+}
+
+impl Paper {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "a4",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Paper> {
+        match word.to_ascii_lowercase().as_str() {
+            "letter" => Some(Paper::Letter),
+            "a4" => Some(Paper::A4),
+            _ => None,
+        }
+    }
+}
+
 /// The teacher's settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -352,6 +378,8 @@ pub struct Settings {
     pub current_class_id: Option<Id>,
     /// Today names a family not reached for this many days.
     pub quiet_days: u32,
+    /// Letter or A4, for everything Rapport prints.
+    pub paper: Paper,
 }
 
 impl Settings {
@@ -365,6 +393,7 @@ impl Default for Settings {
             school_name: String::new(),
             current_class_id: None,
             quiet_days: Settings::DEFAULT_QUIET_DAYS,
+            paper: Paper::Letter,
         }
     }
 }

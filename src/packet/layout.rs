@@ -9,36 +9,18 @@ use printpdf::{
     Color, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     Rgb, TextItem,
 };
-use serde::{Deserialize, Serialize};
 
 use super::fonts::{fonts, FaceId};
 use super::shape::{shape_line, Shaped};
 use crate::text::is_unspaced_script;
 
-/// The paper a document is printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Paper {
-    #[default]
-    Letter,
-    A4,
-}
+pub use crate::model::Paper;
 
-impl Paper {
-    pub fn parse(word: &str) -> Option<Paper> {
-        match word.to_ascii_lowercase().as_str() {
-            "letter" => Some(Paper::Letter),
-            "a4" => Some(Paper::A4),
-            _ => None,
-        }
-    }
-
-    /// Width and height in points.
-    fn size(self) -> (f32, f32) {
-        match self {
-            Paper::Letter => (612.0, 792.0),
-            Paper::A4 => (595.28, 841.89),
-        }
+/// Width and height of a sheet, in points.
+fn paper_size(paper: Paper) -> (f32, f32) {
+    match paper {
+        Paper::Letter => (612.0, 792.0),
+        Paper::A4 => (595.28, 841.89),
     }
 }
 
@@ -154,7 +136,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(paper: Paper, info: DocumentInfo) -> Document {
-        let (_, height) = paper.size();
+        let (_, height) = paper_size(paper);
         Document {
             paper,
             pdf: PdfDocument::new(&info.title),
@@ -168,7 +150,7 @@ impl Document {
     }
 
     fn width(&self) -> f32 {
-        self.paper.size().0 - 2.0 * THEME.margin
+        paper_size(self.paper).0 - 2.0 * THEME.margin
     }
 
     fn bottom(&self) -> f32 {
@@ -178,7 +160,7 @@ impl Document {
     /// Starts a new page.
     pub fn page_break(&mut self) {
         self.pages.push(Vec::new());
-        self.y = self.paper.size().1 - THEME.margin;
+        self.y = paper_size(self.paper).1 - THEME.margin;
     }
 
     /// Starts a new section on a new page, with its own page numbering ("Page 1 of 3").
@@ -339,7 +321,7 @@ impl Document {
 
     /// Adds the footers and writes the PDF (fonts subset, metadata set).
     pub fn finish(mut self) -> (Vec<u8>, Vec<char>) {
-        let (width, _) = self.paper.size();
+        let (width, _) = paper_size(self.paper);
         let mut ends = self.sections.clone();
         ends.push(self.pages.len());
         let style = Style::small();
@@ -367,7 +349,7 @@ impl Document {
             ));
         }
         let (width_mm, height_mm) = {
-            let (w, h) = self.paper.size();
+            let (w, h) = paper_size(self.paper);
             (Mm(w * 25.4 / 72.0), Mm(h * 25.4 / 72.0))
         };
         let pdf_pages = pages

@@ -11,6 +11,7 @@ const TEACHER_NAME: &str = "teacher_name";
 const SCHOOL_NAME: &str = "school_name";
 const CURRENT_CLASS: &str = "current_class_id";
 const QUIET_DAYS: &str = "quiet_days";
+const PAPER: &str = "paper";
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
@@ -30,6 +31,10 @@ impl Store {
                 .setting(QUIET_DAYS)?
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(Settings::DEFAULT_QUIET_DAYS),
+            paper: self
+                .setting(PAPER)?
+                .and_then(|v| crate::model::Paper::parse(&v))
+                .unwrap_or_default(),
         })
     }
 
@@ -47,6 +52,7 @@ impl Store {
                 settings.current_class_id.map(|id| id.to_string()),
             ),
             (QUIET_DAYS, Some(settings.quiet_days.to_string())),
+            (PAPER, Some(settings.paper.as_str().to_string())),
         ] {
             match value {
                 Some(value) => tx.execute(

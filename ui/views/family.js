@@ -394,10 +394,16 @@ export function renderFamilyAnswers(ctx, page) {
         { type: 'button', class: ['button', !groups.length && 'primary'], id: 'record-answers', onclick: (e) => openRecord(e.currentTarget) },
         groups.length ? 'Record more answers' : 'Record the family’s answers',
       );
+      const print = h(
+        'button',
+        { type: 'button', class: 'button', id: 'print-questionnaire', onclick: (e) => printQuestionnaire(ctx, page, e.currentTarget) },
+        'Print the questionnaire',
+      );
       foot = h(
         'div',
         { class: 'section-actions' },
         button,
+        print,
         groups.length ? null : h('a', { href: '#/settings', class: 'quiet-link' }, 'Change the questions'),
       );
     }
@@ -417,4 +423,22 @@ export function renderFamilyAnswers(ctx, page) {
 
   draw();
   return section;
+}
+
+/**
+ * Prints the blank questionnaire for every guardian who may be contacted, each in their language:
+ * Rust asks where to save it, writes it and opens it.
+ * @param {object} ctx
+ * @param {object} page the StudentPage
+ * @param {HTMLButtonElement} button
+ */
+async function printQuestionnaire(ctx, page, button) {
+  try {
+    const saved = await whileBusy(button, () => api.printQuestionnaire(page.student.id));
+    if (!saved) return;
+    const missing = saved.missing_characters ? ` Some characters could not be printed: ${saved.missing_characters}` : '';
+    ctx.status(`Questionnaire saved to ${saved.path}.${missing}`);
+  } catch (err) {
+    ctx.alert(err);
+  }
 }

@@ -60,15 +60,27 @@ function youForm(ctx) {
     field({ id: 'teacher_name', label: 'Your name', value: s.teacher_name, names: true, autocomplete: 'name', hint: 'As families know you, for example “Ms. Rivera”.' }),
     field({ id: 'school_name', label: 'School name', value: s.school_name, names: true }),
     quietDaysField(s.quiet_days ?? QUIET_DAYS_DEFAULT),
+    field({
+      id: 'paper',
+      label: 'Paper for printing',
+      type: 'select',
+      value: s.paper ?? 'letter',
+      options: [
+        { value: 'letter', label: 'Letter (8.5 × 11 in)' },
+        { value: 'a4', label: 'A4 (210 × 297 mm)' },
+      ],
+    }),
     actions(h('button', { type: 'submit', class: 'button primary', id: 'save-you' }, 'Save')),
   );
   onSubmit(formEl, async () => {
     const quietDays = readQuietDays(formEl);
     await api.saveSettings({
+      ...ctx.info.settings,
       teacher_name: valueOf(formEl, 'teacher_name'),
       school_name: valueOf(formEl, 'school_name'),
       current_class_id: ctx.currentClass?.id ?? null,
       quiet_days: quietDays,
+      paper: valueOf(formEl, 'paper'),
     });
     await ctx.reloadInfo();
     ctx.status('Saved.');
@@ -128,8 +140,7 @@ function switchForm(ctx) {
     async () => {
       const s = ctx.info.settings ?? {};
       await api.saveSettings({
-        teacher_name: s.teacher_name ?? '',
-        school_name: s.school_name ?? '',
+        ...s,
         current_class_id: Number(valueOf(formEl, 'current_class')),
         quiet_days: savedQuietDays(ctx),
       });

@@ -10,5 +10,6 @@ pub mod family;
 pub mod goals;
 pub mod guardians;
 pub mod names;
+pub mod printing;
 pub mod students;
 pub mod trash;

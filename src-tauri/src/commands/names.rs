@@ -57,4 +57,5 @@ pub const COMMANDS: &[&str] = &[
     "add_conference",
     "update_conference",
     "delete_conference",
+    "print_questionnaire",
 ];

@@ -77,6 +77,8 @@ impl Session {
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("RAPPORT_DATA_DIR", data_dir)
+            // Printed files go to one folder instead of a native save dialog.
+            .env("RAPPORT_SAVE_DIR", printed_dir(data_dir))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -311,6 +313,13 @@ pub fn record_with_one_family(data_dir: &Path) -> i64 {
         )
         .expect("guardian");
     student.id
+}
+
+/// Where the app under test saves what it prints (created on first use).
+pub fn printed_dir(data_dir: &Path) -> PathBuf {
+    let dir = data_dir.join("printed");
+    std::fs::create_dir_all(&dir).expect("a folder for printed files");
+    dir
 }
 
 /// The lines of the app's log in `data_dir` that contain `needle`.
