@@ -43,6 +43,7 @@ test-e2e: build
 ## Benchmarks on a large record (10 school years x 300 children), release build.
 bench: deps
 	cargo bench -p rapport --bench record
+	cargo bench -p rapport --bench packet
 
 ## A .deb installer in target/release/bundle/deb/ (AppImage, .msi and .dmg come from the release workflow).
 bundle: deps

@@ -16,6 +16,8 @@ pub const MAX_NAME: usize = 100;
 pub const MAX_SHORT: usize = 200;
 /// Longest free-text note, in characters.
 pub const MAX_NOTE: usize = 10_000;
+/// Longest introduction letter body, in characters.
+pub const MAX_LETTER: usize = 8_000;
 /// Longest one-sentence text (a question, a goal statement), in characters.
 pub const MAX_SENTENCE: usize = 500;
 /// The most days Today may wait before naming a quiet family.
@@ -200,7 +202,14 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         current_class_id: input.current_class_id,
         quiet_days: input.quiet_days,
         paper: input.paper,
+        contact_hours: single_line(&input.contact_hours),
     };
+    p.max_len(
+        "contact_hours",
+        "How families can reach you",
+        &out.contact_hours,
+        MAX_SHORT,
+    );
     p.max_len("teacher_name", "Your name", &out.teacher_name, MAX_NAME);
     p.max_len(
         "school_name",
@@ -212,6 +221,31 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         p.add(
             "quiet_days",
             format!("Choose between 1 and {MAX_QUIET_DAYS} days."),
+        );
+    }
+    p.finish(out)
+}
+
+/// A letter template: not empty, not too long, and only placeholders Rapport fills.
+pub fn clean_letter_body(body: &str) -> Result<String> {
+    let mut p = Problems::default();
+    let out = multi_line(body);
+    if out.is_empty() {
+        p.add(
+            "body",
+            "Write the letter, or reset it to Rapport's wording.",
+        );
+    }
+    p.max_len("body", "The letter", &out, MAX_LETTER);
+    let unknown = crate::i18n::unknown_placeholders(&out);
+    if !unknown.is_empty() {
+        p.add(
+            "body",
+            format!(
+                "{} is not something Rapport can fill in. Use {}.",
+                unknown.join(", "),
+                crate::i18n::PLACEHOLDERS.join(", ")
+            ),
         );
     }
     p.finish(out)

@@ -159,18 +159,20 @@ fn each_guardian_gets_a_copy_with_its_own_page_numbers() {
         .parse()
         .unwrap();
     let text = tool("pdftotext", &[], &both.path);
-    assert_eq!(text.matches("Page 1 of").count(), 2, "two copies");
+    // Page numbers are in each copy's language: "Page 1 of 3", "Página 1 de 3".
+    let first_pages =
+        |text: &str| text.matches("Page 1 of").count() + text.matches("Página 1 de").count();
+    assert_eq!(first_pages(&text), 2, "two copies");
     assert_eq!(pages % 2, 0);
-    assert!(text.contains(&format!("Page {} of {}", pages / 2, pages / 2)));
+    let half = pages / 2;
+    assert!(
+        text.contains(&format!("Page {half} of {half}"))
+            || text.contains(&format!("Página {half} de {half}"))
+    );
 
     let guardian = store.student_record(jose).unwrap().guardians[0].guardian.id;
     let one = print(&store, jose, Some(guardian), Paper::Letter);
-    assert_eq!(
-        tool("pdftotext", &[], &one.path)
-            .matches("Page 1 of")
-            .count(),
-        1
-    );
+    assert_eq!(first_pages(&tool("pdftotext", &[], &one.path)), 1);
 }
 
 #[test]
@@ -207,4 +209,380 @@ fn no_questionnaire_is_printed_for_a_guardian_who_must_not_be_contacted() {
     let error = questionnaire(&store, anna, Some(barred), Paper::Letter, now).unwrap_err();
     assert_eq!(error.code(), "conflict");
     assert!(error.to_string().contains("must not be contacted"));
+}
+
+// ---- The conference packet, the introduction letter and the conference schedule ----
+
+use rapport::model::{
+    AnswerDetails, CheckInDetails, ConcernDetails, ContactDetails, ContactKind, ContactMethod,
+    GoalArea, GoalDetails, GoalStatus, Initiator, PraiseCategory, PraiseDetails,
+};
+use rapport::packet::{conference, letter, schedule};
+
+const NAMES: [&str; 5] = [
+    "José Núñez",
+    "Nguyễn Thị Hương",
+    "王小明",
+    "يوسف حداد",
+    "Анна Петрова",
+];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap()
+}
+
+fn saved(printed: rapport::packet::Printed) -> (Printed, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, &printed.bytes).unwrap();
+    (
+        Printed {
+            _dir: dir,
+            path,
+            missing: printed.missing_characters,
+        },
+        printed.pages,
+    )
+}
+
+/// The checks every document passes: qpdf finds nothing wrong, every font is an embedded subset
+/// with a Unicode map, the page count is what the layout made, and no character went missing.
+/// Returns the text, bidi marks removed.
+fn checked(pdf: &Printed, pages: usize) -> String {
+    assert!(
+        pdf.missing.is_empty(),
+        "missing characters: {:?}",
+        pdf.missing
+    );
+    assert!(tool("qpdf", &["--check"], &pdf.path).contains("No syntax or stream encoding errors"));
+    let fonts = tool("pdffonts", &[], &pdf.path);
+    for row in fonts.lines().skip(2) {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let n = columns.len();
+        assert_eq!(&columns[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
+        assert!(columns[0].contains('+'), "a subset font name: {row}");
+    }
+    let info = tool("pdfinfo", &[], &pdf.path);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l[6..].trim() == pages.to_string()),
+        "{pages} pages expected: {info}"
+    );
+    plain(&tool("pdftotext", &[], &pdf.path))
+}
+
+fn class_of(store: &Store) -> Id {
+    store.settings().unwrap().current_class_id.unwrap()
+}
+
+#[test]
+fn the_class_packet_has_every_child_in_every_script_each_numbered_on_their_own() {
+    let (_dir, store) = demo_store();
+    let class = class_of(&store);
+    let students = store.students(class).unwrap().len();
+    let printed = conference::class_packet(&store, class, Paper::Letter, today(), now()).unwrap();
+    assert!(
+        printed.bytes.len() < 400 * 1024,
+        "{} bytes",
+        printed.bytes.len()
+    );
+    let (pdf, pages) = saved(printed);
+    let text = checked(&pdf, pages);
+    for name in NAMES {
+        assert!(text.contains(name), "{name}");
+    }
+    assert_eq!(
+        text.matches("Page 1 of").count(),
+        students,
+        "one numbering per child"
+    );
+    for section in [
+        "Starting with strengths",
+        "What the family told us",
+        "Goals we are working on",
+        "Learning at home",
+        "Our communication this year",
+        "Next steps",
+        "Notes from our conference",
+        "Family signature",
+        "Teacher signature",
+    ] {
+        assert_eq!(text.matches(section).count(), students, "{section}");
+    }
+    assert!(text.contains("Concerns we talked about"));
+    // The table's header repeats with it, and the counts are the record's.
+    assert!(text.contains("Kind of contact"));
+}
+
+/// José's record, made very long: many contacts, praise, answers and goals, plus private things
+/// that must never be printed.
+fn long_record(store: &mut Store) -> Id {
+    let jose = student(store, "José Núñez");
+    let guardian = store.student_record(jose).unwrap().guardians[0].guardian.id;
+    let day = |n: i64| NaiveDate::from_ymd_opt(2026, 8, 20).unwrap() + chrono::Duration::days(n);
+    for n in 0..40 {
+        store
+            .add_contact(&ContactDetails {
+                student_id: jose,
+                guardian_id: Some(guardian),
+                happened_on: day(n * 2),
+                method: ContactMethod::Phone,
+                initiated_by: Initiator::Teacher,
+                kind: if n % 3 == 0 { ContactKind::Concern } else { ContactKind::Positive },
+                summary: format!("Call number {n}: talked about reading at home and how the week went, at some length so that the summary wraps onto a second line."),
+                outcome: String::new(),
+                reached: true,
+                follow_up_on: (n % 10 == 0).then(|| day(n * 2 + 14)),
+                follow_up_done: false,
+                sensitive: n == 39,
+            })
+            .unwrap();
+    }
+    store
+        .add_contact(&ContactDetails {
+            student_id: jose,
+            guardian_id: Some(guardian),
+            happened_on: day(95),
+            method: ContactMethod::Phone,
+            initiated_by: Initiator::Family,
+            kind: ContactKind::Information,
+            summary: "SENSITIVE-CONTACT the family asked to keep this between us".into(),
+            outcome: String::new(),
+            reached: true,
+            follow_up_on: None,
+            follow_up_done: false,
+            sensitive: true,
+        })
+        .unwrap();
+    for n in 0..20 {
+        store
+            .add_praise(&PraiseDetails {
+                student_id: jose,
+                noticed_on: day(n * 4),
+                category: PraiseCategory::Helped,
+                note: format!("Helped a classmate with their work, number {n}."),
+                call_queued: false,
+            })
+            .unwrap();
+    }
+    for n in 0..4 {
+        let goal = store
+            .add_goal(&GoalDetails {
+                student_id: jose,
+                area: GoalArea::Math,
+                statement: format!("Goal {n}: solve two-step word problems with at least 80% accuracy on the weekly check"),
+                measure: "Correct answers on the weekly check".into(),
+                unit: "%".into(),
+                aim: rapport::model::Aim::Increase,
+                baseline: Some(40.0),
+                target: Some(80.0),
+                steps: "Draw the problem first, then write the number sentence; check with a partner. ".repeat(3),
+                why: "The family said math homework is the hardest part of the evening.".into(),
+                family_answer_id: None,
+                starts_on: day(10),
+                due_on: Some(day(200)),
+                status: GoalStatus::Active,
+            })
+            .unwrap();
+        for week in 0..10 {
+            store
+                .add_check_in(&CheckInDetails {
+                    goal_id: goal.id,
+                    on_date: day(14 + week * 7),
+                    value: 40.0 + (week * 3 + n) as f64,
+                    note: String::new(),
+                })
+                .unwrap();
+        }
+        store
+            .add_home_activity(&rapport::model::HomeActivityDetails {
+                goal_id: goal.id,
+                title: format!("Kitchen math {n}"),
+                details: "Make up a two-step problem while cooking dinner together.".into(),
+                how_often: "Twice a week".into(),
+            })
+            .unwrap();
+    }
+    let question = store.questions(false).unwrap()[2].id;
+    store
+        .add_answer(&AnswerDetails {
+            student_id: jose,
+            guardian_id: Some(guardian),
+            question_id: question,
+            answer: "SENSITIVE-ANSWER something only the teacher may read".into(),
+            answered_on: day(1),
+            sensitive: true,
+        })
+        .unwrap();
+    store
+        .add_answer(&AnswerDetails {
+            student_id: jose,
+            guardian_id: Some(guardian),
+            question_id: question,
+            answer: "A very long answer. ".repeat(120),
+            answered_on: day(2),
+            sensitive: false,
+        })
+        .unwrap();
+    store
+        .add_concern(&ConcernDetails {
+            student_id: jose,
+            noticed_on: day(30),
+            observed: "Puts his head down during independent writing".into(),
+            setting: "Writing block, after lunch".into(),
+            causes: vec![rapport::causes::CAUSES[0].code.into()],
+            strategies: "A short movement break before writing.".into(),
+            contact_id: None,
+            plan: "Earlier bedtime on school nights; a check-in at 1 pm.".into(),
+            notes: "PRIVATE-NOTE the teacher's own note".into(),
+            sensitive: true,
+            resolved_on: None,
+        })
+        .unwrap();
+    jose
+}
+
+#[test]
+fn a_very_long_record_flows_across_pages_and_keeps_private_things_private() {
+    let (_dir, mut store) = demo_store();
+    let jose = long_record(&mut store);
+    for paper in [Paper::Letter, Paper::A4] {
+        let printed = conference::student_packet(&store, jose, paper, today(), now()).unwrap();
+        let (pdf, pages) = saved(printed);
+        assert!(pages >= 5, "{pages} pages");
+        let text = checked(&pdf, pages);
+        assert!(text.contains(&format!("Page {pages} of {pages}")));
+        for private in ["SENSITIVE-CONTACT", "SENSITIVE-ANSWER", "PRIVATE-NOTE"] {
+            assert!(!text.contains(private), "{private} was printed");
+        }
+        for shown in [
+            "Goal 3: solve two-step word problems",
+            "Kitchen math 3",
+            "Earlier bedtime on school nights",
+            "Puts his head down during independent writing",
+            "Target 80",
+            "Family signature",
+        ] {
+            assert!(text.contains(shown), "{shown} is missing");
+        }
+        // Every page renders; rendering is what a person looks at.
+        let out = pdf.path.with_extension("");
+        let status = Command::new("pdftoppm")
+            .args(["-png", "-r", "30"])
+            .arg(&pdf.path)
+            .arg(&out)
+            .status()
+            .expect("pdftoppm (poppler-utils)");
+        assert!(status.success());
+        let rendered = std::fs::read_dir(pdf.path.parent().unwrap())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "png")
+            })
+            .count();
+        assert_eq!(rendered, pages);
+    }
+}
+
+#[test]
+fn letters_are_merged_per_family_in_their_language_from_the_teachers_template() {
+    let (_dir, mut store) = demo_store();
+    let class = class_of(&store);
+    let mut settings = store.settings().unwrap();
+    settings.contact_hours = "by phone at 555-0142, weekdays 3–4 pm".into();
+    store.save_settings(&settings).unwrap();
+    store
+        .save_letter_template(
+            "en",
+            Some("Hello! I am {teacher} at {school}. {child} is in my class.\nReach me {contact_hours}."),
+        )
+        .unwrap();
+    let printed = letter::class_letters(&store, class, Paper::A4, today(), now()).unwrap();
+    let (pdf, pages) = saved(printed);
+    let text = checked(&pdf, pages);
+    assert!(pages >= store.students(class).unwrap().len());
+    // English families get the teacher's words; a Spanish-speaking family gets Rapport's Spanish.
+    assert!(text.contains("Hello! I am Jordan Rivera at Maple Grove Elementary."));
+    assert!(text.contains("Reach me by phone at 555-0142, weekdays 3–4 pm."));
+    assert!(text.contains("Bienvenidos a un nuevo año con José"));
+    assert!(text.contains("Pueden comunicarse conmigo by phone at 555-0142"));
+    for name in ["Hương", "小明", "يوسف", "Анна"] {
+        assert!(text.contains(name), "{name}");
+    }
+    // A guardian who must not be contacted is not addressed.
+    let anna = store
+        .student_record(student(&store, "Анна Петрова"))
+        .unwrap();
+    for guardian in &anna.guardians {
+        assert_eq!(
+            text.contains(&guardian.guardian.details.name),
+            guardian.guardian.details.may_contact,
+            "{}",
+            guardian.guardian.details.name
+        );
+    }
+
+    let error = store
+        .save_letter_template("en", Some("Dear {guardain}, ..."))
+        .unwrap_err();
+    assert_eq!(error.code(), "validation");
+    assert!(error.to_string().contains("{guardain}"), "{error}");
+    let reset = store.save_letter_template("en", None).unwrap();
+    assert!(!reset.edited);
+    assert!(reset.body.contains("{contact_hours}"));
+}
+
+#[test]
+fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
+    let (_dir, store) = demo_store();
+    let class = class_of(&store);
+    let slots = store.conferences(class).unwrap();
+    let booked = slots
+        .iter()
+        .filter(|s| s.conference.details.student_id.is_some())
+        .count();
+    assert!(booked > 5);
+    let printed = schedule::schedule(&store, class, today(), Paper::Letter, now()).unwrap();
+    let (pdf, pages) = saved(printed);
+    let text = checked(&pdf, pages);
+    assert!(text.contains("Conference schedule"));
+    assert_eq!(
+        text.matches("Page 1 of").count(),
+        2,
+        "the sheet and the slips"
+    );
+    assert!(
+        text.contains("Su reunión sobre José Núñez"),
+        "José's family reads Spanish"
+    );
+    assert!(text.contains("Nos acompañará un intérprete de Spanish (Español)"));
+    for slot in slots
+        .iter()
+        .filter(|s| s.conference.details.day() >= today())
+    {
+        if let Some(name) = &slot.display_name {
+            assert!(
+                text.matches(name.as_str()).count() >= 2,
+                "{name}: sheet and slip"
+            );
+        }
+    }
+
+    let none = schedule::schedule(
+        &store,
+        class,
+        NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+        Paper::Letter,
+        now(),
+    )
+    .unwrap_err();
+    assert_eq!(none.code(), "conflict");
 }

@@ -448,9 +448,11 @@ fn settings_round_trip_and_fall_back_to_an_existing_class() {
             current_class_id: Some(class.id),
             quiet_days: 14,
             paper: Paper::A4,
+            contact_hours: " by email,  any time ".into(),
         })
         .unwrap();
     assert_eq!(saved.teacher_name, "Jordan Rivera");
+    assert_eq!(saved.contact_hours, "by email, any time");
     assert_eq!(store.settings().unwrap().quiet_days, 14);
     assert_eq!(store.settings().unwrap().paper, Paper::A4);
     let error = store

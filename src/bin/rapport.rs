@@ -62,6 +62,16 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Print the conference packet of a child, or of a whole class in one PDF.
+    Packet {
+        #[command(flatten)]
+        who: StudentOrClass,
+        /// The day the packet is printed for (default: today): picks the conference it is for.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Print a family handout as PDF.
     Handout {
         #[command(subcommand)]
@@ -93,6 +103,29 @@ macro_rules! say {
     }};
 }
 
+/// One child, or every child of a class.
+#[derive(clap::Args)]
+#[group(required = true, multiple = false)]
+struct StudentOrClass {
+    /// The child (by id; see `rapport students`).
+    #[arg(long, value_name = "ID")]
+    student: Option<i64>,
+    /// Every child of the class (by id), in one PDF.
+    #[arg(long, value_name = "ID")]
+    class: Option<i64>,
+}
+
+/// Where a printed document goes, and on what paper.
+#[derive(clap::Args)]
+struct Output {
+    /// Where to write the PDF (written atomically: a failed write leaves any old file as it was).
+    #[arg(long, value_name = "FILE.pdf")]
+    out: PathBuf,
+    /// Paper size (default: the one chosen in the app's settings).
+    #[arg(long, value_name = "letter|a4", value_parser = parse_paper)]
+    paper: Option<Paper>,
+}
+
 #[derive(Subcommand)]
 enum HandoutKind {
     /// The blank family questionnaire: one per guardian who may be contacted, in their language.
@@ -103,13 +136,44 @@ enum HandoutKind {
         /// Only this guardian (by id).
         #[arg(long, value_name = "ID")]
         guardian: Option<i64>,
-        /// Where to write the PDF (written atomically).
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-        /// Paper size.
-        #[arg(long, value_name = "letter|a4", default_value = "letter", value_parser = parse_paper)]
-        paper: Paper,
+        #[command(flatten)]
+        output: Output,
     },
+    /// The introduction letter, merged for a child's family or for every family of a class.
+    Letter {
+        #[command(flatten)]
+        who: StudentOrClass,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The conference schedule sheet and a reminder slip per family.
+    Schedule {
+        /// The class (by id).
+        #[arg(long, value_name = "ID")]
+        class: i64,
+        /// Leave out conferences before this day (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<NaiveDate>,
+        #[command(flatten)]
+        output: Output,
+    },
+}
+
+/// Writes a printed document where the teacher asked, and says what happened.
+fn write_printed(printed: &packet::Printed, out: &std::path::Path) -> Result<(), Error> {
+    files::write_atomically(out, &printed.bytes)?;
+    if !printed.missing_characters.is_empty() {
+        let missing: String = printed.missing_characters.iter().collect();
+        eprintln!(
+            "rapport: warning: no embedded font has these characters, so they are left out: {missing}"
+        );
+    }
+    eprintln!(
+        "Wrote {} ({} KB).",
+        out.display(),
+        printed.bytes.len().div_ceil(1024)
+    );
+    Ok(())
 }
 
 fn parse_paper(word: &str) -> Result<Paper, String> {
@@ -214,32 +278,69 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 None => say!("{}", json.trim_end()),
             }
         }
-        Command::Handout {
-            handout:
+        Command::Packet { who, date, output } => {
+            let paper = output
+                .paper
+                .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
+            let today = date.unwrap_or_else(|| Local::now().date_naive());
+            let now = chrono::Utc::now();
+            let printed = match (who.student, who.class) {
+                (Some(student), _) => {
+                    packet::conference::student_packet(&store, student, paper, today, now)?
+                }
+                (None, Some(class)) => {
+                    packet::conference::class_packet(&store, class, paper, today, now)?
+                }
+                (None, None) => return Err(Error::NotFound("A student or a class")),
+            };
+            write_printed(&printed, &output.out)?;
+        }
+        Command::Handout { handout } => {
+            let today = Local::now().date_naive();
+            let now = chrono::Utc::now();
+            let (printed, out) = match handout {
                 HandoutKind::Questionnaire {
                     student,
                     guardian,
-                    out,
-                    paper,
-                },
-        } => {
-            let printed = packet::questionnaire::questionnaire(
-                &store,
-                student,
-                guardian,
-                paper,
-                chrono::Utc::now(),
-            )?;
-            files::write_atomically(&out, &printed.bytes)?;
-            if !printed.missing_characters.is_empty() {
-                let missing: String = printed.missing_characters.iter().collect();
-                eprintln!("rapport: warning: no embedded font has these characters, so they are left out: {missing}");
-            }
-            eprintln!(
-                "Wrote {} ({} KB).",
-                out.display(),
-                printed.bytes.len() / 1024
-            );
+                    output,
+                } => {
+                    let paper = output
+                        .paper
+                        .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
+                    let printed = packet::questionnaire::questionnaire(
+                        &store, student, guardian, paper, now,
+                    )?;
+                    (printed, output.out)
+                }
+                HandoutKind::Letter { who, output } => {
+                    let paper = output
+                        .paper
+                        .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
+                    let printed = match (who.student, who.class) {
+                        (Some(student), _) => {
+                            packet::letter::student_letter(&store, student, paper, today, now)?
+                        }
+                        (None, Some(class)) => {
+                            packet::letter::class_letters(&store, class, paper, today, now)?
+                        }
+                        (None, None) => return Err(Error::NotFound("A student or a class")),
+                    };
+                    (printed, output.out)
+                }
+                HandoutKind::Schedule {
+                    class,
+                    from,
+                    output,
+                } => {
+                    let paper = output
+                        .paper
+                        .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
+                    let from = from.unwrap_or(today);
+                    let printed = packet::schedule::schedule(&store, class, from, paper, now)?;
+                    (printed, output.out)
+                }
+            };
+            write_printed(&printed, &out)?;
         }
         Command::Students { class, json } => {
             let classes = match class {

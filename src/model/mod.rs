@@ -160,6 +160,15 @@ pub struct StudentDetails {
 }
 
 impl StudentDetails {
+    /// The name a letter calls the child by: the preferred name, or the given name.
+    pub fn first_name(&self) -> &str {
+        if self.preferred_name.is_empty() {
+            &self.given_name
+        } else {
+            &self.preferred_name
+        }
+    }
+
     /// The name to call the child by: preferred name (or given name) and family name, in the
     /// child's name order. Ideographic names are joined without a space ("王小明").
     pub fn display_name(&self) -> String {
@@ -380,6 +389,20 @@ pub struct Settings {
     pub quiet_days: u32,
     /// Letter or A4, for everything Rapport prints.
     pub paper: Paper,
+    /// How and when families can reach the teacher ("by phone 555-0100, weekdays 3–4 pm"),
+    /// printed in the introduction letter.
+    pub contact_hours: String,
+}
+
+/// The introduction letter's body in one language: the teacher's own wording, or the one Rapport
+/// suggests until they write theirs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterTemplate {
+    /// A language Rapport has handouts in.
+    pub language: String,
+    pub body: String,
+    /// False while this is Rapport's suggestion.
+    pub edited: bool,
 }
 
 impl Settings {
@@ -394,6 +417,7 @@ impl Default for Settings {
             current_class_id: None,
             quiet_days: Settings::DEFAULT_QUIET_DAYS,
             paper: Paper::Letter,
+            contact_hours: String::new(),
         }
     }
 }

@@ -80,6 +80,12 @@ impl Fonts {
     /// The face to draw `c` with: the face made for its script first (DejaVu has some Arabic and
     /// Hebrew, but Noto's are the ones made to be shaped), then the fallback order; `None` when no
     /// embedded font has it.
+    /// Whether every character of `text` has a face.
+    pub fn can_draw(&self, text: &str) -> bool {
+        text.chars()
+            .all(|c| c.is_whitespace() || self.face_for(c, false).is_some())
+    }
+
     pub fn face_for(&self, c: char, bold: bool) -> Option<FaceId> {
         let (latin, arabic) = if bold {
             (BOLD, ARABIC_BOLD)

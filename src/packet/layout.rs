@@ -1,13 +1,15 @@
 //! A small page layout on printpdf: lines of shaped text, paragraphs wrapped by measured advances
-//! (CJK may break between characters), headings kept with what follows, ruled lines to write on,
-//! page breaks, and "Page X of Y" footers. Colours and sizes come from one [`Theme`].
+//! (CJK may break between characters, an over-long word is broken rather than cut off), headings
+//! kept with what follows, tables whose header repeats after a page break and whose rows never
+//! split, keep-together blocks, ruled lines to write on, signature lines, a line chart, and
+//! "Page X of Y" footers numbered per section. Colours and sizes come from one [`Theme`].
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use printpdf::{
-    Color, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    Rgb, TextItem,
+    Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, Rgb, TextItem,
 };
 
 use super::fonts::{fonts, FaceId};
@@ -39,6 +41,12 @@ pub struct Theme {
     pub rule: (f32, f32, f32),
     /// Space between ruled writing lines.
     pub writing_line: f32,
+    /// Text size inside tables.
+    pub table: f32,
+    /// Space between a table cell's text and its edges.
+    pub cell_padding: f32,
+    /// The tint behind a table's header row.
+    pub header_fill: (f32, f32, f32),
 }
 
 pub const THEME: Theme = Theme {
@@ -53,6 +61,9 @@ pub const THEME: Theme = Theme {
     accent: (0.122, 0.435, 0.471),
     rule: (0.72, 0.75, 0.78),
     writing_line: 24.0,
+    table: 9.5,
+    cell_padding: 4.0,
+    header_fill: (0.898, 0.945, 0.945),
 };
 
 /// How a piece of text looks.
@@ -106,7 +117,22 @@ impl Style {
             color: THEME.ink,
         }
     }
-    fn line_height(self) -> f32 {
+    pub fn cell() -> Style {
+        Style {
+            size: THEME.table,
+            bold: false,
+            color: THEME.ink,
+        }
+    }
+    /// The same look, bold.
+    pub fn bold(self) -> Style {
+        Style { bold: true, ..self }
+    }
+    /// The same look, in another colour.
+    pub fn with_color(self, color: (f32, f32, f32)) -> Style {
+        Style { color, ..self }
+    }
+    pub fn line_height(self) -> f32 {
         self.size * THEME.leading
     }
 }
@@ -116,8 +142,37 @@ pub struct DocumentInfo {
     pub title: String,
     pub author: String,
     pub created: DateTime<Utc>,
-    /// Printed left of "Page X of Y" on every page.
+    /// Printed left of "Page X of Y" on every page of the first section.
     pub footer: String,
+    /// The page number as it is printed, in the reader's language: "Page {page} of {pages}".
+    pub page_of: &'static str,
+}
+
+/// A run of pages numbered on their own ("Page 1 of 3"), with their own footer.
+struct Section {
+    first_page: usize,
+    footer: String,
+    page_of: &'static str,
+}
+
+/// A table column: its title and its share of the text width.
+#[derive(Debug, Clone, Copy)]
+pub struct Column<'a> {
+    pub title: &'a str,
+    pub share: f32,
+}
+
+/// A line chart: points joined in order, with labelled horizontal guides (a baseline, a target).
+pub struct LineChart<'a> {
+    /// (x, y) in the caller's units; x is usually days.
+    pub points: &'a [(f32, f32)],
+    /// The x the chart spans, left to right.
+    pub x_range: (f32, f32),
+    /// Printed under the left and right ends of the x axis.
+    pub x_labels: (&'a str, &'a str),
+    /// Horizontal lines with a label at their right end.
+    pub guides: &'a [(&'a str, f32)],
+    pub height: f32,
 }
 
 /// A document being laid out, top to bottom.
@@ -127,8 +182,8 @@ pub struct Document {
     pdf: PdfDocument,
     font_ids: HashMap<FaceId, printpdf::FontId>,
     pages: Vec<Vec<Op>>,
-    /// Index of the first page of each section; pages are numbered within their section.
-    sections: Vec<usize>,
+    /// Pages are numbered within their section.
+    sections: Vec<Section>,
     /// Distance of the next line's top from the page bottom, in points.
     y: f32,
     missing: Vec<char>,
@@ -140,16 +195,21 @@ impl Document {
         Document {
             paper,
             pdf: PdfDocument::new(&info.title),
+            sections: vec![Section {
+                first_page: 0,
+                footer: info.footer.clone(),
+                page_of: info.page_of,
+            }],
             info,
             font_ids: HashMap::new(),
             pages: vec![Vec::new()],
-            sections: vec![0],
             y: height - THEME.margin,
             missing: Vec::new(),
         }
     }
 
-    fn width(&self) -> f32 {
+    /// The width text may take, in points.
+    pub fn width(&self) -> f32 {
         paper_size(self.paper).0 - 2.0 * THEME.margin
     }
 
@@ -163,17 +223,36 @@ impl Document {
         self.y = paper_size(self.paper).1 - THEME.margin;
     }
 
-    /// Starts a new section on a new page, with its own page numbering ("Page 1 of 3").
-    pub fn new_section(&mut self) {
+    /// Starts a new section on a new page, with its own footer and page numbering ("Page 1 of 3").
+    pub fn new_section(&mut self, footer: &str, page_of: &'static str) {
         self.page_break();
-        self.sections.push(self.pages.len() - 1);
+        self.sections.push(Section {
+            first_page: self.pages.len() - 1,
+            footer: footer.to_string(),
+            page_of,
+        });
     }
 
-    /// Makes room for `height` points, breaking the page if they do not fit.
+    /// The height a full page offers.
+    fn page_height(&self) -> f32 {
+        paper_size(self.paper).1 - THEME.margin - self.bottom()
+    }
+
+    /// Keeps the next `height` points together: breaks the page first if they do not fit here
+    /// (and would fit on a fresh page).
     pub fn ensure(&mut self, height: f32) {
-        if self.y - height < self.bottom() {
+        let top = paper_size(self.paper).1 - THEME.margin;
+        if self.y - height < self.bottom() && self.y < top {
             self.page_break();
         }
+    }
+
+    /// The height a paragraph will take.
+    pub fn paragraph_height(&self, text: &str, style: Style, indent: f32) -> f32 {
+        let width = self.width() - indent;
+        text.split('\n')
+            .map(|line| wrap(line, style, width).len() as f32 * style.line_height())
+            .sum()
     }
 
     pub fn space(&mut self, points: f32) {
@@ -184,10 +263,47 @@ impl Document {
     pub fn line(&mut self, text: &str, style: Style, indent: f32) {
         self.ensure(style.line_height());
         self.y -= style.line_height();
-        let baseline = self.y + (style.line_height() - style.size) / 2.0 + style.size * 0.22;
+        self.text_at(text, style, THEME.margin + indent, self.y);
+    }
+
+    /// One line of text in a line box whose bottom is at `bottom`.
+    fn text_at(&mut self, text: &str, style: Style, x: f32, bottom: f32) {
+        let baseline = bottom + (style.line_height() - style.size) / 2.0 + style.size * 0.22;
         let shaped = shape_line(text, style.size, style.bold);
-        let ops = self.draw(&shaped, THEME.margin + indent, baseline, style);
+        let ops = self.draw(&shaped, x, baseline, style);
         self.pages.last_mut().expect("a page").extend(ops);
+    }
+
+    /// A line with a bold label and its value after it ("Date: 24 November"), the value wrapped.
+    pub fn labelled(&mut self, label: &str, value: &str, style: Style) {
+        let label = format!("{label}: ");
+        let indent = shape_line(&label, style.size, true).width();
+        let lines = wrap(value, style, self.width() - indent);
+        self.ensure(style.line_height() * lines.len().min(3) as f32);
+        for (index, line) in lines.iter().enumerate() {
+            self.ensure(style.line_height());
+            self.y -= style.line_height();
+            if index == 0 {
+                self.text_at(&label, style.bold(), THEME.margin, self.y);
+            }
+            self.text_at(line, style, THEME.margin + indent, self.y);
+        }
+    }
+
+    /// A bulleted paragraph.
+    pub fn bullet(&mut self, text: &str, style: Style) {
+        let indent = style.size * 1.2;
+        let height = self.paragraph_height(text, style, indent);
+        self.ensure(height.min(style.line_height() * 2.0));
+        self.ensure(style.line_height());
+        let top = self.y;
+        self.text_at(
+            "•",
+            style,
+            THEME.margin + style.size * 0.2,
+            top - style.line_height(),
+        );
+        self.paragraph(text, style, indent);
     }
 
     /// A paragraph wrapped to the text width.
@@ -215,6 +331,242 @@ impl Document {
             0.8,
         );
         self.space(6.0);
+    }
+
+    /// A table: the header row repeats at the top of every page the table runs onto, and a row is
+    /// never split across pages. Cells wrap; a cell taller than a page is shortened with "…".
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
+        let total: f32 = columns
+            .iter()
+            .map(|c| c.share)
+            .sum::<f32>()
+            .max(f32::EPSILON);
+        let widths: Vec<f32> = columns
+            .iter()
+            .map(|c| c.share / total * self.width())
+            .collect();
+        let pad = THEME.cell_padding;
+        let style = Style::cell();
+        let lh = style.line_height();
+        let max_lines = ((self.page_height() * 0.6 / lh).floor() as usize).max(1);
+        let wrap_cells = |cells: &[String], style: Style| -> Vec<Vec<String>> {
+            widths
+                .iter()
+                .enumerate()
+                .map(|(i, width)| {
+                    let text = cells.get(i).map(String::as_str).unwrap_or("");
+                    let mut lines: Vec<String> = text
+                        .split('\n')
+                        .flat_map(|l| wrap(l, style, width - 2.0 * pad))
+                        .collect();
+                    if lines.len() > max_lines {
+                        lines.truncate(max_lines);
+                        if let Some(last) = lines.last_mut() {
+                            last.push('…');
+                        }
+                    }
+                    lines
+                })
+                .collect()
+        };
+        let height_of = |cells: &[Vec<String>]| {
+            cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * pad
+        };
+        let titles: Vec<String> = columns.iter().map(|c| c.title.to_string()).collect();
+        let header = wrap_cells(&titles, style.bold());
+        let header_height = height_of(&header);
+        let first = rows.first().map(|r| wrap_cells(r, style));
+        self.ensure(header_height + first.as_ref().map_or(0.0, |c| height_of(c)));
+        self.table_row(&widths, &header, header_height, style.bold(), true);
+        for row in rows {
+            let cells = wrap_cells(row, style);
+            let height = height_of(&cells);
+            if self.y - height < self.bottom() {
+                self.page_break();
+                self.table_row(&widths, &header, header_height, style.bold(), true);
+            }
+            self.table_row(&widths, &cells, height, style, false);
+        }
+        self.space(6.0);
+    }
+
+    fn table_row(
+        &mut self,
+        widths: &[f32],
+        cells: &[Vec<String>],
+        height: f32,
+        style: Style,
+        header: bool,
+    ) {
+        let top = self.y;
+        let width: f32 = widths.iter().sum();
+        if header {
+            self.fill_rect(THEME.margin, top - height, width, height, THEME.header_fill);
+        }
+        let mut x = THEME.margin;
+        for (lines, column) in cells.iter().zip(widths) {
+            for (index, line) in lines.iter().enumerate() {
+                let bottom = top - THEME.cell_padding - (index + 1) as f32 * style.line_height();
+                self.text_at(line, style, x + THEME.cell_padding, bottom);
+            }
+            x += column;
+        }
+        self.y = top - height;
+        let y = self.y;
+        self.rule(THEME.margin, y, THEME.margin + width, THEME.rule, 0.5);
+    }
+
+    /// Signature lines side by side, each with its label and a date line under it.
+    pub fn signature_lines(&mut self, labels: &[&str], date: &str) {
+        let style = Style::small();
+        let block = 36.0 + style.line_height() * 2.0;
+        self.ensure(block);
+        let gap = 24.0;
+        let count = labels.len().max(1) as f32;
+        let column = (self.width() - gap * (count - 1.0)) / count;
+        self.y -= 36.0;
+        let line_y = self.y;
+        for (index, label) in labels.iter().enumerate() {
+            let x = THEME.margin + index as f32 * (column + gap);
+            let sign_end = x + column * 0.68;
+            self.rule(x, line_y, sign_end, THEME.ink, 0.6);
+            self.rule(sign_end + 10.0, line_y, x + column, THEME.ink, 0.6);
+            self.text_at(label, style, x, line_y - style.line_height() - 1.0);
+            self.text_at(
+                date,
+                style,
+                sign_end + 10.0,
+                line_y - style.line_height() - 1.0,
+            );
+        }
+        self.y = line_y - style.line_height() * 2.0;
+    }
+
+    /// A dashed line across the page to cut along, with `label` at its start.
+    pub fn cut_line(&mut self, label: &str) {
+        let style = Style::small();
+        self.ensure(style.line_height() * 2.0);
+        self.y -= style.line_height();
+        let y = self.y + style.line_height() / 2.0;
+        let start = THEME.margin + shape_line(label, style.size, false).width() + 6.0;
+        self.text_at(label, style, THEME.margin, self.y);
+        let mut x = start;
+        let end = THEME.margin + self.width();
+        while x < end {
+            let dash_end = (x + 4.0).min(end);
+            self.rule(x, y, dash_end, THEME.muted, 0.5);
+            x += 7.0;
+        }
+        self.y -= style.line_height() / 2.0;
+    }
+
+    /// A line chart the width of the text, kept on one page.
+    pub fn line_chart(&mut self, chart: &LineChart) {
+        let style = Style::small();
+        let label_space = style.line_height() * 1.6;
+        self.ensure(chart.height + label_space);
+        let top = self.y - 4.0;
+        let bottom = top - chart.height;
+        let values = chart
+            .points
+            .iter()
+            .map(|p| p.1)
+            .chain(chart.guides.iter().map(|g| g.1));
+        let (mut low, mut high) =
+            values.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        if low > high {
+            (low, high) = (0.0, 1.0);
+        }
+        if (high - low).abs() < f32::EPSILON {
+            (low, high) = (low - 1.0, high + 1.0);
+        }
+        let margin = (high - low) * 0.12;
+        let (low, high) = (low - margin, high + margin);
+        let guide_labels: Vec<Shaped> = chart
+            .guides
+            .iter()
+            .map(|g| shape_line(g.0, style.size, false))
+            .collect();
+        let right_space = guide_labels.iter().map(Shaped::width).fold(0.0, f32::max) + 8.0;
+        let left = THEME.margin;
+        let right = THEME.margin + self.width() - right_space;
+        let (x0, x1) = chart.x_range;
+        let span = if (x1 - x0).abs() < f32::EPSILON {
+            1.0
+        } else {
+            x1 - x0
+        };
+        let to_x = |x: f32| left + (x - x0) / span * (right - left);
+        let to_y = |v: f32| bottom + (v - low) / (high - low) * chart.height;
+        // The plot area, lightly tinted, with its baseline axis.
+        self.fill_rect(
+            left,
+            bottom,
+            right - left,
+            chart.height,
+            (0.972, 0.98, 0.98),
+        );
+        self.rule(left, bottom, right, THEME.muted, 0.6);
+        for (guide, label) in chart.guides.iter().zip(&guide_labels) {
+            let y = to_y(guide.1);
+            self.rule(left, y, right, THEME.muted, 0.4);
+            let ops = self.draw(label, right + 4.0, y - style.size * 0.3, style);
+            self.pages.last_mut().expect("a page").extend(ops);
+        }
+        let points: Vec<(f32, f32)> = chart
+            .points
+            .iter()
+            .map(|&(x, v)| (to_x(x), to_y(v)))
+            .collect();
+        if points.len() > 1 {
+            self.polyline(&points, THEME.accent, 1.6);
+        }
+        for &(x, y) in &points {
+            self.fill_rect(x - 2.2, y - 2.2, 4.4, 4.4, THEME.accent);
+        }
+        let (first, last) = chart.x_labels;
+        self.text_at(first, style, left, bottom - style.line_height() - 1.0);
+        let last_width = shape_line(last, style.size, false).width();
+        self.text_at(
+            last,
+            style,
+            right - last_width,
+            bottom - style.line_height() - 1.0,
+        );
+        self.y = bottom - label_space;
+    }
+
+    fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, color: (f32, f32, f32)) {
+        // A Rect must say how it is painted: with no mode printpdf draws nothing.
+        let mut rect = Rect::from_xywh(Pt(x), Pt(y), Pt(width), Pt(height));
+        rect.mode = Some(PaintMode::Fill);
+        let ops = self.pages.last_mut().expect("a page");
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetFillColor { col: rgb(color) });
+        ops.push(Op::DrawPolygon {
+            polygon: rect.to_polygon(),
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    fn polyline(&mut self, points: &[(f32, f32)], color: (f32, f32, f32), thickness: f32) {
+        let ops = self.pages.last_mut().expect("a page");
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineColor { col: rgb(color) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: points
+                    .iter()
+                    .map(|&(x, y)| LinePoint {
+                        p: Point { x: Pt(x), y: Pt(y) },
+                        bezier: false,
+                    })
+                    .collect(),
+                is_closed: false,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
     }
 
     /// `count` ruled lines to write on.
@@ -268,7 +620,9 @@ impl Document {
             let face = &fonts().faces[run.face];
             let font = self.font_id(run.face);
             let per_em = 1000.0 / style.size;
-            let mut items = Vec::with_capacity(run.glyphs.len() * 2);
+            // Glyphs go in one list; a list is only broken where a mark must be shifted.
+            let mut items = Vec::new();
+            let mut glyphs: Vec<printpdf::Codepoint> = Vec::with_capacity(run.glyphs.len());
             for glyph in &run.glyphs {
                 // The viewer advances by the font's own width (1/1000 em, truncated, as printpdf
                 // writes /W); the TJ number after each glyph corrects that to the shaped advance.
@@ -278,6 +632,9 @@ impl Document {
                     .map_or(0.0, |a| (a as f32 * 1000.0 / face.units_per_em).trunc());
                 let shift = glyph.x_offset * per_em;
                 if shift != 0.0 {
+                    if !glyphs.is_empty() {
+                        items.push(TextItem::GlyphIds(std::mem::take(&mut glyphs)));
+                    }
                     items.push(TextItem::Offset(-shift));
                 }
                 let text = if glyph.text.is_empty() {
@@ -288,7 +645,10 @@ impl Document {
                 let mut codepoint =
                     printpdf::Codepoint::new(glyph.gid, own - glyph.advance * per_em + shift);
                 codepoint.cid = text;
-                items.push(TextItem::GlyphIds(vec![codepoint]));
+                glyphs.push(codepoint);
+            }
+            if !glyphs.is_empty() {
+                items.push(TextItem::GlyphIds(glyphs));
             }
             ops.push(Op::StartTextSection);
             ops.push(Op::SetFillColor {
@@ -320,33 +680,32 @@ impl Document {
     }
 
     /// Adds the footers and writes the PDF (fonts subset, metadata set).
-    pub fn finish(mut self) -> (Vec<u8>, Vec<char>) {
+    pub fn finish(mut self) -> super::Printed {
         let (width, _) = paper_size(self.paper);
-        let mut ends = self.sections.clone();
-        ends.push(self.pages.len());
         let style = Style::small();
-        let footer = self.info.footer.clone();
         let mut pages = std::mem::take(&mut self.pages);
+        let page_count = pages.len();
         let baseline = THEME.margin - style.size;
-        let label = shape_line(&footer, style.size, false);
-        for (index, ops) in pages.iter_mut().enumerate() {
-            let section = ends
-                .windows(2)
-                .find(|w| (w[0]..w[1]).contains(&index))
-                .unwrap_or(&[0, 1]);
-            let page = format!(
-                "Page {} of {}",
-                index - section[0] + 1,
-                section[1] - section[0]
-            );
-            let number = shape_line(&page, style.size, false);
-            ops.extend(self.draw(&label, THEME.margin, baseline, style));
-            ops.extend(self.draw(
-                &number,
-                width - THEME.margin - number.width(),
-                baseline,
-                style,
-            ));
+        let sections = std::mem::take(&mut self.sections);
+        for (number, section) in sections.iter().enumerate() {
+            let end = sections
+                .get(number + 1)
+                .map_or(page_count, |next| next.first_page);
+            let label = shape_line(&section.footer, style.size, false);
+            for (offset, ops) in pages[section.first_page..end].iter_mut().enumerate() {
+                let page = section
+                    .page_of
+                    .replace("{page}", &(offset + 1).to_string())
+                    .replace("{pages}", &(end - section.first_page).to_string());
+                let number = shape_line(&page, style.size, false);
+                ops.extend(self.draw(&label, THEME.margin, baseline, style));
+                ops.extend(self.draw(
+                    &number,
+                    width - THEME.margin - number.width(),
+                    baseline,
+                    style,
+                ));
+            }
         }
         let (width_mm, height_mm) = {
             let (w, h) = paper_size(self.paper);
@@ -375,7 +734,11 @@ impl Document {
             },
             &mut Vec::new(),
         );
-        (bytes, missing)
+        super::Printed {
+            bytes,
+            missing_characters: missing,
+            pages: page_count,
+        }
     }
 }
 
@@ -410,23 +773,78 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
     if !word.is_empty() {
         tokens.push(word);
     }
+    // Each token is measured once; a line's width is the sum of its tokens' (kerning across a
+    // space is negligible, and a small allowance absorbs it).
+    let measure = |t: &str| shape_line(t, style.size, style.bold).width();
+    let space = measure(" ");
+    let width = width - 0.5;
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0_f32;
+    let mut pending_space = false;
     for token in tokens {
-        let candidate = format!("{line}{token}");
-        if !line.trim().is_empty()
-            && shape_line(candidate.trim_end(), style.size, style.bold).width() > width
-        {
-            lines.push(line.trim_end().to_string());
-            line = if token == " " { String::new() } else { token };
-        } else {
-            line = candidate;
+        if token == " " {
+            pending_space = !line.is_empty();
+            continue;
         }
+        let token_width = measure(&token);
+        let gap = if pending_space { space } else { 0.0 };
+        if line.is_empty() || line_width + gap + token_width <= width {
+            if token_width > width && line.is_empty() {
+                // A word wider than the line is broken between characters, never cut off.
+                for piece in break_word(&token, width, &measure) {
+                    if !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line_width = measure(&piece);
+                    line = piece;
+                }
+            } else {
+                if pending_space {
+                    line.push(' ');
+                }
+                line.push_str(&token);
+                line_width += gap + token_width;
+            }
+        } else {
+            lines.push(std::mem::take(&mut line));
+            if token_width > width {
+                for piece in break_word(&token, width, &measure) {
+                    if !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line_width = measure(&piece);
+                    line = piece;
+                }
+            } else {
+                line_width = token_width;
+                line = token;
+            }
+        }
+        pending_space = false;
     }
-    if !line.trim().is_empty() || lines.is_empty() {
-        lines.push(line.trim_end().to_string());
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
     }
     lines
+}
+
+/// Pieces of one word, each fitting `width`.
+fn break_word(word: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        piece.push(c);
+        if measure(&piece) > width && piece.chars().count() > 1 {
+            piece.pop();
+            pieces.push(std::mem::take(&mut piece));
+            piece.push(c);
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -445,6 +863,71 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_broken_not_cut_off() {
+        let word = "Supercalifragilisticexpialidocious-and-then-some-more-letters";
+        let lines = wrap(&format!("See {word} here"), Style::body(), 120.0);
+        assert_eq!(lines.concat().replace(' ', ""), format!("See{word}here"));
+        for line in &lines {
+            assert!(
+                shape_line(line, THEME.body, false).width() <= 120.0,
+                "{line}"
+            );
+        }
+    }
+
+    fn info() -> DocumentInfo {
+        DocumentInfo {
+            title: "Test".into(),
+            author: "Ms Lee".into(),
+            created: Utc::now(),
+            footer: "Footer".into(),
+            page_of: "Page {page} of {pages}",
+        }
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_and_never_splits_a_row() {
+        let mut document = Document::new(Paper::Letter, info());
+        let columns = [
+            Column {
+                title: "When",
+                share: 1.0,
+            },
+            Column {
+                title: "What",
+                share: 3.0,
+            },
+        ];
+        let rows: Vec<Vec<String>> = (0..80)
+            .map(|i| vec![format!("Day {i}"), "A note long enough to wrap onto a second line of its cell, and maybe a third one as well.".repeat(1 + i % 2)])
+            .collect();
+        document.table(&columns, &rows);
+        let pages = document.pages.len();
+        assert!(pages > 2, "{pages}");
+        // Every page starts with the header row's tint.
+        for ops in &document.pages {
+            assert!(
+                ops.iter().any(|op| matches!(op, Op::DrawPolygon { .. })),
+                "a page without the header row"
+            );
+        }
+        assert!(document.y >= document.bottom() - 6.0);
+    }
+
+    #[test]
+    fn keeping_together_moves_a_block_to_the_next_page_only_when_needed() {
+        let mut document = Document::new(Paper::A4, info());
+        document.ensure(100.0);
+        assert_eq!(document.pages.len(), 1);
+        document.space(document.page_height() - 50.0);
+        document.ensure(100.0);
+        assert_eq!(document.pages.len(), 2);
+        // A block taller than a page starts at the top and is not pushed on forever.
+        document.ensure(10_000.0);
+        assert_eq!(document.pages.len(), 2);
     }
 
     #[test]

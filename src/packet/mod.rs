@@ -1,17 +1,70 @@
-//! Printed documents for families and for the teacher, as PDF: the family questionnaire (and,
-//! as this grows, the introduction letter, conference schedule and the conference packet). Built on
-//! a small layout layer over printpdf with embedded, subset fonts for every script a family writes.
+//! Printed documents for families and for the teacher, as PDF: the conference packet (one child, or
+//! a whole class in one file), the blank family questionnaire, the introduction letter, and the
+//! conference schedule with a reminder slip per family. Built on a small layout layer over printpdf
+//! with embedded, subset fonts for every script a family writes.
 
+pub mod conference;
 pub mod fonts;
 pub mod layout;
+pub mod letter;
 pub mod questionnaire;
+pub mod schedule;
 pub mod shape;
 
 pub use layout::Paper;
+
+use crate::i18n::Handout;
+use crate::model::{Settings, StudentRecord};
 
 /// A finished PDF, and the characters no embedded font could draw (reported, never hidden).
 #[derive(Debug, Clone)]
 pub struct Printed {
     pub bytes: Vec<u8>,
     pub missing_characters: Vec<char>,
+    pub pages: usize,
+}
+
+/// Who a document comes from, with words a family can read when a setting is still empty.
+pub(crate) struct Sender {
+    pub teacher: String,
+    pub school: String,
+}
+
+impl Sender {
+    pub fn new(settings: &Settings) -> Sender {
+        Sender {
+            teacher: non_empty(&settings.teacher_name, "your child's teacher"),
+            school: non_empty(&settings.school_name, "school"),
+        }
+    }
+}
+
+fn non_empty(value: &str, otherwise: &str) -> String {
+    if value.trim().is_empty() {
+        otherwise.to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+/// The guardians a document for the family is addressed to: those who may be contacted, primary
+/// first (the order the record keeps).
+pub(crate) fn contactable_names(record: &StudentRecord) -> Vec<&str> {
+    record
+        .guardians
+        .iter()
+        .filter(|g| g.guardian.details.may_contact)
+        .map(|g| g.guardian.details.name.as_str())
+        .collect()
+}
+
+/// The handout text for a family: in the first contactable guardian's preferred language, where
+/// Rapport has a translation, else English.
+pub(crate) fn family_handout(record: &StudentRecord) -> &'static Handout {
+    let language = record
+        .guardians
+        .iter()
+        .find(|g| g.guardian.details.may_contact)
+        .map_or("en", |g| g.guardian.details.preferred_language.as_str());
+    crate::i18n::handout(language)
 }

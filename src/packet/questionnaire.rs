@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
 use super::Printed;
 use crate::error::{Error, Result};
-use crate::i18n::{fill, handout};
+use crate::i18n::{fill, handout, Merge};
 use crate::model::{Guardian, Id};
 use crate::store::Store;
 
@@ -56,41 +56,37 @@ pub fn questionnaire(
         }
     };
     let child = record.display_name.as_str();
-    let teacher = if settings.teacher_name.is_empty() {
-        "your child's teacher"
-    } else {
-        settings.teacher_name.as_str()
+    let sender = super::Sender::new(&settings);
+    let merge = Merge {
+        child,
+        teacher: &sender.teacher,
+        school: &sender.school,
+        ..Merge::default()
     };
-    let school = if settings.school_name.is_empty() {
-        "school"
-    } else {
-        settings.school_name.as_str()
-    };
+    let footer = format!("{child} · {}", record.class.details.name);
+    let first_language = guardians
+        .first()
+        .copied()
+        .flatten()
+        .map_or("en", |g| g.details.preferred_language.as_str());
     let mut document = Document::new(
         paper,
         DocumentInfo {
             title: format!("Family questionnaire — {child}"),
             author: settings.teacher_name.clone(),
             created: now,
-            footer: format!("{child} · {}", record.class.details.name),
+            footer: footer.clone(),
+            page_of: handout(first_language).page_of,
         },
     );
     for (index, guardian) in guardians.iter().enumerate() {
-        if index > 0 {
-            document.new_section();
-        }
         let text = handout(guardian.map_or("en", |g| g.details.preferred_language.as_str()));
-        document.line(
-            &fill(text.questionnaire_title, child, teacher, school),
-            Style::title(),
-            0.0,
-        );
+        if index > 0 {
+            document.new_section(&footer, text.page_of);
+        }
+        document.line(&fill(text.questionnaire_title, &merge), Style::title(), 0.0);
         document.space(4.0);
-        document.paragraph(
-            &fill(text.questionnaire_intro, child, teacher, school),
-            Style::body(),
-            0.0,
-        );
+        document.paragraph(&fill(text.questionnaire_intro, &merge), Style::body(), 0.0);
         document.paragraph(text.any_language, Style::muted(), 0.0);
         document.space(8.0);
         document.line(&format!("{}: {child}", text.child), Style::strong(), 0.0);
@@ -115,20 +111,8 @@ pub fn questionnaire(
             document.writing_lines(LINES_PER_QUESTION);
         }
         document.space(12.0);
-        document.paragraph(
-            &fill(text.thanks, child, teacher, school),
-            Style::body(),
-            0.0,
-        );
-        document.paragraph(
-            &fill(text.return_to, child, teacher, school),
-            Style::muted(),
-            0.0,
-        );
+        document.paragraph(&fill(text.thanks, &merge), Style::body(), 0.0);
+        document.paragraph(&fill(text.return_to, &merge), Style::muted(), 0.0);
     }
-    let (bytes, missing_characters) = document.finish();
-    Ok(Printed {
-        bytes,
-        missing_characters,
-    })
+    Ok(document.finish())
 }

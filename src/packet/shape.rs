@@ -3,6 +3,11 @@
 //! Latin kerns). Each glyph keeps the text it stands for, so copy-paste and `pdftotext` give the
 //! right characters back.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustybuzz::{Script, ShapePlan};
 use unicode_bidi::BidiInfo;
 use unicode_normalization::UnicodeNormalization;
 
@@ -46,8 +51,34 @@ impl Shaped {
     }
 }
 
+/// Shaped text is kept per thread: a class's packets measure the same words and print the same
+/// labels thousands of times. Bounded: the cache is emptied when it grows past this many entries.
+const CACHE_LIMIT: usize = 20_000;
+
+thread_local! {
+    static SHAPED: RefCell<HashMap<(String, u32, bool), Shaped>> = RefCell::new(HashMap::new());
+    static PLANS: RefCell<HashMap<(FaceId, bool, Script), Rc<ShapePlan>>> =
+        RefCell::new(HashMap::new());
+}
+
 /// Shapes one line (no line breaks) at `size` points.
 pub fn shape_line(text: &str, size: f32, bold: bool) -> Shaped {
+    let key = (text.to_string(), size.to_bits(), bold);
+    if let Some(shaped) = SHAPED.with(|cache| cache.borrow().get(&key).cloned()) {
+        return shaped;
+    }
+    let shaped = shape_uncached(text, size, bold);
+    SHAPED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, shaped.clone());
+    });
+    shaped
+}
+
+fn shape_uncached(text: &str, size: f32, bold: bool) -> Shaped {
     let text: String = text.nfc().filter(|c| !c.is_control()).collect();
     let mut shaped = Shaped::default();
     if text.is_empty() {
@@ -116,7 +147,23 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
         rustybuzz::Direction::LeftToRight
     });
     buffer.guess_segment_properties();
-    let output = rustybuzz::shape(&face.shaper, &[], buffer);
+    // A shaping plan depends only on the face, direction and script: compiled once, reused.
+    let plan = PLANS.with(|plans| {
+        plans
+            .borrow_mut()
+            .entry((face_id, rtl, buffer.script()))
+            .or_insert_with(|| {
+                Rc::new(ShapePlan::new(
+                    &face.shaper,
+                    buffer.direction(),
+                    Some(buffer.script()),
+                    None,
+                    &[],
+                ))
+            })
+            .clone()
+    });
+    let output = rustybuzz::shape_with_plan(&face.shaper, &plan, buffer);
     let scale = size / face.units_per_em;
     // Each cluster's text runs from its start to the next cluster start, in logical order.
     let mut starts: Vec<usize> = output

@@ -3,15 +3,21 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::Store;
+use crate::error::Error;
 use crate::error::Result;
-use crate::model::{Id, Settings};
-use crate::validate::clean_settings;
+use crate::i18n::Handout;
+use crate::model::{Id, LetterTemplate, Settings};
+use crate::text::multi_line;
+use crate::validate::{clean_letter_body, clean_settings};
 
 const TEACHER_NAME: &str = "teacher_name";
 const SCHOOL_NAME: &str = "school_name";
 const CURRENT_CLASS: &str = "current_class_id";
 const QUIET_DAYS: &str = "quiet_days";
 const PAPER: &str = "paper";
+const CONTACT_HOURS: &str = "contact_hours";
+/// Followed by the language code: `letter_template.es`.
+const LETTER_TEMPLATE: &str = "letter_template.";
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
@@ -35,7 +41,45 @@ impl Store {
                 .setting(PAPER)?
                 .and_then(|v| crate::model::Paper::parse(&v))
                 .unwrap_or_default(),
+            contact_hours: self.setting(CONTACT_HOURS)?.unwrap_or_default(),
         })
+    }
+
+    /// The introduction letter's body in `language` (one Rapport has handouts in).
+    pub fn letter_template(&self, language: &str) -> Result<LetterTemplate> {
+        let handout = letter_language(language)?;
+        let saved = self.setting(&format!("{LETTER_TEMPLATE}{}", handout.code))?;
+        Ok(LetterTemplate {
+            language: handout.code.to_string(),
+            edited: saved.is_some(),
+            body: saved.unwrap_or_else(|| multi_line(handout.letter_body)),
+        })
+    }
+
+    /// Saves the teacher's wording of the letter in `language`, or with `None` goes back to
+    /// Rapport's suggestion.
+    pub fn save_letter_template(
+        &mut self,
+        language: &str,
+        body: Option<&str>,
+    ) -> Result<LetterTemplate> {
+        let handout = letter_language(language)?;
+        let key = format!("{LETTER_TEMPLATE}{}", handout.code);
+        match body {
+            Some(body) => {
+                let body = clean_letter_body(body)?;
+                self.conn.execute(
+                    "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![key, body],
+                )?;
+            }
+            None => {
+                self.conn
+                    .execute("DELETE FROM setting WHERE key = ?1", [key])?;
+            }
+        }
+        self.letter_template(handout.code)
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
@@ -53,6 +97,7 @@ impl Store {
             ),
             (QUIET_DAYS, Some(settings.quiet_days.to_string())),
             (PAPER, Some(settings.paper.as_str().to_string())),
+            (CONTACT_HOURS, Some(settings.contact_hours.clone())),
         ] {
             match value {
                 Some(value) => tx.execute(
@@ -75,4 +120,13 @@ impl Store {
             })
             .optional()?)
     }
+}
+
+/// The handout language for a letter template; only languages Rapport has handouts in.
+fn letter_language(language: &str) -> Result<&'static Handout> {
+    let handout = crate::i18n::handout(language);
+    if handout.code != language {
+        return Err(Error::NotFound("A letter in that language"));
+    }
+    Ok(handout)
 }

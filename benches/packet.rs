@@ -1,0 +1,104 @@
+//! How fast the conference packets print, release build: one child's packet, the demo class of 30
+//! in one PDF, and bigger classes to show time and memory per child stay flat. Run with
+//! `make bench` (`cargo bench -p rapport --bench packet`). Prints figures; asserts nothing.
+
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use rapport::packet::{conference, fonts::fonts, Paper};
+use rapport::{demo, Store};
+
+const RUNS: usize = 30;
+
+fn median(mut times: Vec<Duration>) -> f64 {
+    times.sort();
+    times[times.len() / 2].as_secs_f64() * 1000.0
+}
+
+/// The process's resident memory now, in MB (Linux; 0 elsewhere).
+fn resident_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 15, 0, 0).unwrap();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+
+    let started = Instant::now();
+    let _ = fonts();
+    println!(
+        "fonts parsed once per process:               {:>7.2} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+
+    let mut store = Store::open(dir.path().join("demo.sqlite3")).expect("open");
+    demo::load_demo_class(&mut store, today).expect("demo class");
+    let class_id = store
+        .settings()
+        .expect("settings")
+        .current_class_id
+        .expect("a class");
+    let students = store.students(class_id).expect("students");
+
+    for paper in [Paper::Letter, Paper::A4] {
+        let times: Vec<Duration> = (0..RUNS)
+            .map(|i| {
+                let id = students[i % students.len()].id;
+                let started = Instant::now();
+                conference::student_packet(&store, id, paper, today, now).expect("packet");
+                started.elapsed()
+            })
+            .collect();
+        println!(
+            "one packet ({paper:?}), median of {RUNS} children:   {:>7.2} ms",
+            median(times)
+        );
+    }
+    let mut class_times = Vec::new();
+    let mut class_pdf = Vec::new();
+    let mut page_count = 1;
+    for _ in 0..10 {
+        let started = Instant::now();
+        let printed = conference::class_packet(&store, class_id, Paper::Letter, today, now)
+            .expect("class packet");
+        class_times.push(started.elapsed());
+        page_count = printed.pages.max(1);
+        class_pdf = printed.bytes;
+    }
+    println!(
+        "demo class of {} in one PDF, median of 10:   {:>7.2} ms; {} KB, {} pages, {:.1} KB per page",
+        students.len(),
+        median(class_times),
+        class_pdf.len() / 1024,
+        page_count,
+        class_pdf.len() as f64 / 1024.0 / page_count as f64
+    );
+
+    // Bigger classes: time per child and memory should not grow with the class.
+    for size in [30, 100, 300] {
+        let path = dir.path().join(format!("class-{size}.sqlite3"));
+        let mut store = Store::open(&path).expect("open");
+        let summary = demo::load_large_record(&mut store, today, size, 1).expect("large class");
+        let before = resident_mb();
+        let started = Instant::now();
+        let pdf = conference::class_packet(&store, summary.class_id, Paper::Letter, today, now)
+            .expect("class packet")
+            .bytes;
+        let took = started.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "generated class of {size:>3}: {took:>8.1} ms ({:.2} ms per child), {} KB, memory +{:.1} MB",
+            took / size as f64,
+            pdf.len() / 1024,
+            resident_mb() - before
+        );
+    }
+}

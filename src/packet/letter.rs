@@ -1,0 +1,127 @@
+//! The introduction letter, merged per family: the teacher's wording (or Rapport's suggestion) in
+//! the family's language where Rapport has a translation, addressed to every guardian who may be
+//! contacted. One child, or every family of a class in one file.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
+use super::{contactable_names, family_handout, Printed, Sender};
+use crate::error::{Error, Result};
+use crate::i18n::{fill, Merge};
+use crate::model::{Id, Settings, StudentRecord};
+use crate::store::Store;
+
+/// The letter to one child's family.
+pub fn student_letter(
+    store: &Store,
+    student_id: Id,
+    paper: Paper,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Printed> {
+    let record = store.student_record(student_id)?;
+    let settings = store.settings()?;
+    let mut document = None;
+    write_letter(store, &mut document, &record, &settings, paper, today, now)?;
+    let document = document.ok_or_else(|| Error::Internal("nothing was laid out".into()))?;
+    Ok(document.finish())
+}
+
+/// A letter to every family of a class, in class-list order, each on its own pages.
+pub fn class_letters(
+    store: &Store,
+    class_id: Id,
+    paper: Paper,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Printed> {
+    let class = store.class(class_id)?;
+    let settings = store.settings()?;
+    let mut document = None;
+    for student in store.students(class_id)? {
+        let record = store.student_record(student.id)?;
+        write_letter(store, &mut document, &record, &settings, paper, today, now)?;
+    }
+    let document = document.ok_or_else(|| {
+        Error::Conflict(format!(
+            "{} has no students yet, so there are no letters to print.",
+            class.details.name
+        ))
+    })?;
+    Ok(document.finish())
+}
+
+fn write_letter(
+    store: &Store,
+    document: &mut Option<Document>,
+    record: &StudentRecord,
+    settings: &Settings,
+    paper: Paper,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let text = family_handout(record);
+    let body = store.letter_template(text.code)?.body;
+    let sender = Sender::new(settings);
+    // The letter calls the child by their first name ("I am looking forward to getting to know
+    // Hamza"); the footer keeps the whole name so a class's letters can be sorted.
+    let child = record.student.details.first_name();
+    let names = contactable_names(record);
+    let family_of = text.family_of.replace("{child}", child);
+    let guardian = if names.is_empty() {
+        family_of
+    } else {
+        text.names(&names)
+    };
+    let merge = Merge {
+        child,
+        guardian: &guardian,
+        teacher: &sender.teacher,
+        school: &sender.school,
+        contact_hours: if settings.contact_hours.trim().is_empty() {
+            text.reach_default
+        } else {
+            settings.contact_hours.trim()
+        },
+    };
+    let footer = format!("{} · {}", record.display_name, record.class.details.name);
+    let document = match document {
+        Some(document) => {
+            document.new_section(&footer, text.page_of);
+            document
+        }
+        None => document.insert(Document::new(
+            paper,
+            DocumentInfo {
+                title: format!("Introduction letter — {}", record.display_name),
+                author: sender.teacher.clone(),
+                created: now,
+                footer,
+                page_of: text.page_of,
+            },
+        )),
+    };
+    document.line(
+        &sender.school,
+        Style::strong().with_color(THEME.accent),
+        0.0,
+    );
+    document.line(&sender.teacher, Style::muted(), 0.0);
+    document.line(&text.date(today), Style::muted(), 0.0);
+    document.space(18.0);
+    document.paragraph(&fill(text.letter_title, &merge), Style::title(), 0.0);
+    document.space(10.0);
+    document.paragraph(&fill(text.letter_greeting, &merge), Style::body(), 0.0);
+    document.space(6.0);
+    for paragraph in body.split('\n').filter(|p| !p.trim().is_empty()) {
+        document.paragraph(&fill(paragraph.trim(), &merge), Style::body(), 0.0);
+        document.space(7.0);
+    }
+    document.space(6.0);
+    document.ensure(Style::body().line_height() * 4.0);
+    document.paragraph(text.letter_closing, Style::body(), 0.0);
+    document.space(26.0);
+    document.line(&sender.teacher, Style::strong(), 0.0);
+    document.line(&sender.school, Style::muted(), 0.0);
+    Ok(())
+}

@@ -1,0 +1,196 @@
+//! The conference schedule: a sheet for the teacher (day by day, every slot, who comes, where, and
+//! whether an interpreter is needed), then a reminder slip per family in the family's language,
+//! several to a page with a line to cut along.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::fonts::fonts;
+use super::layout::{Column, Document, DocumentInfo, Paper, Style, THEME};
+use super::{family_handout, Printed, Sender};
+use crate::error::{Error, Result};
+use crate::i18n::{fill, handout, Merge};
+use crate::languages;
+use crate::model::{Id, ScheduledConference};
+use crate::store::Store;
+
+/// The schedule of a class's conferences on or after `from`, and the families' reminder slips.
+pub fn schedule(
+    store: &Store,
+    class_id: Id,
+    from: NaiveDate,
+    paper: Paper,
+    now: DateTime<Utc>,
+) -> Result<Printed> {
+    let class = store.class(class_id)?;
+    let sender = Sender::new(&store.settings()?);
+    let slots: Vec<ScheduledConference> = store
+        .conferences(class_id)?
+        .into_iter()
+        .filter(|s| s.conference.details.day() >= from)
+        .collect();
+    let english = handout("en");
+    if slots.is_empty() {
+        return Err(Error::Conflict(format!(
+            "No conferences are planned for {} from {} on. Plan them on the Conferences screen first.",
+            class.details.name,
+            english.date(from)
+        )));
+    }
+    let mut document = Document::new(
+        paper,
+        DocumentInfo {
+            title: format!("Conference schedule — {}", class.details.name),
+            author: sender.teacher.clone(),
+            created: now,
+            footer: format!("{} · Conference schedule", class.details.name),
+            page_of: english.page_of,
+        },
+    );
+    document.line("Conference schedule", Style::title(), 0.0);
+    document.line(
+        &format!(
+            "{} · {} · {}",
+            class.details.name, sender.teacher, sender.school
+        ),
+        Style::muted(),
+        0.0,
+    );
+    let booked = slots
+        .iter()
+        .filter(|s| s.conference.details.student_id.is_some())
+        .count();
+    document.line(
+        &format!("{} slots, {booked} booked", slots.len()),
+        Style::muted(),
+        0.0,
+    );
+    let mut days: Vec<NaiveDate> = slots.iter().map(|s| s.conference.details.day()).collect();
+    days.dedup();
+    for day in days {
+        document.heading(&english.date(day), 60.0);
+        let rows: Vec<Vec<String>> = slots
+            .iter()
+            .filter(|s| s.conference.details.day() == day)
+            .map(|s| {
+                let c = &s.conference.details;
+                vec![
+                    format!(
+                        "{}–{}",
+                        english.time(c.starts_at.time()),
+                        english.time(c.ends_at().time())
+                    ),
+                    s.display_name.clone().unwrap_or_else(|| "Open slot".into()),
+                    s.family.join(", "),
+                    c.place.clone(),
+                    c.interpreter_language
+                        .as_deref()
+                        .map(|code| languages::english_name(code).to_string())
+                        .unwrap_or_default(),
+                    String::new(),
+                ]
+            })
+            .collect();
+        document.table(
+            &[
+                Column {
+                    title: "Time",
+                    share: 1.5,
+                },
+                Column {
+                    title: "Child",
+                    share: 1.6,
+                },
+                Column {
+                    title: "Family",
+                    share: 2.0,
+                },
+                Column {
+                    title: "Place",
+                    share: 1.2,
+                },
+                Column {
+                    title: "Interpreter",
+                    share: 1.2,
+                },
+                Column {
+                    title: "Came",
+                    share: 0.8,
+                },
+            ],
+            &rows,
+        );
+    }
+
+    let mut first_slip = true;
+    for slot in slots
+        .iter()
+        .filter(|s| s.conference.details.student_id.is_some())
+    {
+        let Some(student_id) = slot.conference.details.student_id else {
+            continue;
+        };
+        let record = store.student_record(student_id)?;
+        let text = family_handout(&record);
+        if first_slip {
+            document.new_section(
+                &format!("{} · Reminder slips", class.details.name),
+                english.page_of,
+            );
+            first_slip = false;
+        }
+        let c = &slot.conference.details;
+        let merge = Merge {
+            child: &record.display_name,
+            teacher: &sender.teacher,
+            school: &sender.school,
+            ..Merge::default()
+        };
+        let interpreter = c.interpreter_language.as_deref().map(|code| {
+            // The language's own name too, when the embedded fonts can draw it.
+            let name = match languages::find(code) {
+                Some(l) if l.english == l.native || !fonts().can_draw(l.native) => {
+                    l.english.to_string()
+                }
+                Some(l) => format!("{} ({})", l.english, l.native),
+                None => code.to_string(),
+            };
+            text.slip_interpreter.replace("{language}", &name)
+        });
+        let lines = 6 + usize::from(interpreter.is_some());
+        document.ensure(Style::body().line_height() * lines as f32 + 60.0);
+        document.space(6.0);
+        document.line(&fill(text.slip_title, &merge), Style::heading(), 0.0);
+        document.space(2.0);
+        document.labelled(
+            text.slip_when,
+            &format!(
+                "{}, {}–{} ({})",
+                text.date(c.day()),
+                text.time(c.starts_at.time()),
+                text.time(c.ends_at().time()),
+                text.slip_length
+                    .replace("{minutes}", &c.minutes.to_string())
+            ),
+            Style::body(),
+        );
+        let place = if c.place.trim().is_empty() {
+            sender.school.clone()
+        } else {
+            format!("{}, {}", c.place.trim(), sender.school)
+        };
+        document.labelled(text.slip_where, &place, Style::body());
+        if let Some(interpreter) = interpreter {
+            document.paragraph(&interpreter, Style::body(), 0.0);
+        }
+        document.paragraph(&fill(text.slip_change, &merge), Style::muted(), 0.0);
+        document.paragraph(text.slip_closing, Style::body(), 0.0);
+        document.line(
+            &format!("— {}", sender.teacher),
+            Style::body().with_color(THEME.accent),
+            0.0,
+        );
+        document.space(8.0);
+        document.cut_line("✂");
+    }
+    Ok(document.finish())
+}
