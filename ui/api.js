@@ -108,7 +108,25 @@ export const addConference = (details) => call('add_conference', { details });
 export const updateConference = (id, details) => call('update_conference', { id, details });
 export const deleteConference = (id) => call('delete_conference', { id });
 
-// Printing: Rust lays out the PDF, asks where to save it, writes it and opens it. Resolves with
-// {path, bytes, missing_characters} or null when the teacher cancels.
+// Printing: Rust lays out the PDF, asks where to save it, writes it and opens it. Each resolves
+// with {path, bytes, pages, missing_characters} or null when the teacher cancels. The paper size
+// is the one in Settings.
 export const printQuestionnaire = (studentId, guardianId = null) =>
   call('print_questionnaire', { student_id: studentId, guardian_id: guardianId });
+/** The conference packet for one child. */
+export const printPacket = (studentId) => call('print_packet', { student_id: studentId });
+/** Every child's conference packet in one PDF, each child on new pages. */
+export const printClassPackets = (classId) => call('print_class_packets', { class_id: classId });
+/** The introduction letter to one child's family. */
+export const printLetter = (studentId) => call('print_letter', { student_id: studentId });
+/** The introduction letter to every family of a class, in one PDF. */
+export const printClassLetters = (classId) => call('print_class_letters', { class_id: classId });
+/** The conference schedule (from today on) and a reminder slip per family. */
+export const printSchedule = (classId) => call('print_schedule', { class_id: classId });
+
+// The introduction letter's wording, per language Rapport has handouts in:
+// {language, body, edited}. `body` may use {child}, {guardian}, {teacher}, {school} and
+// {contact_hours}. Saving null goes back to Rapport's suggested wording.
+export const letterLanguages = () => call('letter_languages');
+export const letterTemplate = (language) => call('letter_template', { language });
+export const saveLetterTemplate = (language, body) => call('save_letter_template', { language, body });

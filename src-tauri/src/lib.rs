@@ -88,6 +88,14 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         conferences::update_conference,
         conferences::delete_conference,
         printing::print_questionnaire,
+        printing::print_packet,
+        printing::print_class_packets,
+        printing::print_letter,
+        printing::print_class_letters,
+        printing::print_schedule,
+        printing::letter_languages,
+        printing::letter_template,
+        printing::save_letter_template,
     ])
 }
 

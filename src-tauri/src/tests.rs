@@ -297,3 +297,67 @@ fn a_questionnaire_is_printed_to_a_pdf_file() {
     assert_eq!(saved["bytes"], bytes.len());
     assert_eq!(saved["missing_characters"], "");
 }
+
+#[test]
+fn packets_letters_and_the_schedule_are_printed_to_pdf_files() {
+    let h = harness();
+    let summary = invoke(&h.main, "load_demo", json!({})).unwrap();
+    let class = json!({ "class_id": summary["class_id"] });
+    let students = invoke(&h.main, "list_students", class.clone()).unwrap();
+    let first = json!({ "student_id": students[0]["id"] });
+    for (command, args) in [
+        ("print_packet", &first),
+        ("print_letter", &first),
+        ("print_class_packets", &class),
+        ("print_class_letters", &class),
+    ] {
+        let saved = invoke(&h.main, command, args.clone()).unwrap();
+        let bytes = std::fs::read(saved["path"].as_str().unwrap()).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{command}");
+        assert!(saved["pages"].as_u64().unwrap() >= 1, "{command}");
+    }
+    // The demo's conferences may all lie before today on the machine's clock; either way the
+    // answer is a PDF or a readable conflict.
+    match invoke(&h.main, "print_schedule", class) {
+        Ok(saved) => assert!(saved["pages"].as_u64().unwrap() >= 1),
+        Err(error) => assert_eq!(error["code"], "conflict", "{error}"),
+    }
+}
+
+#[test]
+fn the_letter_template_saves_resets_and_refuses_unknown_placeholders() {
+    let h = harness();
+    let languages = invoke(&h.main, "letter_languages", json!({})).unwrap();
+    assert_eq!(languages[0]["code"], "en");
+    assert_eq!(languages[1]["native"], "Español");
+    let suggested = invoke(&h.main, "letter_template", json!({ "language": "es" })).unwrap();
+    assert_eq!(suggested["edited"], false);
+    let saved = invoke(
+        &h.main,
+        "save_letter_template",
+        json!({ "language": "es", "body": "Hola, {guardian}." }),
+    )
+    .unwrap();
+    assert_eq!(saved["edited"], true);
+    let error = invoke(
+        &h.main,
+        "save_letter_template",
+        json!({ "language": "es", "body": "Hola, {familia}." }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "validation");
+    assert_eq!(error["fields"][0]["field"], "body");
+    assert!(error["fields"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("{familia}"));
+    let reset = invoke(
+        &h.main,
+        "save_letter_template",
+        json!({ "language": "es", "body": null }),
+    )
+    .unwrap();
+    assert_eq!(reset, suggested);
+    let unknown = invoke(&h.main, "letter_template", json!({ "language": "xx" })).unwrap_err();
+    assert_eq!(unknown["code"], "not_found");
+}

@@ -58,4 +58,12 @@ pub const COMMANDS: &[&str] = &[
     "update_conference",
     "delete_conference",
     "print_questionnaire",
+    "print_packet",
+    "print_class_packets",
+    "print_letter",
+    "print_class_letters",
+    "print_schedule",
+    "letter_languages",
+    "letter_template",
+    "save_letter_template",
 ];

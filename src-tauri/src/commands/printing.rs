@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use rapport::model::Id;
-use rapport::packet::{questionnaire::questionnaire, Printed};
+use rapport::model::{Id, LetterTemplate};
+use rapport::packet::{conference, letter, questionnaire::questionnaire, schedule, Paper, Printed};
+use rapport::Store;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -25,6 +26,7 @@ pub enum SaveTarget {
 pub struct SavedFile {
     pub path: String,
     pub bytes: usize,
+    pub pages: usize,
     /// Characters no embedded font has, left out of the document (empty when all was printed).
     pub missing_characters: String,
 }
@@ -38,14 +40,156 @@ pub async fn print_questionnaire<R: Runtime>(
     student_id: Id,
     guardian_id: Option<Id>,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (printed, name) = record
+    let (printed, name) = lay_out(&record, move |store, paper| {
+        let printed = questionnaire(store, student_id, guardian_id, paper, chrono::Utc::now())?;
+        Ok((printed, store.student_record(student_id)?.display_name))
+    })
+    .await?;
+    save(app, format!("Family questionnaire — {name}.pdf"), printed).await
+}
+
+/// Prints the conference packet for one child.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_packet<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+    student_id: Id,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (printed, name) = lay_out(&record, move |store, paper| {
+        let printed = conference::student_packet(
+            store,
+            student_id,
+            paper,
+            crate::today(),
+            chrono::Utc::now(),
+        )?;
+        Ok((printed, store.student_record(student_id)?.display_name))
+    })
+    .await?;
+    save(app, format!("Conference packet — {name}.pdf"), printed).await
+}
+
+/// Prints every child's conference packet in one file.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_class_packets<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+    class_id: Id,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (printed, name) = lay_out(&record, move |store, paper| {
+        let printed =
+            conference::class_packet(store, class_id, paper, crate::today(), chrono::Utc::now())?;
+        Ok((printed, store.class(class_id)?.details.name))
+    })
+    .await?;
+    save(app, format!("Conference packets — {name}.pdf"), printed).await
+}
+
+/// Prints the introduction letter to one child's family.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_letter<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+    student_id: Id,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (printed, name) = lay_out(&record, move |store, paper| {
+        let printed =
+            letter::student_letter(store, student_id, paper, crate::today(), chrono::Utc::now())?;
+        Ok((printed, store.student_record(student_id)?.display_name))
+    })
+    .await?;
+    save(app, format!("Introduction letter — {name}.pdf"), printed).await
+}
+
+/// Prints the introduction letter to every family of a class in one file.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_class_letters<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+    class_id: Id,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (printed, name) = lay_out(&record, move |store, paper| {
+        let printed =
+            letter::class_letters(store, class_id, paper, crate::today(), chrono::Utc::now())?;
+        Ok((printed, store.class(class_id)?.details.name))
+    })
+    .await?;
+    save(app, format!("Introduction letters — {name}.pdf"), printed).await
+}
+
+/// Prints the conference schedule from today on, and a reminder slip per family.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_schedule<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+    class_id: Id,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (printed, name) = lay_out(&record, move |store, paper| {
+        let printed =
+            schedule::schedule(store, class_id, crate::today(), paper, chrono::Utc::now())?;
+        Ok((printed, store.class(class_id)?.details.name))
+    })
+    .await?;
+    save(app, format!("Conference schedule — {name}.pdf"), printed).await
+}
+
+/// A language the introduction letter can be written in.
+#[derive(Debug, Serialize)]
+pub struct LetterLanguage {
+    pub code: &'static str,
+    pub english: &'static str,
+    pub native: &'static str,
+}
+
+/// The languages Rapport has handouts in, English first.
+#[tauri::command]
+pub async fn letter_languages() -> Vec<LetterLanguage> {
+    rapport::i18n::handout_languages()
+        .map(|code| {
+            let known = rapport::languages::find(code);
+            LetterLanguage {
+                code,
+                english: known.map_or(code, |l| l.english),
+                native: known.map_or(code, |l| l.native),
+            }
+        })
+        .collect()
+}
+
+/// The introduction letter's wording in a language: the teacher's own, or Rapport's suggestion.
+#[tauri::command]
+pub async fn letter_template(
+    record: State<'_, Record>,
+    language: String,
+) -> Result<LetterTemplate, CommandError> {
+    record
+        .run(move |store| store.letter_template(&language))
+        .await
+}
+
+/// Saves the teacher's wording of the letter; `null` goes back to Rapport's suggestion.
+#[tauri::command]
+pub async fn save_letter_template(
+    record: State<'_, Record>,
+    language: String,
+    body: Option<String>,
+) -> Result<LetterTemplate, CommandError> {
+    record
+        .run(move |store| store.save_letter_template(&language, body.as_deref()))
+        .await
+}
+
+/// Lays a document out on the record's thread, on the paper chosen in Settings.
+async fn lay_out<T: Send + 'static>(
+    record: &Record,
+    work: impl FnOnce(&Store, Paper) -> rapport::Result<T> + Send + 'static,
+) -> Result<T, CommandError> {
+    record
         .run(move |store| {
             let paper = store.settings()?.paper;
-            let printed = questionnaire(store, student_id, guardian_id, paper, chrono::Utc::now())?;
-            Ok((printed, store.student_record(student_id)?.display_name))
+            work(store, paper)
         })
-        .await?;
-    save(app, format!("Family questionnaire — {name}.pdf"), printed).await
+        .await
 }
 
 async fn save<R: Runtime>(
@@ -81,6 +225,7 @@ async fn save<R: Runtime>(
         Ok(Some(SavedFile {
             path: path.display().to_string(),
             bytes: printed.bytes.len(),
+            pages: printed.pages,
             missing_characters: printed.missing_characters.iter().collect(),
         }))
     })
