@@ -453,6 +453,14 @@ fn a_very_long_record_flows_across_pages_and_keeps_private_things_private() {
     for paper in [Paper::Letter, Paper::A4] {
         let printed = conference::student_packet(&store, jose, paper, today(), now()).unwrap();
         let (pdf, pages) = saved(printed);
+        // RAPPORT_PDF_OUT=folder keeps the packet, to look at it.
+        if let Some(folder) = std::env::var_os("RAPPORT_PDF_OUT") {
+            std::fs::copy(
+                &pdf.path,
+                Path::new(&folder).join(format!("long-{paper:?}.pdf")),
+            )
+            .unwrap();
+        }
         assert!(pages >= 5, "{pages} pages");
         let text = checked(&pdf, pages);
         assert!(text.contains(&format!("Page {pages} of {pages}")));
@@ -563,7 +571,8 @@ fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
         text.contains("Su reunión sobre José Núñez"),
         "José's family reads Spanish"
     );
-    assert!(text.contains("Nos acompañará un intérprete de Spanish (Español)"));
+    assert!(text.contains("Nos acompañará un intérprete de Español."));
+    assert!(text.contains("An interpreter who speaks Vietnamese (Tiếng Việt) will be with us."));
     for slot in slots
         .iter()
         .filter(|s| s.conference.details.day() >= today())

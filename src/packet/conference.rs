@@ -40,6 +40,8 @@ const RECENT_CONTACTS: usize = 6;
 const PRAISE_SHOWN: usize = 8;
 /// Height of a goal's progress chart, in points.
 const CHART_HEIGHT: f32 = 80.0;
+/// Ruled lines for notes taken at the conference.
+const NOTE_LINES: usize = 6;
 /// Empty rows in Next steps for what is agreed at the conference.
 const BLANK_STEPS: usize = 3;
 
@@ -201,8 +203,19 @@ fn write_packet(
     communication(document, page, year_start);
     next_steps(document, page, sender);
 
-    document.heading(words::NOTES, THEME.writing_line * 3.0);
-    document.writing_lines(6);
+    // The notes and the signatures are one block: signatures never start a page on their own.
+    let signatures = 36.0 + Style::small().line_height() * 2.0;
+    document.ensure(
+        Style::heading().line_height() * 2.0
+            + THEME.writing_line * NOTE_LINES as f32
+            + 6.0
+            + signatures,
+    );
+    document.heading(
+        words::NOTES,
+        THEME.writing_line * NOTE_LINES as f32 + signatures,
+    );
+    document.writing_lines(NOTE_LINES);
     document.space(6.0);
     document.signature_lines(&["Family signature", "Teacher signature"], "Date");
 }

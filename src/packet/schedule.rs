@@ -148,6 +148,8 @@ pub fn schedule(
         let interpreter = c.interpreter_language.as_deref().map(|code| {
             // The language's own name too, when the embedded fonts can draw it.
             let name = match languages::find(code) {
+                // A family reading its own language needs only its own name for it.
+                Some(l) if l.code.split('-').next() == Some(text.code) => l.native.to_string(),
                 Some(l) if l.english == l.native || !fonts().can_draw(l.native) => {
                     l.english.to_string()
                 }

@@ -3,13 +3,15 @@
 // time, place, the child and family, an interpreter badge, Book / Edit / Delete), the add/edit form
 // (form#conference-form) and "Plan an afternoon" (form#plan-slots), which makes back-to-back open
 // slots. With no slots yet both forms are shown under a short explanation. One form is open at a
-// time; after a save the page is fetched again. Also home to the small helpers the Today screen
-// and the student page use to describe a slot.
+// time; after a save the page is fetched again. The schedule with a reminder slip per family, and
+// every child's conference packet, print from the head of the page (an archived class too). Also
+// home to the small helpers the Today screen and the student page use to describe a slot.
 
 import * as api from '../api.js';
 import { h, nameText, replace, whileBusy } from '../dom.js';
 import { actions, checkbox, checkedOf, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
 import { submitKeys } from './contact-dialog.js';
+import { printed } from './printing.js';
 
 const LONG_DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const DAY_IN_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
@@ -614,6 +616,17 @@ export async function render(ctx) {
 
   const body = h('div', { class: 'conferences-body', id: 'conferences-body' });
   const headActions = h('div', { class: 'head-actions', id: 'conference-actions' });
+  // Made once, so that a redraw while a PDF is being written keeps the button busy.
+  const printSchedule = h(
+    'button',
+    { type: 'button', class: 'button', id: 'print-schedule', onclick: (e) => printed(ctx, e.currentTarget, 'Schedule', () => api.printSchedule(cls.id)) },
+    'Print schedule and slips',
+  );
+  const printPackets = h(
+    'button',
+    { type: 'button', class: 'button', id: 'print-class-packets', onclick: (e) => printed(ctx, e.currentTarget, 'Packets', () => api.printClassPackets(cls.id)) },
+    'Print all packets',
+  );
 
   const slotById = (id) => slots.find((s) => s.conference.id === id)?.conference ?? null;
   const show = (next, focus) => {
@@ -798,6 +811,9 @@ export async function render(ctx) {
             h('button', { type: 'button', class: 'button primary', id: 'add-conference', 'aria-expanded': String(mode.kind === 'add'), onclick: () => show({ kind: 'add' }, '#conference_date') }, 'Add a slot'),
             h('button', { type: 'button', class: 'button', id: 'plan-afternoon', 'aria-expanded': String(mode.kind === 'plan'), onclick: () => show({ kind: 'plan' }, '#plan_date') }, 'Plan an afternoon'),
           ],
+      // The schedule needs slots; the packets only children.
+      hasSlots ? printSchedule : null,
+      students.length ? printPackets : null,
     );
     if (!hasSlots) {
       const forms = readOnly ? [] : [planFormEl ?? makePlanForm(), addFormEl ?? makeAddForm(mode.studentId ?? null)];

@@ -7,6 +7,7 @@
 import * as api from '../api.js';
 import { h, nameText, replace, whileBusy } from '../dom.js';
 import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
+import { printed } from './printing.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
@@ -432,13 +433,6 @@ export function renderFamilyAnswers(ctx, page) {
  * @param {object} page the StudentPage
  * @param {HTMLButtonElement} button
  */
-async function printQuestionnaire(ctx, page, button) {
-  try {
-    const saved = await whileBusy(button, () => api.printQuestionnaire(page.student.id));
-    if (!saved) return;
-    const missing = saved.missing_characters ? ` Some characters could not be printed: ${saved.missing_characters}` : '';
-    ctx.status(`Questionnaire saved to ${saved.path}.${missing}`);
-  } catch (err) {
-    ctx.alert(err);
-  }
+function printQuestionnaire(ctx, page, button) {
+  return printed(ctx, button, 'Questionnaire', () => api.printQuestionnaire(page.student.id), { pages: false });
 }

@@ -1,4 +1,5 @@
-// Settings (#/settings): you (name, school, after how many quiet days Today names a family), the
+// Settings (#/settings): you (name, school, how families can reach you, after how many quiet days
+// Today names a family, the paper), the introduction letter's wording (see letter-settings.js), the
 // class (edit it, switch between classes, add another), the questions for families (see
 // questions.js), where the record lives on this computer, and what was deleted in the last 30 days
 // (restore it, or empty the trash).
@@ -6,6 +7,7 @@
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
 import { actions, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
+import { readLetterSettings, renderLetterSettings } from './letter-settings.js';
 import { renderQuestionBank } from './questions.js';
 
 const prefixed = (prefix) => (f) => `${prefix}${f}`;
@@ -59,6 +61,12 @@ function youForm(ctx) {
     { id: 'you-form', 'aria-labelledby': 'you-title' },
     field({ id: 'teacher_name', label: 'Your name', value: s.teacher_name, names: true, autocomplete: 'name', hint: 'As families know you, for example “Ms. Rivera”.' }),
     field({ id: 'school_name', label: 'School name', value: s.school_name, names: true }),
+    field({
+      id: 'contact_hours',
+      label: 'How families can reach you',
+      value: s.contact_hours,
+      hint: 'Printed in the introduction letter, for example “by phone at 555-0142, weekdays 3–4 pm”.',
+    }),
     quietDaysField(s.quiet_days ?? QUIET_DAYS_DEFAULT),
     field({
       id: 'paper',
@@ -81,6 +89,7 @@ function youForm(ctx) {
       current_class_id: ctx.currentClass?.id ?? null,
       quiet_days: quietDays,
       paper: valueOf(formEl, 'paper'),
+      contact_hours: valueOf(formEl, 'contact_hours'),
     });
     await ctx.reloadInfo();
     ctx.status('Saved.');
@@ -355,15 +364,19 @@ function trashSection(ctx, trash) {
  * @returns {Promise<HTMLElement>}
  */
 export async function render(ctx) {
-  const trash = await api.listTrash().then(
-    (items) => ({ items }),
-    (error) => ({ error }),
-  );
+  const [trash, letter] = await Promise.all([
+    api.listTrash().then(
+      (items) => ({ items }),
+      (error) => ({ error }),
+    ),
+    readLetterSettings(),
+  ]);
   return h(
     'section',
     { class: 'page settings', id: 'settings' },
     h('h1', null, 'Settings'),
     h('section', { class: 'settings-group', 'aria-labelledby': 'you-title' }, h('h2', { id: 'you-title' }, 'You'), youForm(ctx)),
+    renderLetterSettings(ctx, letter),
     h(
       'section',
       { class: 'settings-group', 'aria-labelledby': 'class-title' },

@@ -1,11 +1,11 @@
 // A student's page (#/students/ID), the child's year-long partnership record. In order: the
-// header (names, details, Edit and Delete, the balance of positive and concern contacts), the
-// child's conference slots when there are any (conferences.js), notes,
-// "What the family told us" (family.js), Guardians (guardians.js), Goals (goals.js), "Staying in
-// touch" (contacts.js), "Good news" (praise.js) and Concerns (concerns.js). The route may ask for
-// "?add-guardian" (open the add form), "?guardians" (go straight to the guardians) or "?goal-ID"
-// (that goal's check-in value, ready to type); the query is then dropped from the address so a
-// later refresh does not do it again.
+// header (names, details, Print the conference packet or the introduction letter, Edit and Delete,
+// the balance of positive and concern contacts), the child's conference slots when there are any
+// (conferences.js), notes, "What the family told us" (family.js), Guardians (guardians.js), Goals
+// (goals.js), "Staying in touch" (contacts.js), "Good news" (praise.js) and Concerns
+// (concerns.js). The route may ask for "?add-guardian" (open the add form), "?guardians" (go
+// straight to the guardians) or "?goal-ID" (that goal's check-in value, ready to type); the query
+// is then dropped from the address so a later refresh does not do it again.
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
@@ -18,6 +18,7 @@ import { renderContacts } from './contacts.js';
 import { renderPraise } from './praise.js';
 import { renderConcerns } from './concerns.js';
 import { renderStudentConferences } from './conferences.js';
+import { printed } from './printing.js';
 
 function fact(label, value, attrs = {}) {
   if (!value) return null;
@@ -103,14 +104,27 @@ export async function render(ctx, [id], query) {
       'div',
       { class: 'page-head' },
       h('h1', { id: 'student-name', dir: 'auto' }, record.display_name),
-      readOnly
-        ? null
-        : h(
-            'div',
-            { class: 'head-actions' },
-            h('button', { type: 'button', class: 'button', id: 'edit-student', onclick: () => ctx.go(`#/students/${id}/edit`) }, 'Edit'),
-            deleteButton,
-          ),
+      // Printing stays possible in an archived class; only Edit and Delete go.
+      h(
+        'div',
+        { class: 'head-actions' },
+        h(
+          'button',
+          { type: 'button', class: 'button', id: 'print-packet', onclick: (e) => printed(ctx, e.currentTarget, 'Packet', () => api.printPacket(s.id)) },
+          'Print conference packet',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button', id: 'print-letter', onclick: (e) => printed(ctx, e.currentTarget, 'Letter', () => api.printLetter(s.id), { pages: false }) },
+          'Print introduction letter',
+        ),
+        readOnly
+          ? null
+          : [
+              h('button', { type: 'button', class: 'button', id: 'edit-student', onclick: () => ctx.go(`#/students/${id}/edit`) }, 'Edit'),
+              deleteButton,
+            ],
+      ),
     ),
     readOnly ? h('p', { class: 'callout' }, 'This class is archived: its record can be read but no longer changed.') : null,
     balanceLine(record.balance),

@@ -1,10 +1,12 @@
 // Students: the class list with instant search (by the child's names, school id or a guardian's
-// name, ignoring accents and case), an "Add a student" button, and a helpful empty state.
+// name, ignoring accents and case), "Add a student" and "Print introduction letters" (one letter
+// per family, in one PDF), and a helpful empty state.
 
 import * as api from '../api.js';
 import { h, nameText, replace } from '../dom.js';
 import { haystack, matchesWords, queryWords } from '../search.js';
 import { loadDemoAndOpen } from './welcome.js';
+import { printed } from './printing.js';
 
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
@@ -86,7 +88,16 @@ export async function render(ctx) {
     { class: 'page-head' },
     h('h1', { id: 'students-title' }, 'Students ', h('span', { class: 'count', id: 'student-total' }, `(${list.length})`)),
     list.length
-      ? h('button', { type: 'button', class: 'button primary', id: 'add-student', onclick: () => ctx.go('#/students/new') }, 'Add a student')
+      ? h(
+          'div',
+          { class: 'head-actions' },
+          h('button', { type: 'button', class: 'button primary', id: 'add-student', onclick: () => ctx.go('#/students/new') }, 'Add a student'),
+          h(
+            'button',
+            { type: 'button', class: 'button', id: 'print-class-letters', onclick: (e) => printed(ctx, e.currentTarget, 'Letters', () => api.printClassLetters(cls.id)) },
+            'Print introduction letters',
+          ),
+        )
       : null,
   );
   if (list.length === 0) {

@@ -315,6 +315,35 @@ pub fn record_with_one_family(data_dir: &Path) -> i64 {
     student.id
 }
 
+/// The demo class (30 children, a school year around today and a conference week), in the
+/// record in `data_dir`; returns the class id.
+pub fn record_with_demo_class(data_dir: &Path) -> i64 {
+    let mut store =
+        rapport::Store::open(data_dir.join(rapport::paths::DB_FILE_NAME)).expect("open the record");
+    rapport::demo::load_demo_class(&mut store, chrono::Local::now().date_naive())
+        .expect("the demo class")
+        .class_id
+}
+
+/// The text `pdftotext` reads from a PDF the app printed, with right-to-left marks removed.
+pub fn pdf_text(pdf: &Path) -> String {
+    assert!(pdf.is_file(), "no PDF at {}", pdf.display());
+    let output = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'))
+        .collect()
+}
+
 /// Where the app under test saves what it prints (created on first use).
 pub fn printed_dir(data_dir: &Path) -> PathBuf {
     let dir = data_dir.join("printed");

@@ -1,7 +1,12 @@
-//! Printing from the real window: the family questionnaire from a student's page is written as a
-//! PDF whose text names the child and the guardian who will fill it in.
+//! Printing from the real window. Each document is written where the app saves printed files
+//! (RAPPORT_SAVE_DIR in tests, a save dialog otherwise) and read back with pdftotext: the family
+//! questionnaire and the conference packet from a student's page, the class's packets and the
+//! conference schedule from the Conferences screen, and introduction letters in the teacher's
+//! own wording, edited in Settings.
 
-use rapport_e2e::{printed_dir, record_with_one_family, Session};
+use rapport_e2e::{
+    pdf_text, printed_dir, record_with_demo_class, record_with_one_family, workspace_root, Session,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_questionnaire_prints_from_the_student_page() {
@@ -14,18 +19,134 @@ async fn the_questionnaire_prints_from_the_student_page() {
     app.wait_for_text("#status", "Questionnaire saved to").await;
     app.quit().await;
 
-    let pdf = printed_dir(data.path()).join("Family questionnaire — Amani Diallo.pdf");
-    assert!(pdf.is_file(), "no PDF at {}", pdf.display());
-    let text = std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = pdf_text(&printed_dir(data.path()).join("Family questionnaire — Amani Diallo.pdf"));
     assert!(text.contains("Tell us about Amani Diallo"), "{text}");
     assert!(text.contains("Fatou Diallo"));
     assert!(
         !text.contains("Ousmane"),
         "no questionnaire for a guardian who must not be contacted"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_conference_packet_prints_from_the_student_page() {
+    let data = tempfile::tempdir().unwrap();
+    let student = record_with_one_family(data.path());
+    let app = Session::launch(data.path()).await;
+    app.go(&format!("#/students/{student}")).await;
+    app.wait_for_text("#student-name", "Amani Diallo").await;
+    app.click("#print-packet").await;
+    app.wait_for_text("#status", "Packet saved to").await;
+    app.screenshot(&workspace_root().join("target/e2e-screens/student-print.png"))
+        .await;
+    app.quit().await;
+
+    let text = pdf_text(&printed_dir(data.path()).join("Conference packet — Amani Diallo.pdf"));
+    for part in [
+        "Amani Diallo",
+        "Starting with strengths",
+        "What the family told us",
+        "Goals we are working on",
+        "Next steps",
+        "Family signature",
+        "Page 1 of",
+    ] {
+        assert!(text.contains(part), "{part} missing from:\n{text}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_class_packets_and_the_schedule_print_from_the_conferences_screen() {
+    let data = tempfile::tempdir().unwrap();
+    record_with_demo_class(data.path());
+    let app = Session::launch(data.path()).await;
+    app.click("#nav-conferences").await;
+    app.click("#print-class-packets").await;
+    app.wait_for_text("#status", "Packets saved to").await;
+    app.click("#print-schedule").await;
+    app.wait_for_text("#status", "Schedule saved to").await;
+    app.screenshot(&workspace_root().join("target/e2e-screens/conferences-print.png"))
+        .await;
+    app.quit().await;
+
+    let folder = printed_dir(data.path());
+    let packets = pdf_text(&folder.join("Conference packets — Grade 3 — Room 12.pdf"));
+    assert_eq!(
+        packets.matches("Page 1 of").count(),
+        30,
+        "a numbering per child"
+    );
+    for name in [
+        "José Núñez",
+        "Nguyễn Thị Hương",
+        "王小明",
+        "يوسف حداد",
+        "Анна Петрова",
+    ] {
+        assert!(packets.contains(name), "{name}");
+    }
+    let schedule = pdf_text(&folder.join("Conference schedule — Grade 3 — Room 12.pdf"));
+    assert!(schedule.contains("Conference schedule"));
+    assert!(
+        schedule.contains("Su reunión sobre José Núñez"),
+        "{schedule}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn letters_print_in_the_teachers_own_wording() {
+    let data = tempfile::tempdir().unwrap();
+    let student = record_with_one_family(data.path());
+    let app = Session::launch(data.path()).await;
+    app.go("#/settings").await;
+    app.wait_for_text("#letter-state", "suggested").await;
+    // A misspelt placeholder is refused beside the letter, and nothing is saved.
+    app.fill("#letter-body", "Dear {guardain}, welcome!").await;
+    app.click("#letter-save").await;
+    app.wait_for_text("#letter-body-error", "{guardain}").await;
+    app.fill(
+        "#letter-body",
+        "Welcome to Room 12, {guardian}! {child} will love it here. Call me {contact_hours}.",
+    )
+    .await;
+    app.click("#letter-save").await;
+    app.wait_for_text("#letter-state", "Your own wording").await;
+    app.script("document.querySelector('#letter-settings').scrollIntoView()")
+        .await;
+    app.screenshot(&workspace_root().join("target/e2e-screens/letter-settings.png"))
+        .await;
+    app.fill("#contact_hours", "by phone at 555-0142, weekdays 3–4 pm")
+        .await;
+    app.click("#save-you").await;
+    app.wait_for_text("#status", "Saved").await;
+
+    app.go("#/students").await;
+    app.click("#print-class-letters").await;
+    app.wait_for_text("#status", "Letters saved to").await;
+    app.go(&format!("#/students/{student}")).await;
+    app.wait_for_text("#student-name", "Amani Diallo").await;
+    app.click("#print-letter").await;
+    app.wait_for_text("#status", "Letter saved to").await;
+    app.quit().await;
+
+    let folder = printed_dir(data.path());
+    for file in [
+        "Introduction letters — Grade 3 — Room 12.pdf",
+        "Introduction letter — Amani Diallo.pdf",
+    ] {
+        // Lines wrap where the page ends: read the words, not the line breaks.
+        let text = pdf_text(&folder.join(file))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("Welcome to Room 12, Fatou Diallo! Amani will love it here."),
+            "{file}:\n{text}"
+        );
+        assert!(text.contains("Call me by phone at 555-0142, weekdays 3–4 pm."));
+        assert!(
+            !text.contains("Ousmane"),
+            "not addressed to a barred guardian"
+        );
+    }
 }
