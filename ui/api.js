@@ -130,3 +130,13 @@ export const printSchedule = (classId) => call('print_schedule', { class_id: cla
 export const letterLanguages = () => call('letter_languages');
 export const letterTemplate = (language) => call('letter_template', { language });
 export const saveLetterTemplate = (language, body) => call('save_letter_template', { language, body });
+
+// Backups. Automatic ones are taken at start-up when the record changed and kept beside it:
+// {folder, backups: [{file_name, taken_at (UTC, ISO), bytes, kind: 'automatic'|'before_restore'}]},
+// newest first. backUpNow asks where to write a copy ({path, bytes} or null when cancelled).
+// Restoring keeps the record as it was among the backups and resolves with {students, kept};
+// afterwards the whole window must reload its data.
+export const listBackups = () => call('list_backups');
+export const backUpNow = () => call('back_up_now');
+export const restoreBackup = (fileName) => call('restore_backup', { file_name: fileName });
+export const restoreFromFile = () => call('restore_from_file');

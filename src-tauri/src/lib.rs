@@ -96,6 +96,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         printing::letter_languages,
         printing::letter_template,
         printing::save_letter_template,
+        backups::list_backups,
+        backups::back_up_now,
+        backups::restore_backup,
+        backups::restore_from_file,
     ])
 }
 
@@ -110,6 +114,27 @@ fn log_target() -> TargetKind {
         },
         None => TargetKind::LogDir { file_name },
     }
+}
+
+/// Takes the start-up backup on its own thread and connection, so the window never waits for it:
+/// a copy in the backups folder when the record changed since the newest one, then thinning.
+fn back_up_in_background(db_path: std::path::PathBuf) {
+    std::thread::spawn(move || {
+        let started = Instant::now();
+        let taken = rapport::Store::open(&db_path).and_then(|store| {
+            let folder = rapport::backup::backups_dir(&db_path);
+            rapport::backup::automatic(&store, &folder, chrono::Utc::now())
+        });
+        match taken {
+            Ok(Some(backup)) => log::info!(
+                "automatic backup taken: {} KB in {} ms",
+                backup.bytes.div_ceil(1024),
+                started.elapsed().as_millis()
+            ),
+            Ok(None) => log::info!("automatic backup not needed: nothing changed"),
+            Err(error) => log::warn!("the automatic backup failed: {}", error.code()),
+        }
+    });
 }
 
 /// Starts the desktop app.
@@ -147,7 +172,11 @@ pub fn run() {
                 Some(path) => path,
                 None => app.path().app_data_dir()?.join(paths::DB_FILE_NAME),
             };
-            app.manage(Record::open(db_path));
+            let record = Record::open(db_path.clone());
+            if record.open_error().is_none() {
+                back_up_in_background(db_path);
+            }
+            app.manage(record);
             app.manage(
                 match std::env::var_os("RAPPORT_SAVE_DIR").filter(|d| !d.is_empty()) {
                     Some(folder) => commands::printing::SaveTarget::Folder(folder.into()),

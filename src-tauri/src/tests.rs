@@ -20,9 +20,11 @@ fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let app = crate::with_commands(mock_builder())
         .manage(Record::open(dir.path().join(rapport::paths::DB_FILE_NAME)))
-        .manage(crate::commands::printing::SaveTarget::Folder(
-            dir.path().to_path_buf(),
-        ))
+        .manage(crate::commands::printing::SaveTarget::Folder({
+            let saved = dir.path().join("saved");
+            std::fs::create_dir_all(&saved).unwrap();
+            saved
+        }))
         .build(tauri::generate_context!())
         .expect("the app builds");
     let main = WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
@@ -360,4 +362,55 @@ fn the_letter_template_saves_resets_and_refuses_unknown_placeholders() {
     assert_eq!(reset, suggested);
     let unknown = invoke(&h.main, "letter_template", json!({ "language": "xx" })).unwrap_err();
     assert_eq!(unknown["code"], "not_found");
+}
+
+#[test]
+fn a_backup_written_now_can_be_restored_and_the_record_as_it_was_is_kept() {
+    let h = harness();
+    let summary = invoke(&h.main, "load_demo", json!({})).unwrap();
+    let listed = invoke(&h.main, "list_backups", json!({})).unwrap();
+    assert_eq!(listed["backups"], json!([]));
+    let saved = invoke(&h.main, "back_up_now", json!({})).unwrap();
+    assert!(saved["bytes"].as_u64().unwrap() > 0);
+    let students = invoke(
+        &h.main,
+        "list_students",
+        json!({ "class_id": summary["class_id"] }),
+    )
+    .unwrap();
+    invoke(
+        &h.main,
+        "delete_student",
+        json!({ "id": students[0]["id"] }),
+    )
+    .unwrap();
+
+    let restored = invoke(&h.main, "restore_from_file", json!({})).unwrap();
+    assert_eq!(restored["students"], 30);
+    let after = invoke(
+        &h.main,
+        "list_students",
+        json!({ "class_id": summary["class_id"] }),
+    )
+    .unwrap();
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        30,
+        "the deleted child is back"
+    );
+    let listed = invoke(&h.main, "list_backups", json!({})).unwrap();
+    assert_eq!(listed["backups"][0]["kind"], "before_restore");
+    let name = listed["backups"][0]["file_name"].clone();
+    let back = invoke(&h.main, "restore_backup", json!({ "file_name": name })).unwrap();
+    assert_eq!(
+        back["students"], 29,
+        "and the record as it was can come back too"
+    );
+    let error = invoke(
+        &h.main,
+        "restore_backup",
+        json!({ "file_name": "../rapport.sqlite3" }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "not_found");
 }

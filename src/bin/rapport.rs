@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use rapport::packet::{self, Paper};
-use rapport::{demo, files, insights, paths, Error, Store};
+use rapport::{backup, demo, files, insights, paths, Error, Store};
 
 #[derive(Parser)]
 #[command(
@@ -76,6 +76,25 @@ enum Command {
     Handout {
         #[command(subcommand)]
         handout: HandoutKind,
+    },
+    /// Back the record up now, safely while the app may be running: into the backups folder
+    /// beside the record (skipped when nothing changed since the newest), or to --out FILE.
+    Backup {
+        /// Where to write the copy, for example on a USB stick (written atomically).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the backups beside the record, newest first.
+    Backups {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the record with a backup. The file is checked first; the record as it was is kept
+    /// in the backups folder. Close the app first.
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
     },
     /// List the students, class by class.
     Students {
@@ -200,8 +219,71 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             ))
         }
     };
+    if let Command::Restore { file } = &cli.command {
+        let kept = backup::restore(&path, file, chrono::Utc::now())?;
+        let checked = backup::check_file(&path)?;
+        say!(
+            "Restored {} ({} students) into {}.",
+            file.display(),
+            checked.students,
+            path.display()
+        );
+        if let Some(kept) = kept {
+            say!("The record as it was is kept in {}.", kept.path.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut store = Store::open(&path)?;
     match cli.command {
+        Command::Restore { .. } => unreachable!("restored above, before the record was opened"),
+        Command::Backup { out } => match out {
+            Some(out) => {
+                let started = std::time::Instant::now();
+                let bytes = store.back_up_to(&out)?;
+                say!(
+                    "Backed up to {} ({} KB in {} ms).",
+                    out.display(),
+                    bytes.div_ceil(1024),
+                    started.elapsed().as_millis()
+                );
+            }
+            None => {
+                let dir = backup::backups_dir(&path);
+                let started = std::time::Instant::now();
+                match backup::automatic(&store, &dir, chrono::Utc::now())? {
+                    Some(taken) => say!(
+                        "Backed up to {} ({} KB in {} ms).",
+                        taken.path.display(),
+                        taken.bytes.div_ceil(1024),
+                        started.elapsed().as_millis()
+                    ),
+                    None => say!(
+                        "Nothing changed since the newest backup in {}; no new copy was needed.",
+                        dir.display()
+                    ),
+                }
+            }
+        },
+        Command::Backups { json } => {
+            let list = backup::list(&backup::backups_dir(&path))?;
+            if json {
+                say!("{}", to_json(&list)?);
+            } else if list.is_empty() {
+                say!("No backups yet. `rapport backup` takes one.");
+            }
+            for b in list.iter().filter(|_| !json) {
+                let kind = match b.kind {
+                    backup::BackupKind::Automatic => "",
+                    backup::BackupKind::BeforeRestore => "  (the record before a restore)",
+                };
+                say!(
+                    "{}  {:>8} KB  {}{kind}",
+                    b.taken_at.with_timezone(&Local).format("%Y-%m-%d %H:%M"),
+                    b.bytes.div_ceil(1024),
+                    b.path.display()
+                );
+            }
+        }
         Command::Demo {
             today,
             students,

@@ -187,6 +187,8 @@ pub struct Document {
     /// Distance of the next line's top from the page bottom, in points.
     y: f32,
     missing: Vec<char>,
+    /// Lines start at the right margin.
+    rtl: bool,
 }
 
 impl Document {
@@ -205,6 +207,7 @@ impl Document {
             pages: vec![Vec::new()],
             y: height - THEME.margin,
             missing: Vec::new(),
+            rtl: false,
         }
     }
 
@@ -259,18 +262,40 @@ impl Document {
         self.y -= points;
     }
 
-    /// One line of text at the left margin (plus `indent`), no wrapping.
+    /// Lays out what follows right to left (Arabic, Hebrew, Persian, Urdu): lines, labels and
+    /// bullets start at the right margin. Each line's own order comes from the bidi algorithm.
+    pub fn set_right_to_left(&mut self, rtl: bool) {
+        self.rtl = rtl;
+    }
+
+    /// One line of text at the start margin (plus `indent`), no wrapping.
     pub fn line(&mut self, text: &str, style: Style, indent: f32) {
         self.ensure(style.line_height());
         self.y -= style.line_height();
-        self.text_at(text, style, THEME.margin + indent, self.y);
+        self.text_from_start(text, style, indent, self.y);
+    }
+
+    /// Text whose start is `indent` points in from the start margin: the left margin, or the
+    /// right one in a right-to-left document.
+    fn text_from_start(&mut self, text: &str, style: Style, indent: f32, bottom: f32) {
+        if self.rtl {
+            let shaped = shape_line(text, style.size, style.bold);
+            let x = THEME.margin + self.width() - indent - shaped.width();
+            self.draw_shaped(&shaped, style, x, bottom);
+        } else {
+            self.text_at(text, style, THEME.margin + indent, bottom);
+        }
     }
 
     /// One line of text in a line box whose bottom is at `bottom`.
     fn text_at(&mut self, text: &str, style: Style, x: f32, bottom: f32) {
-        let baseline = bottom + (style.line_height() - style.size) / 2.0 + style.size * 0.22;
         let shaped = shape_line(text, style.size, style.bold);
-        let ops = self.draw(&shaped, x, baseline, style);
+        self.draw_shaped(&shaped, style, x, bottom);
+    }
+
+    fn draw_shaped(&mut self, shaped: &Shaped, style: Style, x: f32, bottom: f32) {
+        let baseline = bottom + (style.line_height() - style.size) / 2.0 + style.size * 0.22;
+        let ops = self.draw(shaped, x, baseline, style);
         self.pages.last_mut().expect("a page").extend(ops);
     }
 
@@ -284,9 +309,9 @@ impl Document {
             self.ensure(style.line_height());
             self.y -= style.line_height();
             if index == 0 {
-                self.text_at(&label, style.bold(), THEME.margin, self.y);
+                self.text_from_start(&label, style.bold(), 0.0, self.y);
             }
-            self.text_at(line, style, THEME.margin + indent, self.y);
+            self.text_from_start(line, style, indent, self.y);
         }
     }
 
@@ -297,12 +322,7 @@ impl Document {
         self.ensure(height.min(style.line_height() * 2.0));
         self.ensure(style.line_height());
         let top = self.y;
-        self.text_at(
-            "•",
-            style,
-            THEME.margin + style.size * 0.2,
-            top - style.line_height(),
-        );
+        self.text_from_start("•", style, style.size * 0.2, top - style.line_height());
         self.paragraph(text, style, indent);
     }
 
@@ -928,6 +948,31 @@ mod tests {
         // A block taller than a page starts at the top and is not pushed on forever.
         document.ensure(10_000.0);
         assert_eq!(document.pages.len(), 2);
+    }
+
+    /// The x of the first glyph drawn on the last page.
+    fn first_x(document: &Document) -> f32 {
+        document.pages[0]
+            .iter()
+            .find_map(|op| match op {
+                Op::SetTextCursor { pos } => Some(pos.x.0),
+                _ => None,
+            })
+            .expect("text was drawn")
+    }
+
+    #[test]
+    fn a_right_to_left_document_starts_its_lines_at_the_right_margin() {
+        let text = "أخبرونا عن طفلكم";
+        let mut ltr = Document::new(Paper::Letter, info());
+        ltr.line(text, Style::body(), 0.0);
+        assert_eq!(first_x(&ltr), THEME.margin);
+        let mut rtl = Document::new(Paper::Letter, info());
+        rtl.set_right_to_left(true);
+        rtl.line(text, Style::body(), 0.0);
+        let width = shape_line(text, THEME.body, false).width();
+        let right = THEME.margin + rtl.width();
+        assert!((first_x(&rtl) - (right - width)).abs() < 0.5);
     }
 
     #[test]

@@ -101,6 +101,7 @@ fn write_letter(
             },
         )),
     };
+    document.set_right_to_left(super::right_to_left(text));
     document.line(
         &sender.school,
         Style::strong().with_color(THEME.accent),

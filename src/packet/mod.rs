@@ -58,6 +58,12 @@ pub(crate) fn contactable_names(record: &StudentRecord) -> Vec<&str> {
         .collect()
 }
 
+/// Whether a handout's language is written right to left (from the one languages list), so a
+/// new right-to-left translation needs only its file.
+pub(crate) fn right_to_left(text: &Handout) -> bool {
+    crate::languages::find(text.code).is_some_and(|l| l.rtl)
+}
+
 /// The handout text for a family: in the first contactable guardian's preferred language, where
 /// Rapport has a translation, else English.
 pub(crate) fn family_handout(record: &StudentRecord) -> &'static Handout {

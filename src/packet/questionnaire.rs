@@ -84,6 +84,7 @@ pub fn questionnaire(
         if index > 0 {
             document.new_section(&footer, text.page_of);
         }
+        document.set_right_to_left(super::right_to_left(text));
         document.line(&fill(text.questionnaire_title, &merge), Style::title(), 0.0);
         document.space(4.0);
         document.paragraph(&fill(text.questionnaire_intro, &merge), Style::body(), 0.0);

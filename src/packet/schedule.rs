@@ -160,6 +160,7 @@ pub fn schedule(
         });
         let lines = 6 + usize::from(interpreter.is_some());
         document.ensure(Style::body().line_height() * lines as f32 + 60.0);
+        document.set_right_to_left(super::right_to_left(text));
         document.space(6.0);
         document.line(&fill(text.slip_title, &merge), Style::heading(), 0.0);
         document.space(2.0);
@@ -192,6 +193,7 @@ pub fn schedule(
             0.0,
         );
         document.space(8.0);
+        document.set_right_to_left(false);
         document.cut_line("✂");
     }
     Ok(document.finish())

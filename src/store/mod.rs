@@ -27,7 +27,7 @@ pub use migrations::LATEST as SCHEMA_VERSION;
 
 /// An open record. Not `Sync`: the desktop shell keeps it behind a mutex.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: PathBuf,
 }
 
@@ -77,6 +77,13 @@ impl Store {
         let store = Store { conn, path };
         store.purge_expired_trash()?;
         Ok(store)
+    }
+
+    /// Closes the record's connection (SQLite checkpoints and removes its journal as it goes);
+    /// until the store is replaced, it holds an empty in-memory database.
+    pub(crate) fn close(&mut self) -> Result<()> {
+        let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        closed.close().map_err(|(_, error)| Error::Storage(error))
     }
 
     /// Where this record lives.
@@ -133,17 +140,23 @@ impl Store {
 
 /// Creates the folder (owner-only) and an empty file readable by the owner only, before SQLite does,
 /// so children's data is never world-readable, not even for a moment.
+/// Creates `dir` (and its parents) readable by its owner only, if it does not exist yet.
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(dir)
+            .map_err(|e| Error::io(format!("Could not create the folder {}", dir.display()), e))?;
+    }
+    Ok(())
+}
+
 fn prepare_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.exists() {
-            let mut builder = std::fs::DirBuilder::new();
-            builder.recursive(true);
-            #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-            builder.create(dir).map_err(|e| {
-                Error::io(format!("Could not create the folder {}", dir.display()), e)
-            })?;
-        }
+        create_private_dir(dir)?;
     }
     if !path.exists() {
         let mut options = std::fs::OpenOptions::new();

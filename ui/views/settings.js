@@ -1,12 +1,13 @@
 // Settings (#/settings): you (name, school, how families can reach you, after how many quiet days
 // Today names a family, the paper), the introduction letter's wording (see letter-settings.js), the
 // class (edit it, switch between classes, add another), the questions for families (see
-// questions.js), where the record lives on this computer, and what was deleted in the last 30 days
-// (restore it, or empty the trash).
+// questions.js), backups of the record (see backup-settings.js), where the record lives on this
+// computer, and what was deleted in the last 30 days (restore it, or empty the trash).
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
 import { actions, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
+import { readBackups, renderBackupSettings } from './backup-settings.js';
 import { readLetterSettings, renderLetterSettings } from './letter-settings.js';
 import { renderQuestionBank } from './questions.js';
 
@@ -364,12 +365,13 @@ function trashSection(ctx, trash) {
  * @returns {Promise<HTMLElement>}
  */
 export async function render(ctx) {
-  const [trash, letter] = await Promise.all([
+  const [trash, letter, backups] = await Promise.all([
     api.listTrash().then(
       (items) => ({ items }),
       (error) => ({ error }),
     ),
     readLetterSettings(),
+    readBackups(),
   ]);
   return h(
     'section',
@@ -386,6 +388,7 @@ export async function render(ctx) {
       newClassArea(ctx),
     ),
     renderQuestionBank(ctx),
+    renderBackupSettings(ctx, backups),
     h(
       'section',
       { class: 'settings-group', 'aria-labelledby': 'record-title' },

@@ -3,6 +3,7 @@
 //! here; they are in the `rapport` core.
 
 pub mod app;
+pub mod backups;
 pub mod classes;
 pub mod conferences;
 pub mod contacts;

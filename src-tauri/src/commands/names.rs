@@ -66,4 +66,8 @@ pub const COMMANDS: &[&str] = &[
     "letter_languages",
     "letter_template",
     "save_letter_template",
+    "list_backups",
+    "back_up_now",
+    "restore_backup",
+    "restore_from_file",
 ];

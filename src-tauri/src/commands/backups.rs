@@ -1,0 +1,184 @@
+//! Backups from the window: the list of automatic backups, "Back up now" to a file the teacher
+//! picks (a USB stick), and restoring one of the backups or a file the teacher picks. Restoring
+//! keeps the record as it was among the backups, and the window reloads everything afterwards.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use rapport::backup::{self, BackupKind};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::printing::SaveTarget;
+use crate::error::CommandError;
+use crate::state::Record;
+
+/// A backup as the Settings screen lists it.
+#[derive(Debug, Serialize)]
+pub struct BackupRow {
+    pub file_name: String,
+    pub taken_at: DateTime<Utc>,
+    pub bytes: u64,
+    pub kind: BackupKind,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Backups {
+    /// Where the automatic backups are kept.
+    pub folder: String,
+    /// Newest first.
+    pub backups: Vec<BackupRow>,
+}
+
+/// The automatic backups beside the record.
+#[tauri::command]
+pub async fn list_backups(record: State<'_, Record>) -> Result<Backups, CommandError> {
+    let folder = backup::backups_dir(&record.db_path);
+    let backups = tauri::async_runtime::spawn_blocking(move || {
+        backup::list(&folder).map(|list| {
+            let rows = list
+                .into_iter()
+                .map(|b| BackupRow {
+                    file_name: b
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    taken_at: b.taken_at,
+                    bytes: b.bytes,
+                    kind: b.kind,
+                })
+                .collect();
+            Backups {
+                folder: folder.display().to_string(),
+                backups: rows,
+            }
+        })
+    })
+    .await
+    .map_err(|_| CommandError::internal())?;
+    Ok(backups?)
+}
+
+/// A copy the teacher asked for.
+#[derive(Debug, Serialize)]
+pub struct SavedBackup {
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// Writes a copy of the record to a file the teacher picks. `null` when they cancel.
+#[tauri::command]
+pub async fn back_up_now<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+) -> Result<Option<SavedBackup>, CommandError> {
+    let name = format!("Rapport backup {}.sqlite3", crate::today());
+    let Some(path) = pick(app, Pick::Save(name)).await? else {
+        return Ok(None);
+    };
+    let target = path.clone();
+    let bytes = record.run(move |store| store.back_up_to(&target)).await?;
+    log::info!("a backup was written ({bytes} bytes)");
+    Ok(Some(SavedBackup {
+        path: path.display().to_string(),
+        bytes,
+    }))
+}
+
+/// What a restore did.
+#[derive(Debug, Serialize)]
+pub struct Restored {
+    pub students: i64,
+    /// The file that keeps the record as it was before.
+    pub kept: String,
+}
+
+/// Restores one of the automatic backups, by its file name in the backups folder.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_backup(
+    record: State<'_, Record>,
+    file_name: String,
+) -> Result<Restored, CommandError> {
+    let folder = backup::backups_dir(&record.db_path);
+    let listed = backup::list(&folder)?;
+    // Only a file the folder lists: the page never names an arbitrary path.
+    let chosen = listed
+        .into_iter()
+        .find(|b| {
+            b.path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy() == file_name)
+        })
+        .ok_or(rapport::Error::NotFound("That backup"))?;
+    restore(&record, chosen.path).await
+}
+
+/// Restores a backup file the teacher picks (for example from a USB stick). `null` when they
+/// cancel.
+#[tauri::command]
+pub async fn restore_from_file<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+) -> Result<Option<Restored>, CommandError> {
+    match pick(app, Pick::Open).await? {
+        Some(path) => restore(&record, path).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+async fn restore(record: &Record, from: PathBuf) -> Result<Restored, CommandError> {
+    let restored = record
+        .run(move |store| {
+            let kept = store.restore_from(&from, Utc::now())?;
+            let students = store.check()?.students;
+            Ok(Restored {
+                students,
+                kept: kept.path.display().to_string(),
+            })
+        })
+        .await?;
+    log::info!("a backup was restored ({} students)", restored.students);
+    Ok(restored)
+}
+
+enum Pick {
+    Save(String),
+    Open,
+}
+
+/// A file to write or to read: from the dialog, or in RAPPORT_SAVE_DIR (tests) the named file
+/// there, or the newest backup there.
+async fn pick<R: Runtime>(app: AppHandle<R>, pick: Pick) -> Result<Option<PathBuf>, CommandError> {
+    tauri::async_runtime::spawn_blocking(move || match app.state::<SaveTarget>().inner() {
+        SaveTarget::Folder(folder) => match pick {
+            Pick::Save(name) => Ok(Some(folder.join(name))),
+            Pick::Open => {
+                let newest = std::fs::read_dir(folder)
+                    .map_err(|e| {
+                        rapport::Error::io(format!("Could not read {}", folder.display()), e)
+                    })?
+                    .flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "sqlite3"))
+                    .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+                    .map(|e| e.path());
+                Ok(newest)
+            }
+        },
+        SaveTarget::Dialog => {
+            let dialog = app
+                .dialog()
+                .file()
+                .add_filter("Rapport backup", &["sqlite3", "db"]);
+            let chosen = match pick {
+                Pick::Save(name) => dialog.set_file_name(name).blocking_save_file(),
+                Pick::Open => dialog.blocking_pick_file(),
+            };
+            Ok(chosen.and_then(|p| p.into_path().ok()))
+        }
+    })
+    .await
+    .map_err(|_| CommandError::internal())?
+    .map_err(|e: rapport::Error| CommandError::from(e))
+}

@@ -1,0 +1,441 @@
+//! Backups of the record and restoring one. A backup is a consistent copy taken while the record is
+//! open (`VACUUM INTO` a temporary file beside the target, an integrity check, fsync, rename), so a
+//! failed backup never replaces a good one. Automatic backups go to a `backups` folder beside the
+//! record, one at start-up when something changed since the last, thinned to about 7 dailies,
+//! 4 weeklies and 12 monthlies. Restoring checks the file first, keeps the current record as a
+//! backup, and swaps the file in atomically.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// The folder beside the record that holds its automatic backups.
+pub const BACKUP_DIR: &str = "backups";
+const PREFIX: &str = "rapport-";
+const SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y-%m-%dT%H%M%S%.3fZ";
+const BEFORE_RESTORE: &str = "-before-restore";
+
+/// Daily, weekly and monthly backups kept by [`thin`].
+const DAILIES: i64 = 7;
+const WEEKLIES: i64 = 4;
+const MONTHLIES: i64 = 12;
+
+/// Why a backup was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKind {
+    /// At start-up, because the record changed.
+    Automatic,
+    /// The record as it was just before another file was restored over it.
+    BeforeRestore,
+}
+
+/// A backup in the backups folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Backup {
+    pub path: PathBuf,
+    pub taken_at: DateTime<Utc>,
+    pub bytes: u64,
+    pub kind: BackupKind,
+}
+
+/// The backups folder of the record at `db_path`.
+pub fn backups_dir(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(BACKUP_DIR)
+}
+
+fn file_name(taken_at: DateTime<Utc>, kind: BackupKind) -> String {
+    let tag = match kind {
+        BackupKind::Automatic => "",
+        BackupKind::BeforeRestore => BEFORE_RESTORE,
+    };
+    format!("{PREFIX}{}{tag}{SUFFIX}", taken_at.format(STAMP))
+}
+
+/// A path in `dir` for a backup taken at `now` that no other backup has (two taken within the
+/// same millisecond get successive milliseconds), and the time it records.
+fn free_path(dir: &Path, now: DateTime<Utc>, kind: BackupKind) -> (PathBuf, DateTime<Utc>) {
+    let mut taken_at = now;
+    loop {
+        let path = dir.join(file_name(taken_at, kind));
+        if !path.exists() {
+            return (path, taken_at);
+        }
+        taken_at += chrono::Duration::milliseconds(1);
+    }
+}
+
+fn parse_name(name: &str) -> Option<(DateTime<Utc>, BackupKind)> {
+    let core = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let (stamp, kind) = match core.strip_suffix(BEFORE_RESTORE) {
+        Some(stamp) => (stamp, BackupKind::BeforeRestore),
+        None => (core, BackupKind::Automatic),
+    };
+    let time = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+    Some((time.and_utc(), kind))
+}
+
+/// The backups in `dir`, newest first (an absent folder has none).
+pub fn list(dir: &Path) -> Result<Vec<Backup>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(format!("Could not read {}", dir.display()), e)),
+    };
+    let mut backups: Vec<Backup> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            let (taken_at, kind) = parse_name(name.to_str()?)?;
+            let bytes = entry.metadata().ok()?.len();
+            Some(Backup {
+                path: entry.path(),
+                taken_at,
+                bytes,
+                kind,
+            })
+        })
+        .collect();
+    backups.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(a.path.cmp(&b.path)));
+    Ok(backups)
+}
+
+impl Store {
+    /// Writes a consistent copy of the record to `target`, all or nothing: `VACUUM INTO` a
+    /// temporary file beside it, check that copy's integrity, flush it to disk, then rename it
+    /// over `target`. The copy is readable by its owner only. Returns its size in bytes.
+    pub fn back_up_to(&self, target: &Path) -> Result<u64> {
+        let temp = partial_path(target)?;
+        let result = (|| {
+            remove_if_present(&temp)?;
+            self.conn
+                .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
+            check_file(&temp)?;
+            finish_file(&temp, target)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
+    }
+}
+
+/// `.name.PID.partial` beside `target`.
+fn partial_path(target: &Path) -> Result<PathBuf> {
+    let name = target.file_name().ok_or_else(|| {
+        Error::io(
+            format!("{} is not a file name", target.display()),
+            std::io::ErrorKind::InvalidInput.into(),
+        )
+    })?;
+    Ok(target.with_file_name(format!(
+        ".{}.{}.partial",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+fn remove_if_present(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(format!("Could not remove {}", path.display()), e)),
+    }
+}
+
+/// Owner-only, flushed, renamed into place, folder flushed. Returns the size.
+fn finish_file(temp: &Path, target: &Path) -> Result<u64> {
+    let io = |e: std::io::Error| Error::io(format!("Could not write {}", target.display()), e);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(temp, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+    }
+    let file = std::fs::File::open(temp).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    let bytes = file.metadata().map_err(io)?.len();
+    drop(file);
+    std::fs::rename(temp, target).map_err(io)?;
+    #[cfg(unix)]
+    if let Some(folder) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::File::open(folder)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+    }
+    Ok(bytes)
+}
+
+/// What a backup file holds, found by opening it read-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    pub schema_version: i64,
+    pub students: i64,
+}
+
+/// Checks that `path` is a healthy Rapport record this version can open, without changing it.
+pub fn check_file(path: &Path) -> Result<Checked> {
+    let shown = path.display().to_string();
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| Error::NotADatabase(shown.clone()))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|_| Error::NotADatabase(shown.clone()))?;
+    if version > crate::store::SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            found: version,
+            known: crate::store::SCHEMA_VERSION,
+        });
+    }
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|_| Error::NotADatabase(shown.clone()))?;
+    if integrity != "ok" {
+        return Err(Error::Conflict(format!(
+            "{shown} is damaged ({integrity}), so it was not used. Nothing was changed."
+        )));
+    }
+    let students: i64 = conn
+        .query_row("SELECT count(*) FROM student", [], |r| r.get(0))
+        .map_err(|_| {
+            Error::Conflict(format!(
+                "{shown} is an SQLite file but not a Rapport record. Nothing was changed."
+            ))
+        })?;
+    Ok(Checked {
+        schema_version: version,
+        students,
+    })
+}
+
+/// Takes an automatic backup into `dir` unless the record is unchanged since the newest one
+/// (the copies are compared byte for byte), then thins the folder. Returns the new backup.
+pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option<Backup>> {
+    crate::store::create_private_dir(dir)?;
+    let (target, taken_at) = free_path(dir, now, BackupKind::Automatic);
+    let staged = dir.join(format!(".staged-{}{SUFFIX}", std::process::id()));
+    store.back_up_to(&staged)?;
+    let previous = list(dir)?.into_iter().next();
+    let unchanged = match &previous {
+        Some(previous) => same_bytes(&staged, &previous.path)?,
+        None => false,
+    };
+    if unchanged {
+        remove_if_present(&staged)?;
+        return Ok(None);
+    }
+    std::fs::rename(&staged, &target)
+        .map_err(|e| Error::io(format!("Could not write {}", target.display()), e))?;
+    let bytes = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+    for old in thin(&list(dir)?, now) {
+        remove_if_present(&old)?;
+    }
+    Ok(Some(Backup {
+        path: target,
+        taken_at,
+        bytes,
+        kind: BackupKind::Automatic,
+    }))
+}
+
+fn same_bytes(a: &Path, b: &Path) -> Result<bool> {
+    let read = |p: &Path| {
+        std::fs::read(p).map_err(|e| Error::io(format!("Could not read {}", p.display()), e))
+    };
+    Ok(read(a)? == read(b)?)
+}
+
+/// The backups to delete so that about 7 dailies, 4 weeklies and 12 monthlies remain: the newest
+/// backup of each of the last 7 days, of each of the last 4 weeks and of each of the last 12
+/// months is kept, and so are the two newest of all. `backups` is newest first.
+pub fn thin(backups: &[Backup], now: DateTime<Utc>) -> Vec<PathBuf> {
+    let today = now.date_naive();
+    // The two newest always stay: the record as it was at the last two starts.
+    let mut keep: Vec<bool> = (0..backups.len()).map(|i| i < 2).collect();
+    let mut seen_days = Vec::new();
+    let mut seen_weeks = Vec::new();
+    let mut seen_months = Vec::new();
+    for (index, backup) in backups.iter().enumerate() {
+        let day = backup.taken_at.date_naive();
+        let age = (today - day).num_days();
+        let week = day.iso_week();
+        let month = (day.year(), day.month());
+        if age < DAILIES && !seen_days.contains(&day) {
+            seen_days.push(day);
+            keep[index] = true;
+        }
+        if age < WEEKLIES * 7 && !seen_weeks.contains(&week) {
+            seen_weeks.push(week);
+            keep[index] = true;
+        }
+        if age < MONTHLIES * 31 && !seen_months.contains(&month) {
+            seen_months.push(month);
+            keep[index] = true;
+        }
+    }
+    backups
+        .iter()
+        .zip(keep)
+        .filter(|(_, keep)| !keep)
+        .map(|(b, _)| b.path.clone())
+        .collect()
+}
+
+/// Replaces the record at `db_path` with the backup at `from` (see [`Store::restore_from`]); a
+/// record that does not exist yet is simply created from it.
+pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Option<Backup>> {
+    check_file(from)?;
+    if db_path.exists() {
+        return Store::open(db_path)?.restore_from(from, now).map(Some);
+    }
+    if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::store::create_private_dir(dir)?;
+    }
+    swap_in(db_path, from)?;
+    Ok(None)
+}
+
+impl Store {
+    /// Replaces this record with the backup at `from`. The file is checked first (a healthy
+    /// Rapport record this version can open); the record as it is now is kept in the backups
+    /// folder (the returned backup); the new file is copied beside the record, flushed and renamed
+    /// over it, and the old record's `-wal` and `-shm` files are removed so SQLite cannot replay
+    /// them into it. Afterwards this store has the restored record open. On any failure the
+    /// record is left as it was.
+    pub fn restore_from(&mut self, from: &Path, now: DateTime<Utc>) -> Result<Backup> {
+        check_file(from)?;
+        let db_path = self.path().to_path_buf();
+        let dir = backups_dir(&db_path);
+        crate::store::create_private_dir(&dir)?;
+        let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
+        let bytes = self.back_up_to(&target)?;
+        let kept = Backup {
+            path: target,
+            taken_at,
+            bytes,
+            kind: BackupKind::BeforeRestore,
+        };
+        // Close the record (its WAL is checkpointed and removed as the last connection closes),
+        // swap the file, and open whichever file is now in place.
+        if let Err(error) = self.close() {
+            *self = Store::open(&db_path)?;
+            return Err(error);
+        }
+        let swapped = swap_in(&db_path, from);
+        let reopened = Store::open(&db_path);
+        match (swapped, reopened) {
+            (Ok(()), Ok(store)) => {
+                *self = store;
+                Ok(kept)
+            }
+            (Err(error), Ok(store)) => {
+                *self = store;
+                Err(error)
+            }
+            (_, Err(error)) => Err(error),
+        }
+    }
+}
+
+/// Copies `from` beside `db_path`, checks the copy, removes stale journals and renames it into
+/// place.
+fn swap_in(db_path: &Path, from: &Path) -> Result<()> {
+    let temp = partial_path(db_path)?;
+    let copied = (|| {
+        remove_if_present(&temp)?;
+        std::fs::copy(from, &temp)
+            .map_err(|e| Error::io(format!("Could not read {}", from.display()), e))?;
+        check_file(&temp)?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = db_path.as_os_str().to_owned();
+            side.push(suffix);
+            remove_if_present(Path::new(&side))?;
+        }
+        finish_file(&temp, db_path).map(|_| ())
+    })();
+    if copied.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    copied
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn at(days_ago: i64, hour: u32) -> Backup {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        let taken_at = (now - Duration::days(days_ago))
+            .date_naive()
+            .and_hms_opt(hour, 0, 0)
+            .unwrap()
+            .and_utc();
+        Backup {
+            path: PathBuf::from(file_name(taken_at, BackupKind::Automatic)),
+            taken_at,
+            bytes: 1,
+            kind: BackupKind::Automatic,
+        }
+    }
+
+    #[test]
+    fn names_carry_the_time_and_the_kind() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 5, 7).unwrap() + Duration::milliseconds(42);
+        let name = file_name(now, BackupKind::BeforeRestore);
+        assert_eq!(
+            name,
+            "rapport-2026-11-24T090507.042Z-before-restore.sqlite3"
+        );
+        assert_eq!(parse_name(&name), Some((now, BackupKind::BeforeRestore)));
+        assert_eq!(parse_name("rapport.sqlite3"), None);
+        let dir = tempfile::tempdir().unwrap();
+        let (first, at_first) = free_path(dir.path(), now, BackupKind::Automatic);
+        std::fs::write(&first, b"taken").unwrap();
+        let (second, at_second) = free_path(dir.path(), now, BackupKind::Automatic);
+        assert_ne!(first, second, "two backups in one millisecond keep both");
+        assert!(at_second > at_first);
+        assert_eq!(parse_name("rapport-yesterday.sqlite3"), None);
+    }
+
+    #[test]
+    fn a_year_of_daily_backups_thins_to_about_7_dailies_4_weeklies_and_12_monthlies() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        // Two a day for 400 days, newest first.
+        let backups: Vec<Backup> = (0..400).flat_map(|d| [at(d, 18), at(d, 8)]).collect();
+        let gone = thin(&backups, now);
+        let kept: Vec<&Backup> = backups.iter().filter(|b| !gone.contains(&b.path)).collect();
+        assert!((20..=25).contains(&kept.len()), "{} kept", kept.len());
+        assert_eq!(
+            kept[..2],
+            [&backups[0], &backups[1]],
+            "the two newest are kept"
+        );
+        // The last 7 days have one each: their newest (and today also its earlier copy).
+        for d in 0..7 {
+            assert!(kept.contains(&&at(d, 18)), "day {d}");
+            assert_eq!(kept.contains(&&at(d, 8)), d == 0, "day {d}, older copy");
+        }
+        assert!(kept.iter().all(|b| (now - b.taken_at).num_days() < 12 * 31));
+        // Thinning again removes nothing more.
+        let kept: Vec<Backup> = kept.into_iter().cloned().collect();
+        assert!(thin(&kept, now).is_empty());
+    }
+
+    #[test]
+    fn a_single_old_backup_is_kept() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        assert!(thin(&[at(900, 8)], now).is_empty());
+    }
+}

@@ -1,0 +1,185 @@
+// Backups in Settings: where Rapport keeps its automatic copies of the record, "Back up now" to a
+// file the teacher picks (a USB stick), and restoring either one of the copies or a file the
+// teacher picks. Restoring asks first; the record as it was is kept among the backups, and the
+// whole window reads its data again afterwards.
+
+import * as api from '../api.js';
+import { h, replace, whileBusy } from '../dom.js';
+import { actions, confirmDialog, errorMessage } from './forms.js';
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** A backup's moment ("2025-04-11T18:02:00Z") in the teacher's local date and time. */
+function takenText(moment) {
+  const d = new Date(moment);
+  return Number.isNaN(d.getTime()) ? String(moment ?? '') : d.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
+}
+
+/** A file size as whole kilobytes, rounded up ("148 KB"). */
+function kbText(bytes) {
+  return `${Math.ceil((bytes ?? 0) / KB)} KB`;
+}
+
+/** A file size for the list: kilobytes below a megabyte, else megabytes to one decimal. */
+function sizeText(bytes) {
+  return bytes < MB ? kbText(bytes) : `${(bytes / MB).toFixed(1)} MB`;
+}
+
+/** "The record as it is now is kept…": the second paragraph of every restore question. */
+const KEPT_FIRST = 'The record as it is now is kept as a backup first, so you can go back.';
+
+/**
+ * Reads the backups the section lists first. Read with the rest of Settings, so that the page is
+ * drawn at once and nothing below it jumps.
+ * @returns {Promise<{folder?: string, backups?: object[], error?: any}>}
+ */
+export async function readBackups() {
+  try {
+    return await api.listBackups();
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * The Backups section for Settings.
+ * @param {object} ctx
+ * @param {{folder?: string, backups?: object[], error?: any}} listed what readBackups() gave
+ * @returns {HTMLElement} section#backups
+ */
+export function renderBackupSettings(ctx, listed) {
+  /** A restore is running: other Restore buttons wait for it. */
+  let restoring = false;
+  const intro = h('p', { id: 'backups-intro' });
+  const list = h('div', { class: 'backup-list-area', id: 'backup-list-area' });
+  const backUpButton = h('button', { type: 'button', class: 'button primary', id: 'back-up-now' }, 'Back up now…');
+  const fromFileButton = h('button', { type: 'button', class: 'button', id: 'restore-from-file' }, 'Restore from a file…');
+
+  /**
+   * Restores after asking: `work` calls the core. Then the window reads everything again and the
+   * page is drawn anew, with the new list of backups.
+   * @param {HTMLButtonElement} button
+   * @param {{title: string, body: any[], confirm: string}} question
+   * @param {() => Promise<{students: number, kept: string}|null>} work
+   */
+  async function restoreWith(button, question, work) {
+    if (restoring || button.disabled) return;
+    const yes = await confirmDialog({ ...question, danger: true });
+    if (!yes) return;
+    ctx.clearAlert();
+    restoring = true;
+    let restored;
+    try {
+      restored = await whileBusy(button, work);
+    } catch (err) {
+      ctx.alert(err);
+      return;
+    } finally {
+      restoring = false;
+    }
+    if (!restored) return;
+    try {
+      await ctx.reloadInfo();
+      const students = restored.students === 1 ? '1 student' : `${restored.students} students`;
+      ctx.status(`Restored: ${students}. The record as it was is kept in ${restored.kept}.`);
+      await ctx.refresh('#backups-title');
+    } catch (err) {
+      ctx.alert(err);
+    }
+  }
+
+  function backupItem(backup) {
+    const when = takenText(backup.taken_at);
+    const restore = h(
+      'button',
+      { type: 'button', class: 'button small restore-backup' },
+      'Restore',
+      h('span', { class: 'visually-hidden' }, ` the backup from ${when}`),
+    );
+    restore.addEventListener('click', () =>
+      restoreWith(
+        restore,
+        {
+          title: 'Restore this backup?',
+          body: [`Your record will be replaced by the backup from ${when}.`, KEPT_FIRST],
+          confirm: 'Restore this backup',
+        },
+        () => api.restoreBackup(backup.file_name),
+      ),
+    );
+    return h(
+      'li',
+      { class: 'backup', dataset: { fileName: backup.file_name } },
+      h(
+        'p',
+        { class: 'backup-what' },
+        h('time', { class: 'backup-when', datetime: backup.taken_at }, when),
+        backup.kind === 'before_restore' ? [' ', h('span', { class: 'backup-kind muted' }, 'Before a restore')] : null,
+      ),
+      h('p', { class: 'backup-size' }, sizeText(backup.bytes)),
+      h('div', { class: 'backup-actions' }, restore),
+    );
+  }
+
+  /** The intro and the list, as `loaded` has them. */
+  function draw(loaded) {
+    replace(
+      intro,
+      'Rapport keeps a copy of your record each time it starts after a change: one for each of the last 7 days, 4 weeks and 12 months. ',
+      loaded.folder
+        ? ['Copies stay on this computer, in ', h('code', { class: 'path', id: 'backups-folder', dir: 'ltr' }, loaded.folder), '. ']
+        : 'Copies stay on this computer, beside your record. ',
+      'To keep a copy somewhere else, such as a USB stick, use Back up now.',
+    );
+    const backups = loaded.backups ?? [];
+    if (loaded.error) {
+      replace(list, h('p', { class: 'callout caution', id: 'backups-error' }, errorMessage(loaded.error)));
+    } else if (!backups.length) {
+      replace(list, h('p', { class: 'muted', id: 'no-backups' }, 'No backups yet. Rapport takes the first one the next time it starts after a change.'));
+    } else {
+      replace(
+        list,
+        h('h3', { id: 'backup-list-title' }, 'Copies on this computer'),
+        h('ul', { class: 'backup-list', id: 'backup-list', 'aria-labelledby': 'backup-list-title' }, backups.map(backupItem)),
+      );
+    }
+  }
+
+  backUpButton.addEventListener('click', async () => {
+    if (backUpButton.disabled) return;
+    ctx.clearAlert();
+    let saved;
+    try {
+      saved = await whileBusy(backUpButton, () => api.backUpNow());
+    } catch (err) {
+      ctx.alert(err);
+      return;
+    }
+    if (!saved) return;
+    ctx.status(`Backed up to ${saved.path} (${kbText(saved.bytes)}).`);
+    draw(await readBackups());
+  });
+
+  fromFileButton.addEventListener('click', () =>
+    restoreWith(
+      fromFileButton,
+      {
+        title: 'Restore a backup file?',
+        body: ['Your record will be replaced by the backup in the file you choose next.', KEPT_FIRST],
+        confirm: 'Choose the file…',
+      },
+      () => api.restoreFromFile(),
+    ),
+  );
+
+  draw(listed);
+  return h(
+    'section',
+    { class: 'settings-group backups', id: 'backups', 'aria-labelledby': 'backups-title' },
+    h('h2', { id: 'backups-title', tabindex: '-1' }, 'Backups'),
+    intro,
+    actions(backUpButton, fromFileButton),
+    list,
+  );
+}
