@@ -10,7 +10,7 @@ packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev)
 # UI tests: a virtual display, xauth (xvfb only recommends it, xvfb-run needs it), WebKit's driver.
 # PDF and screenshot checks use poppler, qpdf and imagemagick; DejaVu and Droid fallback fonts
 # draw Arabic, Cyrillic, Vietnamese and CJK names in the window under the virtual display.
-$want_test && packages+=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick fonts-dejavu-core fonts-droid-fallback)
+$want_test && packages+=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick fonts-dejavu-core fonts-droid-fallback strace)
 
 # node runs the page's module tests; it comes with many machines, else Debian's nodejs will do.
 $want_test && ! command -v node >/dev/null && packages+=(nodejs)

@@ -1,0 +1,218 @@
+//! Crash safety, for real: a child process writes to a record in a loop (single transactions, and
+//! big all-or-nothing batches like an import) and is killed with SIGKILL at random moments, again
+//! and again. After every kill the record passes `PRAGMA integrity_check`, every write whose commit
+//! returned is there, and no batch is half-written.
+//!
+//! The child is this same test binary, started with `RAPPORT_CRASH_WRITER` set. Runs: 60, or
+//! `RAPPORT_CRASH_RUNS` (fewer for a quick check).
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rapport::model::{
+    ClassDetails, ContactDetails, ContactKind, ContactMethod, Initiator, StudentDetails,
+};
+use rapport::Store;
+
+const WRITER_ENV: &str = "RAPPORT_CRASH_WRITER";
+/// Children in one all-or-nothing batch.
+const BATCH: usize = 150;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+/// The writer: runs only in the child process. Prints `contact ID` after each committed contact
+/// and `batch N` after each committed batch, flushing each line, so the parent knows what was
+/// committed before it killed us.
+#[test]
+fn writer_child() {
+    let Some(path) = std::env::var_os(WRITER_ENV) else {
+        return;
+    };
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    let class_id = store.classes().unwrap()[0].id;
+    let student_id = store
+        .students(class_id)
+        .unwrap()
+        .iter()
+        .find(|s| s.family_name == "Diallo")
+        .unwrap()
+        .id;
+    let out = std::io::stdout();
+    let mut batch = store
+        .students(class_id)
+        .unwrap()
+        .iter()
+        .filter(|s| s.family_name.starts_with("Batch"))
+        .count()
+        / BATCH;
+    use std::io::Write;
+    for round in 0.. {
+        if round % 25 == 24 {
+            batch += 1;
+            let name = format!("Batch {batch}");
+            store
+                .atomically(|store| {
+                    for n in 0..BATCH {
+                        store.add_student(&StudentDetails {
+                            class_id,
+                            given_name: format!("Child {n}"),
+                            family_name: name.clone(),
+                            ..Default::default()
+                        })?;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+            writeln!(out.lock(), "batch {batch}").unwrap();
+        } else {
+            let contact = store
+                .add_contact(&ContactDetails {
+                    student_id,
+                    guardian_id: None,
+                    happened_on: day(),
+                    method: ContactMethod::Phone,
+                    initiated_by: Initiator::Teacher,
+                    kind: ContactKind::Positive,
+                    summary: format!("Call {round}"),
+                    outcome: String::new(),
+                    reached: true,
+                    follow_up_on: None,
+                    follow_up_done: false,
+                    sensitive: false,
+                })
+                .unwrap();
+            writeln!(out.lock(), "contact {}", contact.id).unwrap();
+        }
+        out.lock().flush().unwrap();
+    }
+}
+
+/// A tiny deterministic generator for kill delays (no dependency needed for this).
+struct Dice(u64);
+
+impl Dice {
+    fn between(&mut self, low: u64, high: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        low + (self.0 >> 33) % (high - low)
+    }
+}
+
+#[test]
+fn a_record_survives_being_killed_mid_write_again_and_again() {
+    if std::env::var_os(WRITER_ENV).is_some() {
+        return;
+    }
+    let runs: usize = std::env::var("RAPPORT_CRASH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(60);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rapport.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let class = store
+            .start_class(
+                &ClassDetails {
+                    name: "Room 12".into(),
+                    ..Default::default()
+                },
+                day(),
+            )
+            .unwrap();
+        store
+            .add_student(&StudentDetails {
+                class_id: class.id,
+                given_name: "Amani".into(),
+                family_name: "Diallo".into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    let mut dice = Dice(0x5eed);
+    let mut committed_contacts: Vec<i64> = Vec::new();
+    let mut committed_batches = 0usize;
+    let started = Instant::now();
+    for run in 0..runs {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+            .env(WRITER_ENV, &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .collect::<Vec<String>>()
+        });
+        std::thread::sleep(Duration::from_millis(dice.between(30, 400)));
+        child.kill().unwrap(); // SIGKILL: no destructors, no flush, no checkpoint.
+        child.wait().unwrap();
+        for line in reader.join().unwrap() {
+            if let Some(id) = line.strip_prefix("contact ") {
+                committed_contacts.push(id.parse().unwrap());
+            } else if let Some(n) = line.strip_prefix("batch ") {
+                committed_batches = committed_batches.max(n.parse().unwrap());
+            }
+        }
+
+        let store = Store::open(&path).unwrap();
+        let health = store.check().unwrap();
+        assert!(health.is_healthy(), "run {run}: {:?}", health.integrity);
+        let class_id = store.classes().unwrap()[0].id;
+        let amani = store.students(class_id).unwrap();
+        let student_id = amani.iter().find(|s| s.family_name == "Diallo").unwrap().id;
+        let contacts: Vec<i64> = store
+            .contacts_of(student_id)
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        if std::env::var_os("RAPPORT_CRASH_DEBUG").is_some() {
+            eprintln!(
+                "run {run}: committed {} (last {:?}), in the record {} (max {:?})",
+                committed_contacts.len(),
+                committed_contacts.last(),
+                contacts.len(),
+                contacts.iter().max()
+            );
+        }
+        for id in &committed_contacts {
+            assert!(
+                contacts.contains(id),
+                "run {run}: committed contact {id} is gone"
+            );
+        }
+        // Every batch is all there or not there at all; every committed one is there.
+        let mut sizes = std::collections::BTreeMap::new();
+        for s in amani.iter().filter(|s| s.family_name.starts_with("Batch")) {
+            *sizes.entry(s.family_name.clone()).or_insert(0usize) += 1;
+        }
+        for (name, size) in &sizes {
+            assert_eq!(*size, BATCH, "run {run}: {name} is half-written");
+        }
+        assert!(
+            sizes.len() >= committed_batches,
+            "run {run}: a committed batch is gone"
+        );
+    }
+    println!(
+        "{runs} kills in {:.1} s: {} committed contacts and {committed_batches} batches of {BATCH} all present, integrity ok every time",
+        started.elapsed().as_secs_f64(),
+        committed_contacts.len()
+    );
+    assert!(
+        committed_contacts.len() > runs,
+        "the writer should commit work between kills"
+    );
+}
