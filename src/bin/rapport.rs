@@ -62,6 +62,12 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Read an export (from `export-json`) into an empty record, for example on a new computer.
+    /// All or nothing: a problem names its row and nothing is written.
+    ImportJson {
+        /// The export to read.
+        file: PathBuf,
+    },
     /// Print the conference packet of a child, or of a whole class in one PDF.
     Packet {
         #[command(flatten)]
@@ -264,6 +270,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             }
         },
+        Command::ImportJson { file } => {
+            let export = read_export(&file)?;
+            let imported = store.import_export(&export)?;
+            say!(
+                "Read {}: {} classes, {} students, {} guardians and {} contacts, into {}.",
+                file.display(),
+                imported.classes,
+                imported.students,
+                imported.guardians,
+                imported.contacts,
+                path.display()
+            );
+        }
         Command::Backups { json } => {
             let list = backup::list(&backup::backups_dir(&path))?;
             if json {
@@ -498,6 +517,29 @@ fn print_today(report: &insights::TodayReport) {
         b.this_year.positive,
         b.this_year.concern
     );
+}
+
+/// An export file, refused with a clear message when it is too big or not an export.
+fn read_export(file: &std::path::Path) -> Result<rapport::store::export::Export, Error> {
+    let size = std::fs::metadata(file)
+        .map_err(|e| Error::io(format!("Could not read {}", file.display()), e))?
+        .len();
+    if size > rapport::validate::MAX_IMPORT_BYTES {
+        return Err(Error::Conflict(format!(
+            "{} is {} MB, more than any record Rapport reads ({} MB). Nothing was changed.",
+            file.display(),
+            size / (1024 * 1024),
+            rapport::validate::MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(file)
+        .map_err(|e| Error::io(format!("Could not read {}", file.display()), e))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        Error::Conflict(format!(
+            "{} is not a Rapport export ({e}). Nothing was changed.",
+            file.display()
+        ))
+    })
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {

@@ -49,6 +49,9 @@ pub struct Export {
     pub praise: Vec<Praise>,
     pub concerns: Vec<Concern>,
     pub conferences: Vec<Conference>,
+    /// The teacher's own wording of the introduction letter, per language (only where edited).
+    #[serde(default)]
+    pub letter_templates: Vec<LetterTemplate>,
 }
 
 impl Store {
@@ -143,6 +146,10 @@ impl Store {
                 ),
                 super::conferences::conference_from_row,
             )?,
+            letter_templates: crate::i18n::handout_languages()
+                .map(|code| self.letter_template(code))
+                .filter(|t| t.as_ref().map_or(true, |t| t.edited))
+                .collect::<Result<_>>()?,
         })
     }
 

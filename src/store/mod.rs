@@ -8,6 +8,7 @@ pub mod export;
 mod family;
 mod goals;
 mod guardians;
+pub mod import_json;
 pub mod migrations;
 mod pages;
 mod rows;

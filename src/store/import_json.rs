@@ -1,0 +1,209 @@
+//! Reading an export (`docs/export-format.md`) back into an empty record, for a teacher moving to a
+//! new computer: every row keeps its id, so exporting again gives the same JSON. All or nothing:
+//! one transaction, and the first problem names the row it is in.
+
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use super::export::{Export, EXPORT_FORMAT, EXPORT_VERSION};
+use super::{rows, Store};
+use crate::error::{Error, Result};
+use crate::model::{GuardianLink, Id};
+use crate::validate::*;
+
+/// What an import brought in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Imported {
+    pub classes: usize,
+    pub students: usize,
+    pub guardians: usize,
+    pub contacts: usize,
+}
+
+impl Store {
+    /// Fills an empty record from an export. Refuses a record that already holds classes,
+    /// students or guardians, an export of a newer format, and any row that breaks a rule; in
+    /// every case nothing is written.
+    pub fn import_export(&mut self, export: &Export) -> Result<Imported> {
+        if export.format != EXPORT_FORMAT {
+            return Err(Error::Conflict(format!(
+                "This file is not a Rapport export (its format is “{}”).",
+                export.format
+            )));
+        }
+        if export.format_version > EXPORT_VERSION || export.schema_version > super::SCHEMA_VERSION {
+            return Err(Error::TooNew {
+                found: export.schema_version,
+                known: super::SCHEMA_VERSION,
+            });
+        }
+        let held: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM school_year) + (SELECT count(*) FROM class)
+                  + (SELECT count(*) FROM student) + (SELECT count(*) FROM guardian)
+                  + (SELECT count(*) FROM answer)",
+            [],
+            |r| r.get(0),
+        )?;
+        if held > 0 {
+            return Err(Error::Conflict(
+                "An export can only be read into an empty record, and this one already holds \
+                 classes or students. Nothing was changed."
+                    .into(),
+            ));
+        }
+        self.atomically(|store| store.write_export(export))
+    }
+
+    fn write_export(&mut self, e: &Export) -> Result<Imported> {
+        let conn = &self.conn;
+        // The seed question bank of a new record gives way to the exported one.
+        conn.execute("DELETE FROM question", [])?;
+        for (i, y) in e.school_years.iter().enumerate() {
+            let d = clean_school_year(&y.details).map_err(at("school_years", i))?;
+            conn.execute(
+                "INSERT INTO school_year (id, name, starts_on, ends_on) VALUES (?1, ?2, ?3, ?4)",
+                params![y.id, d.name, d.starts_on, d.ends_on],
+            )
+            .map_err(|e| at("school_years", i)(e.into()))?;
+        }
+        for (i, c) in e.classes.iter().enumerate() {
+            let d = clean_class(&c.details).map_err(at("classes", i))?;
+            conn.execute(
+                "INSERT INTO class (id, school_year_id, name, grade, room, archived)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![c.id, c.school_year_id, d.name, d.grade, d.room, c.archived],
+            )
+            .map_err(|e| at("classes", i)(e.into()))?;
+        }
+        for (i, s) in e.students.iter().enumerate() {
+            let d = clean_student(&s.details).map_err(at("students", i))?;
+            keep_id(conn, "student", s.id, || rows::insert_student(conn, &d))
+                .map_err(at("students", i))?;
+        }
+        for (i, g) in e.guardians.iter().enumerate() {
+            let d = clean_guardian(&g.details).map_err(at("guardians", i))?;
+            keep_id(conn, "guardian", g.id, || rows::insert_guardian(conn, &d))
+                .map_err(at("guardians", i))?;
+        }
+        for (i, l) in e.student_guardians.iter().enumerate() {
+            rows::insert_link(
+                conn,
+                l.student_id,
+                l.guardian_id,
+                GuardianLink {
+                    is_primary: l.is_primary,
+                    lives_with: l.lives_with,
+                },
+            )
+            .map_err(at("student_guardians", i))?;
+        }
+        for (i, q) in e.questions.iter().enumerate() {
+            let d = clean_question(&crate::model::QuestionDetails {
+                prompt: q.prompt.clone(),
+                topic: q.topic,
+            })
+            .map_err(at("questions", i))?;
+            conn.execute(
+                "INSERT INTO question (id, prompt, topic, position, retired, seed_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![q.id, d.prompt, d.topic, q.position, q.retired, q.seed_key],
+            )
+            .map_err(|e| at("questions", i)(e.into()))?;
+        }
+        for (i, a) in e.answers.iter().enumerate() {
+            let d = clean_answer(&a.details).map_err(at("answers", i))?;
+            keep_id(conn, "answer", a.id, || rows::insert_answer(conn, &d))
+                .map_err(at("answers", i))?;
+        }
+        for (i, g) in e.goals.iter().enumerate() {
+            let d = clean_goal(&g.details).map_err(at("goals", i))?;
+            keep_id(conn, "goal", g.id, || rows::insert_goal(conn, &d)).map_err(at("goals", i))?;
+        }
+        for (i, c) in e.check_ins.iter().enumerate() {
+            let d = clean_check_in(&c.details).map_err(at("check_ins", i))?;
+            keep_id(conn, "check_in", c.id, || rows::insert_check_in(conn, &d))
+                .map_err(at("check_ins", i))?;
+        }
+        for (i, h) in e.home_activities.iter().enumerate() {
+            let d = clean_home_activity(&h.details).map_err(at("home_activities", i))?;
+            keep_id(conn, "home_activity", h.id, || {
+                rows::insert_home_activity(conn, &d)
+            })
+            .map_err(at("home_activities", i))?;
+        }
+        for (i, c) in e.contacts.iter().enumerate() {
+            let d = clean_contact(&c.details).map_err(at("contacts", i))?;
+            keep_id(conn, "contact", c.id, || rows::insert_contact(conn, &d))
+                .map_err(at("contacts", i))?;
+        }
+        for (i, p) in e.praise.iter().enumerate() {
+            let d = clean_praise(&p.details).map_err(at("praise", i))?;
+            keep_id(conn, "praise", p.id, || {
+                rows::insert_praise(conn, &d, p.contact_id)
+            })
+            .map_err(at("praise", i))?;
+        }
+        for (i, k) in e.concerns.iter().enumerate() {
+            let d = clean_concern(&k.details).map_err(at("concerns", i))?;
+            let id = keep_id(conn, "concern", k.id, || rows::insert_concern_row(conn, &d))
+                .map_err(at("concerns", i))?;
+            rows::write_causes(conn, id, &d.causes).map_err(at("concerns", i))?;
+        }
+        for (i, c) in e.conferences.iter().enumerate() {
+            let d = clean_conference(&c.details).map_err(at("conferences", i))?;
+            keep_id(conn, "conference", c.id, || {
+                super::conferences::insert_conference(conn, &d)
+            })
+            .map_err(at("conferences", i))?;
+        }
+        for template in &e.letter_templates {
+            self.save_letter_template(&template.language, Some(&template.body))
+                .map_err(at("letter_templates", 0))?;
+        }
+        self.save_settings(&e.settings)
+            .map_err(|error| Error::Conflict(format!("settings: {error}")))?;
+        let problems: i64 = self
+            .conn
+            .prepare("PRAGMA foreign_key_check")?
+            .query_map([], |_| Ok(()))?
+            .count() as i64;
+        if problems > 0 {
+            return Err(Error::Conflict(format!(
+                "The export refers to {problems} rows that are not in it. Nothing was changed."
+            )));
+        }
+        Ok(Imported {
+            classes: e.classes.len(),
+            students: e.students.len(),
+            guardians: e.guardians.len(),
+            contacts: e.contacts.len(),
+        })
+    }
+}
+
+/// Inserts a row and gives it the id it had in the export. Rows come in id order into an empty
+/// table, so the new row's id is never above the old one and the old one is free.
+fn keep_id(
+    conn: &Connection,
+    table: &str,
+    old: Id,
+    insert: impl FnOnce() -> Result<Id>,
+) -> Result<Id> {
+    let new = insert()?;
+    if new != old {
+        conn.execute(
+            &format!("UPDATE {table} SET id = ?2 WHERE id = ?1"),
+            params![new, old],
+        )?;
+    }
+    Ok(old)
+}
+
+/// Names the row a problem is in: "students[3]: Given name is empty".
+fn at(list: &'static str, index: usize) -> impl Fn(Error) -> Error {
+    move |error| {
+        let message = error.to_string();
+        let message = message.trim_end_matches(" Nothing was changed.");
+        Error::Conflict(format!("{list}[{index}]: {message} Nothing was changed."))
+    }
+}
