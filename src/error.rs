@@ -41,6 +41,10 @@ pub enum Error {
     #[error("The record could not be read or saved ({0}). Nothing was changed.")]
     Storage(#[from] rusqlite::Error),
 
+    /// A file to import has problems; nothing was written. Each names its file, row and column.
+    #[error("{}", rejected_message(.0))]
+    Rejected(Vec<crate::roster::Problem>),
+
     /// Something that should not happen; the message says what, without children's data.
     #[error("Rapport hit an unexpected problem: {0}. Nothing was changed.")]
     Internal(String),
@@ -64,6 +68,7 @@ impl Error {
             Error::NotADatabase(_) | Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
+            Error::Rejected(_) => "rejected",
         }
     }
 
@@ -89,6 +94,21 @@ impl Error {
             _ => &[],
         }
     }
+}
+
+/// Problems listed in a message (the first 20; the window and the command line list them all).
+fn rejected_message(problems: &[crate::roster::Problem]) -> String {
+    let mut message = match problems.len() {
+        1 => "Nothing was imported: 1 problem needs fixing first.".to_string(),
+        n => format!("Nothing was imported: {n} problems need fixing first."),
+    };
+    for problem in problems.iter().take(20) {
+        message.push_str(&format!("\n{problem}"));
+    }
+    if problems.len() > 20 {
+        message.push_str(&format!("\n… and {} more.", problems.len() - 20));
+    }
+    message
 }
 
 fn join_messages(problems: &[FieldProblem]) -> String {

@@ -75,6 +75,22 @@ pub fn find(code: &str) -> Option<&'static Language> {
     LANGUAGES.iter().find(|l| l.code.eq_ignore_ascii_case(code))
 }
 
+/// The language a roster names by code ("es"), English name ("Spanish") or own name ("Español"),
+/// ignoring case.
+pub fn from_roster(text: &str) -> Option<&'static Language> {
+    let text = text.trim();
+    find(text).or_else(|| {
+        LANGUAGES.iter().find(|l| {
+            l.english.eq_ignore_ascii_case(text)
+                || l.native.to_lowercase() == text.to_lowercase()
+                || l.english
+                    .split(" (")
+                    .next()
+                    .is_some_and(|short| short.eq_ignore_ascii_case(text))
+        })
+    })
+}
+
 /// The English name for a code, or the code itself for one Rapport does not list.
 pub fn english_name(code: &str) -> &str {
     find(code).map_or(code, |l| l.english)

@@ -62,6 +62,26 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Import a class roster: the simple CSV (see `rapport roster-template`) or a OneRoster 1.1
+    /// CSV export (a folder or .zip). All or nothing: every problem is listed by file, row and
+    /// column, and nothing is written. Importing the same roster again updates it.
+    Import {
+        /// The roster file, OneRoster folder or .zip.
+        path: PathBuf,
+        /// The class: for a CSV, the class to fill (made if new; default: the current class);
+        /// for OneRoster, the class to take (by title or sourcedId).
+        #[arg(long, value_name = "NAME")]
+        class: Option<String>,
+        /// Only show what would be added, updated and left as it is.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the roster CSV template (one row per child, up to two guardians).
+    RosterTemplate {
+        /// Where to write it.
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+    },
     /// Read an export (from `export-json`) into an empty record, for example on a new computer.
     /// All or nothing: a problem names its row and nothing is written.
     ImportJson {
@@ -209,6 +229,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(Error::Rejected(problems)) => {
+            eprintln!(
+                "rapport: nothing was imported; {} to fix first:",
+                match problems.len() {
+                    1 => "1 problem".to_string(),
+                    n => format!("{n} problems"),
+                }
+            );
+            for problem in problems {
+                eprintln!("  {problem}");
+            }
+            ExitCode::FAILURE
+        }
         Err(error) => {
             eprintln!("rapport: {error}");
             ExitCode::FAILURE
@@ -270,6 +303,51 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             }
         },
+        Command::Import {
+            path: roster_path,
+            class,
+            dry_run,
+        } => {
+            let roster = rapport::roster::read(&roster_path, class.as_deref())?;
+            let is_oneroster = roster.class_name.is_some();
+            let target = match (&class, is_oneroster) {
+                (Some(name), false) => rapport::roster::ClassTarget::Named(name.clone()),
+                _ => rapport::roster::ClassTarget::FromRoster,
+            };
+            let started = std::time::Instant::now();
+            let report =
+                store.import_roster(&roster, &target, Local::now().date_naive(), dry_run)?;
+            let (verb_add, verb_update) = if dry_run {
+                ("Would add", "Would update")
+            } else {
+                ("Added", "Updated")
+            };
+            if dry_run {
+                say!("Preview only: nothing was written.");
+            }
+            say!(
+                "Class “{}”{}.",
+                report.class_name,
+                if report.class_created { " (new)" } else { "" }
+            );
+            for (verb, names) in [(verb_add, &report.added), (verb_update, &report.updated)] {
+                match names.len() {
+                    0 => say!("{verb} no children."),
+                    n => say!("{verb} {n} children: {}", names.join(", ")),
+                }
+            }
+            say!("Unchanged: {} children.", report.unchanged.len());
+            say!(
+                "Guardians: {} new, {} updated. ({} ms)",
+                report.guardians_added,
+                report.guardians_updated,
+                started.elapsed().as_millis()
+            );
+        }
+        Command::RosterTemplate { out } => {
+            files::write_atomically(&out, rapport::roster::TEMPLATE.as_bytes())?;
+            say!("Wrote the roster template to {}.", out.display());
+        }
         Command::ImportJson { file } => {
             let export = read_export(&file)?;
             let imported = store.import_export(&export)?;

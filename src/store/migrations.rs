@@ -35,6 +35,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0004_conferences.sql"),
         then: None,
     },
+    Migration {
+        version: 5,
+        sql: include_str!("migrations/0005_roster.sql"),
+        then: None,
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).

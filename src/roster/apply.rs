@@ -1,0 +1,321 @@
+//! Writing a checked roster into the record, all or nothing, or only previewing what it would do
+//! (the same work inside a transaction that is rolled back). A child already in the class is
+//! matched on the school's id (or, without one, on the name) and updated, never duplicated; a
+//! guardian is matched on the school's id (OneRoster), or among the child's guardians by name, or
+//! among the guardians this import already made (siblings in a simple CSV). What the teacher
+//! added by hand (notes, a guardian's best time, who must not be contacted) is never overwritten.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::{Roster, RosterGuardian, RosterStudent};
+use crate::error::{Error, Result};
+use crate::model::{ClassDetails, GuardianDetails, GuardianLink, Id, StudentDetails};
+use crate::store::Store;
+
+/// Where a roster goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClassTarget {
+    /// A class of this name: the existing one (not archived), or a new one in today's school year.
+    Named(String),
+    /// The roster's own class name (OneRoster), else the current class.
+    FromRoster,
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RosterReport {
+    pub class_id: Id,
+    pub class_name: String,
+    pub class_created: bool,
+    /// Children's names, as listed.
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    pub guardians_added: usize,
+    pub guardians_updated: usize,
+    /// True when this was a preview and nothing was written.
+    pub dry_run: bool,
+}
+
+impl Store {
+    /// Imports a roster into a class, or with `dry_run` only reports what it would do.
+    pub fn import_roster(
+        &mut self,
+        roster: &Roster,
+        target: &ClassTarget,
+        today: NaiveDate,
+        dry_run: bool,
+    ) -> Result<RosterReport> {
+        self.conn.execute_batch("SAVEPOINT roster")?;
+        let result = write(self, roster, target, today);
+        let keep = result.is_ok() && !dry_run;
+        if keep {
+            self.conn.execute_batch("RELEASE roster")?;
+        } else {
+            self.conn
+                .execute_batch("ROLLBACK TO roster; RELEASE roster")?;
+        }
+        result.map(|report| RosterReport { dry_run, ..report })
+    }
+}
+
+fn write(
+    store: &mut Store,
+    roster: &Roster,
+    target: &ClassTarget,
+    today: NaiveDate,
+) -> Result<RosterReport> {
+    let name = match target {
+        ClassTarget::Named(name) => Some(name.trim().to_string()),
+        ClassTarget::FromRoster => roster.class_name.clone(),
+    };
+    let existing = match &name {
+        Some(name) => store
+            .classes()?
+            .into_iter()
+            .find(|c| !c.archived && c.details.name.eq_ignore_ascii_case(name)),
+        None => {
+            let current = store.settings()?.current_class_id;
+            match current {
+                Some(id) => Some(store.class(id)?),
+                None => None,
+            }
+        }
+    };
+    let (class, class_created) = match existing {
+        Some(class) if class.archived => {
+            return Err(Error::Conflict(format!(
+                "{} is archived, so no roster can be imported into it.",
+                class.details.name
+            )))
+        }
+        Some(class) => (class, false),
+        None => {
+            let details = ClassDetails {
+                name: name.unwrap_or_else(|| "My class".into()),
+                grade: roster.grade.clone(),
+                ..Default::default()
+            };
+            (store.start_class(&details, today)?, true)
+        }
+    };
+    let mut report = RosterReport {
+        class_id: class.id,
+        class_name: class.details.name.clone(),
+        class_created,
+        ..Default::default()
+    };
+    // Guardians made by this import, by (name, phone or email), so siblings share theirs.
+    let mut made: Vec<(String, String, Id)> = Vec::new();
+    let in_class = store.students(class.id)?;
+    for child in &roster.students {
+        let name = display(child);
+        let found = in_class.iter().find(|s| match &child.school_id {
+            Some(id) => s.school_student_id.as_deref() == Some(id.as_str()),
+            None => {
+                s.given_name.eq_ignore_ascii_case(&child.given_name)
+                    && s.family_name.eq_ignore_ascii_case(&child.family_name)
+            }
+        });
+        match found {
+            Some(summary) => {
+                let current = store.student(summary.id)?.details;
+                let wanted = StudentDetails {
+                    given_name: child.given_name.clone(),
+                    family_name: child.family_name.clone(),
+                    preferred_name: keep_or(&child.preferred_name, &current.preferred_name),
+                    grade: keep_or(&child.grade, &current.grade),
+                    pronouns: keep_or(&child.pronouns, &current.pronouns),
+                    school_student_id: child
+                        .school_id
+                        .clone()
+                        .or(current.school_student_id.clone()),
+                    ..current.clone()
+                };
+                let mut changed = wanted != current;
+                if changed {
+                    store
+                        .update_student(summary.id, &wanted)
+                        .map_err(at(child))?;
+                }
+                changed |= guardians(store, summary.id, child, &mut made, &mut report)?;
+                if changed {
+                    report.updated.push(name);
+                } else {
+                    report.unchanged.push(name);
+                }
+            }
+            None => {
+                let student = store
+                    .add_student(&StudentDetails {
+                        class_id: class.id,
+                        given_name: child.given_name.clone(),
+                        family_name: child.family_name.clone(),
+                        preferred_name: child.preferred_name.clone(),
+                        grade: if child.grade.is_empty() {
+                            roster.grade.clone()
+                        } else {
+                            child.grade.clone()
+                        },
+                        pronouns: child.pronouns.clone(),
+                        school_student_id: child.school_id.clone(),
+                        name_order: name_order(&child.family_name),
+                        ..Default::default()
+                    })
+                    .map_err(at(child))?;
+                guardians(store, student.id, child, &mut made, &mut report)?;
+                report.added.push(name);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Rosters do not say in which order a child's names go; a Chinese or Japanese family name goes
+/// first ("王小明"). The teacher can change it on the child's page.
+fn name_order(family_name: &str) -> crate::model::NameOrder {
+    match family_name.chars().next() {
+        Some(c) if crate::text::is_unspaced_script(c) => crate::model::NameOrder::FamilyFirst,
+        _ => crate::model::NameOrder::GivenFirst,
+    }
+}
+
+fn display(child: &RosterStudent) -> String {
+    StudentDetails {
+        given_name: child.given_name.clone(),
+        family_name: child.family_name.clone(),
+        preferred_name: child.preferred_name.clone(),
+        name_order: name_order(&child.family_name),
+        ..Default::default()
+    }
+    .display_name()
+}
+
+/// The roster's value, or what the record has when the roster leaves it empty.
+fn keep_or(roster: &str, current: &str) -> String {
+    if roster.is_empty() {
+        current.to_string()
+    } else {
+        roster.to_string()
+    }
+}
+
+/// A problem writing a child names the row the child came from.
+fn at(child: &RosterStudent) -> impl Fn(Error) -> Error + '_ {
+    move |error| Error::Conflict(format!("{}: {error}", child.source))
+}
+
+/// Links and updates a child's guardians; true when anything changed.
+fn guardians(
+    store: &mut Store,
+    student_id: Id,
+    child: &RosterStudent,
+    made: &mut Vec<(String, String, Id)>,
+    report: &mut RosterReport,
+) -> Result<bool> {
+    let mut changed = false;
+    for (index, g) in child.guardians.iter().enumerate() {
+        let linked = store.guardians_of(student_id)?;
+        let reach = if g.phone.is_empty() {
+            g.email.to_lowercase()
+        } else {
+            g.phone.clone()
+        };
+        let by_school_id: Option<Id> = match &g.school_id {
+            Some(id) => store
+                .conn
+                .query_row(
+                    "SELECT guardian_id FROM roster_guardian WHERE school_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
+        };
+        let found = by_school_id
+            .or_else(|| {
+                linked
+                    .iter()
+                    .find(|l| l.guardian.details.name.eq_ignore_ascii_case(&g.name))
+                    .map(|l| l.guardian.id)
+            })
+            .or_else(|| {
+                made.iter()
+                    .find(|(name, r, _)| name.eq_ignore_ascii_case(&g.name) && *r == reach)
+                    .map(|(_, _, id)| *id)
+            });
+        let guardian_id = match found {
+            Some(id) => {
+                let current = store.guardian(id)?.details;
+                let wanted = GuardianDetails {
+                    name: g.name.clone(),
+                    relationship: keep_or(&g.relationship, &current.relationship),
+                    phone: keep_or(&g.phone, &current.phone),
+                    email: keep_or(&g.email, &current.email),
+                    preferred_language: keep_or(&g.language, &current.preferred_language),
+                    ..current.clone()
+                };
+                if wanted != current {
+                    store.update_guardian(id, &wanted).map_err(at(child))?;
+                    report.guardians_updated += 1;
+                    changed = true;
+                }
+                if !linked.iter().any(|l| l.guardian.id == id) {
+                    store
+                        .link_guardian(student_id, id, link(index, &linked))
+                        .map_err(at(child))?;
+                    changed = true;
+                }
+                id
+            }
+            None => {
+                let guardian = store
+                    .add_guardian(student_id, &details(g), link(index, &linked))
+                    .map_err(at(child))?;
+                report.guardians_added += 1;
+                made.push((g.name.clone(), reach, guardian.id));
+                changed = true;
+                guardian.id
+            }
+        };
+        if let Some(school_id) = &g.school_id {
+            store.conn.execute(
+                "INSERT INTO roster_guardian (school_id, guardian_id) VALUES (?1, ?2)
+                 ON CONFLICT (school_id) DO UPDATE SET guardian_id = excluded.guardian_id",
+                params![school_id, guardian_id],
+            )?;
+        }
+    }
+    Ok(changed)
+}
+
+/// The first guardian listed is the primary contact when the child has none yet.
+fn link(index: usize, linked: &[crate::model::LinkedGuardian]) -> GuardianLink {
+    GuardianLink {
+        is_primary: index == 0 && !linked.iter().any(|l| l.link.is_primary),
+        lives_with: true,
+    }
+}
+
+fn details(g: &RosterGuardian) -> GuardianDetails {
+    GuardianDetails {
+        name: g.name.clone(),
+        relationship: g.relationship.clone(),
+        phone: g.phone.clone(),
+        email: g.email.clone(),
+        preferred_method: if g.phone.is_empty() && !g.email.is_empty() {
+            crate::model::ContactMethod::Email
+        } else {
+            crate::model::ContactMethod::Phone
+        },
+        preferred_language: if g.language.is_empty() {
+            "en".into()
+        } else {
+            g.language.clone()
+        },
+        may_contact: true,
+        ..Default::default()
+    }
+}

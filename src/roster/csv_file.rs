@@ -1,0 +1,406 @@
+//! The simple roster CSV (docs/roster-import.md, `src/roster/template.csv`): one row per child
+//! with up to two guardians. Headers may come in any case and order and under the names
+//! spreadsheets commonly use ("First Name", "Last name", "Parent 1 Email"); comma, semicolon or
+//! tab; quoted fields with commas and line breaks; blank lines are skipped. Every row is checked
+//! with the same rules as the app's forms, and every problem is reported at once.
+
+use std::collections::HashMap;
+
+use super::text::{decode, delimiter, key};
+use super::{Problems, Roster, RosterGuardian, RosterStudent};
+use crate::error::{Error, FieldProblem, Result};
+use crate::languages;
+use crate::model::{GuardianDetails, StudentDetails};
+use crate::validate::{clean_guardian, clean_student};
+
+/// A column the importer understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Field {
+    StudentId,
+    GivenName,
+    FamilyName,
+    PreferredName,
+    Grade,
+    Pronouns,
+    Guardian(usize, GuardianField),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum GuardianField {
+    Name,
+    Relationship,
+    Phone,
+    Email,
+    Language,
+}
+
+/// The header names each column is known by, as keys (lower case, letters and digits only).
+fn field_of(key: &str) -> Option<Field> {
+    use Field::*;
+    Some(match key {
+        "studentid" | "id" | "schoolid" | "studentnumber" | "sisid" | "localid" | "identifier" => {
+            StudentId
+        }
+        "givenname" | "firstname" | "first" | "studentfirstname" | "studentgivenname"
+        | "forename" => GivenName,
+        "familyname" | "lastname" | "last" | "surname" | "studentlastname"
+        | "studentfamilyname" => FamilyName,
+        "preferredname" | "nickname" | "goesby" | "knownas" => PreferredName,
+        "grade" | "gradelevel" | "grades" => Grade,
+        "pronouns" => Pronouns,
+        _ => return guardian_field(key),
+    })
+}
+
+fn guardian_field(key: &str) -> Option<Field> {
+    for prefix in ["guardian", "parent", "contact"] {
+        let Some(rest) = key.strip_prefix(prefix) else {
+            continue;
+        };
+        // "guardian1name", "parent2email"; "guardianname" is the first guardian.
+        let (number, rest) = match rest.chars().next() {
+            Some(d @ '1'..='2') => (d as usize - '0' as usize, &rest[1..]),
+            _ => (1, rest),
+        };
+        let field = match rest {
+            "" | "name" | "fullname" => GuardianField::Name,
+            "relationship" | "relation" | "role" => GuardianField::Relationship,
+            "phone" | "phonenumber" | "mobile" | "cell" | "telephone" => GuardianField::Phone,
+            "email" | "emailaddress" => GuardianField::Email,
+            "language" | "preferredlanguage" | "homelanguage" => GuardianField::Language,
+            _ => return None,
+        };
+        return Some(Field::Guardian(number - 1, field));
+    }
+    None
+}
+
+/// A column's name in the template.
+fn template_name(field: Field) -> String {
+    match field {
+        Field::StudentId => "student_id".into(),
+        Field::GivenName => "given_name".into(),
+        Field::FamilyName => "family_name".into(),
+        Field::PreferredName => "preferred_name".into(),
+        Field::Grade => "grade".into(),
+        Field::Pronouns => "pronouns".into(),
+        Field::Guardian(slot, f) => {
+            let name = match f {
+                GuardianField::Name => "name",
+                GuardianField::Relationship => "relationship",
+                GuardianField::Phone => "phone",
+                GuardianField::Email => "email",
+                GuardianField::Language => "language",
+            };
+            format!("guardian{}_{name}", slot + 1)
+        }
+    }
+}
+
+/// The column a form field's problem belongs to.
+fn column_of_student(field: &str) -> Option<Field> {
+    Some(match field {
+        "given_name" => Field::GivenName,
+        "family_name" => Field::FamilyName,
+        "preferred_name" => Field::PreferredName,
+        "grade" => Field::Grade,
+        "pronouns" => Field::Pronouns,
+        "school_student_id" => Field::StudentId,
+        _ => return None,
+    })
+}
+
+fn column_of_guardian(slot: usize, field: &str) -> Option<Field> {
+    Some(Field::Guardian(
+        slot,
+        match field {
+            "name" => GuardianField::Name,
+            "relationship" => GuardianField::Relationship,
+            "phone" => GuardianField::Phone,
+            "email" => GuardianField::Email,
+            "preferred_language" => GuardianField::Language,
+            _ => return None,
+        },
+    ))
+}
+
+/// Reads a simple roster CSV; `file` names it in problems.
+pub fn parse(file: &str, text: &str) -> Result<Roster> {
+    let mut problems = Problems::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_string).collect(),
+        Err(e) => {
+            problems.add(
+                file,
+                1,
+                None,
+                format!("the header row cannot be read ({e})"),
+            );
+            return problems.finish(Roster::default());
+        }
+    };
+    let mut columns: HashMap<Field, usize> = HashMap::new();
+    for (index, header) in headers.iter().enumerate() {
+        if let Some(field) = field_of(&key(header)) {
+            if columns.insert(field, index).is_some() {
+                problems.add(file, 1, Some(header), "this column appears twice");
+            }
+        }
+    }
+    if !columns.contains_key(&Field::GivenName) {
+        problems.add(
+            file,
+            1,
+            None,
+            "no column for the child's first name: name one “given_name” (see the template)",
+        );
+        return problems.finish(Roster::default());
+    }
+    // A problem is named by the file's own header, or by the template's name for a column the
+    // file does not have.
+    let header_of = |field: Field| -> String {
+        columns
+            .get(&field)
+            .and_then(|&i| headers.get(i))
+            .cloned()
+            .unwrap_or_else(|| template_name(field))
+    };
+
+    let mut roster = Roster::default();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let row = e.position().map_or(0, |p| p.line() as usize);
+                problems.add(file, row, None, format!("this row cannot be read ({e})"));
+                continue;
+            }
+        };
+        let row = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        if record.len() > headers.len() {
+            problems.add(
+                file,
+                row,
+                None,
+                format!(
+                    "this row has {} fields but the header has {}; a comma may need quotes",
+                    record.len(),
+                    headers.len()
+                ),
+            );
+            continue;
+        }
+        let get = |field: Field| -> String {
+            columns
+                .get(&field)
+                .and_then(|&i| record.get(i))
+                .unwrap_or("")
+                .to_string()
+        };
+        let school_id = Some(get(Field::StudentId)).filter(|id| !id.is_empty());
+        let student = StudentDetails {
+            class_id: 0,
+            given_name: get(Field::GivenName),
+            family_name: get(Field::FamilyName),
+            preferred_name: get(Field::PreferredName),
+            grade: get(Field::Grade),
+            pronouns: get(Field::Pronouns),
+            school_student_id: school_id.clone(),
+            ..Default::default()
+        };
+        let student = match clean_student(&student) {
+            Ok(s) => Some(s),
+            Err(error) => {
+                report(&mut problems, file, row, &error, |f| {
+                    column_of_student(f).map(&header_of)
+                });
+                None
+            }
+        };
+        if let Some(id) = &school_id {
+            if let Some(first) = seen_ids.insert(id.clone(), row) {
+                problems.add(
+                    file,
+                    row,
+                    Some(&header_of(Field::StudentId)),
+                    format!("{id} is also the id of the child in row {first}"),
+                );
+            }
+        }
+        let mut guardians = Vec::new();
+        for slot in 0..2 {
+            let g = |f: GuardianField| get(Field::Guardian(slot, f));
+            let filled = [
+                GuardianField::Name,
+                GuardianField::Relationship,
+                GuardianField::Phone,
+                GuardianField::Email,
+                GuardianField::Language,
+            ]
+            .iter()
+            .any(|f| !g(*f).is_empty());
+            if !filled {
+                continue;
+            }
+            let language_text = g(GuardianField::Language);
+            let language = if language_text.is_empty() {
+                Some("en")
+            } else {
+                languages::from_roster(&language_text).map(|l| l.code)
+            };
+            if language.is_none() {
+                problems.add(
+                    file,
+                    row,
+                    Some(&header_of(Field::Guardian(slot, GuardianField::Language))),
+                    format!(
+                        "“{language_text}” is not a language Rapport knows; write its name (Spanish) or code (es)"
+                    ),
+                );
+            }
+            let details = GuardianDetails {
+                name: g(GuardianField::Name),
+                relationship: g(GuardianField::Relationship),
+                phone: g(GuardianField::Phone),
+                email: g(GuardianField::Email),
+                preferred_language: language.unwrap_or("en").to_string(),
+                may_contact: true,
+                ..Default::default()
+            };
+            match clean_guardian(&details) {
+                Ok(clean) => guardians.push(RosterGuardian {
+                    school_id: None,
+                    name: clean.name,
+                    relationship: clean.relationship,
+                    phone: clean.phone,
+                    email: clean.email,
+                    language: clean.preferred_language,
+                }),
+                Err(error) => report(&mut problems, file, row, &error, |f| {
+                    column_of_guardian(slot, f).map(&header_of)
+                }),
+            }
+        }
+        if let Some(student) = student {
+            roster.students.push(RosterStudent {
+                school_id: student.school_student_id.clone(),
+                given_name: student.given_name,
+                family_name: student.family_name,
+                preferred_name: student.preferred_name,
+                grade: student.grade,
+                pronouns: student.pronouns,
+                guardians,
+                source: format!("{file} row {row}"),
+            });
+        }
+    }
+    if roster.students.is_empty() && problems.0.is_empty() {
+        problems.add(file, 0, None, "there are no children in this file");
+    }
+    problems.finish(roster)
+}
+
+/// Adds a form-rule error's field problems at `row`, each under its column's header.
+fn report(
+    problems: &mut Problems,
+    file: &str,
+    row: usize,
+    error: &Error,
+    column: impl Fn(&str) -> Option<String>,
+) {
+    let fields: &[FieldProblem] = error.field_problems();
+    if fields.is_empty() {
+        problems.add(file, row, None, error.to_string());
+    }
+    for p in fields {
+        let header = column(p.field).filter(|h| !h.is_empty());
+        problems.add(file, row, header.as_deref(), p.message.clone());
+    }
+}
+
+/// Reads the bytes of a simple roster CSV (for tests and fuzzing: any bytes at all).
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Roster> {
+    parse(file, &decode(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(result: Result<Roster>) -> Vec<String> {
+        match result {
+            Err(Error::Rejected(p)) => p.iter().map(ToString::to_string).collect(),
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_template_reads_as_two_children() {
+        let roster = parse("template.csv", super::super::TEMPLATE).unwrap();
+        assert_eq!(roster.students.len(), 2);
+        let jose = &roster.students[0];
+        assert_eq!(jose.school_id.as_deref(), Some("S24100"));
+        assert_eq!(jose.guardians.len(), 2);
+        assert_eq!(jose.guardians[0].language, "es");
+        assert_eq!(roster.students[1].guardians.len(), 1);
+    }
+
+    #[test]
+    fn headers_in_any_case_and_order_semicolons_crlf_and_quoted_newlines() {
+        let text = "\r\nLast Name;First Name;Parent 1 Email;Parent1 Name;Parent 1 Language\r\n\
+                    \"Núñez; Pérez\";José;maria@example.org;María Núñez;Spanish\r\n\
+                    ;;;;\r\n\
+                    Nguyễn;\"Thị\nHương\";;;\r\n";
+        let roster = parse("export.csv", text).unwrap();
+        assert_eq!(roster.students.len(), 2);
+        assert_eq!(roster.students[0].family_name, "Núñez; Pérez");
+        assert_eq!(roster.students[0].guardians[0].email, "maria@example.org");
+        assert_eq!(roster.students[0].guardians[0].language, "es");
+        assert!(roster.students[1].given_name.contains("Hương"));
+        assert!(roster.students[1].guardians.is_empty());
+    }
+
+    #[test]
+    fn every_bad_row_is_named_with_its_column() {
+        let text =
+            "given_name,family_name,guardian1_name,guardian1_email,guardian1_language,student_id\n\
+                    Ana,Ruiz,Rosa Ruiz,not-an-email,es,A1\n\
+                    ,Lee,,,,A2\n\
+                    Max,Kim,Ji-woo Kim,,Klingon,A1\n";
+        let found = problems(parse("roster.csv", text));
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(
+            found[0].starts_with("roster.csv row 2, guardian1_email:"),
+            "{}",
+            found[0]
+        );
+        assert!(
+            found[1].starts_with("roster.csv row 3, given_name:"),
+            "{}",
+            found[1]
+        );
+        assert!(found
+            .iter()
+            .any(|p| p.contains("row 4") && p.contains("Klingon")));
+        assert!(found
+            .iter()
+            .any(|p| p.contains("row 4") && p.contains("A1 is also the id of the child in row 2")));
+    }
+
+    #[test]
+    fn a_file_without_a_first_name_column_says_so() {
+        let found = problems(parse("names.csv", "surname,grade\nLee,3\n"));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("given_name"), "{}", found[0]);
+        assert!(!problems(parse("empty.csv", "given_name\n\n")).is_empty());
+    }
+}

@@ -1,0 +1,130 @@
+//! Starting a class from the school's own roster: a simple CSV a spreadsheet writes (one row per
+//! child, up to two guardians), or a OneRoster 1.1 CSV export (a folder or a `.zip`). Both are read
+//! into one [`Roster`]; nothing reaches the record until every row is known good, and then the
+//! whole roster is written in one transaction ([`Store::import_roster`](crate::store::Store)).
+//! A problem names its file, row and column: "users.csv row 14: givenName is empty".
+
+pub mod apply;
+pub mod csv_file;
+pub mod oneroster;
+mod text;
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+pub use apply::{ClassTarget, RosterReport};
+
+/// The simple CSV template teachers fill in (documented in docs/roster-import.md).
+pub const TEMPLATE: &str = include_str!("template.csv");
+
+/// A guardian as the roster gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RosterGuardian {
+    /// The school's id for this person (OneRoster sourcedId), when it has one.
+    pub school_id: Option<String>,
+    pub name: String,
+    pub relationship: String,
+    pub phone: String,
+    pub email: String,
+    /// A BCP 47 tag; empty when the roster does not say.
+    pub language: String,
+}
+
+/// A child as the roster gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RosterStudent {
+    /// The school's id for this child, matched on when the roster is imported again.
+    pub school_id: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: String,
+    pub grade: String,
+    pub pronouns: String,
+    pub guardians: Vec<RosterGuardian>,
+    /// Where the child's row is: "roster.csv row 4".
+    pub source: String,
+}
+
+/// A class's roster, read and checked, not yet written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Roster {
+    /// The class's name in the school's system (OneRoster's class title), if it has one.
+    pub class_name: Option<String>,
+    pub grade: String,
+    pub students: Vec<RosterStudent>,
+}
+
+/// One thing wrong with a roster file, where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based, counting the header as row 1; 0 for the file as a whole.
+    pub row: usize,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.row > 0 {
+            write!(f, " row {}", self.row)?;
+        }
+        match &self.column {
+            Some(column) if !self.message.starts_with(column.as_str()) => {
+                write!(f, ", {column}: {}", self.message)
+            }
+            _ => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+/// Collects problems as a file is read.
+#[derive(Debug, Default)]
+pub(crate) struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn add(
+        &mut self,
+        file: &str,
+        row: usize,
+        column: Option<&str>,
+        message: impl Into<String>,
+    ) {
+        self.0.push(Problem {
+            file: file.to_string(),
+            row,
+            column: column.map(str::to_string),
+            message: message.into(),
+        });
+    }
+
+    pub fn finish<T>(self, value: T) -> Result<T> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::Rejected(self.0))
+        }
+    }
+}
+
+/// Reads a roster from `path`: a OneRoster folder or `.zip`, or a simple CSV file. `class` picks
+/// the class in a OneRoster export (by title or sourcedId).
+pub fn read(path: &Path, class: Option<&str>) -> Result<Roster> {
+    let is_zip = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    if path.is_dir() || is_zip {
+        oneroster::read(path, class)
+    } else {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "roster.csv".into());
+        csv_file::parse(&name, &text::read_limited(path)?)
+    }
+}
