@@ -140,3 +140,16 @@ export const listBackups = () => call('list_backups');
 export const backUpNow = () => call('back_up_now');
 export const restoreBackup = (fileName) => call('restore_backup', { file_name: fileName });
 export const restoreFromFile = () => call('restore_from_file');
+
+// Roster import. chooseRoster asks for a file (CSV or OneRoster .zip), or with folder=true a
+// OneRoster folder: {file_name, oneroster_classes: [[sourcedId, title]]} or null when cancelled.
+// importRoster(class, dryRun) previews (dryRun) or imports the chosen roster. `class`: the
+// OneRoster class to take (title or sourcedId), or for a CSV the class to fill (default: the
+// current class). Resolves with {class_id, class_name, class_created, added: [name], updated,
+// unchanged, guardians_added, guardians_updated, dry_run}. A bad roster fails with
+// {code: 'rejected', message, problems: ['roster.csv row 3, given_name: …', …]}: nothing written.
+export const chooseRoster = (folder = false) => call('choose_roster', { folder });
+export const importRoster = (className, dryRun) =>
+  call('import_roster', { class: className ?? null, dry_run: dryRun });
+/** Saves the roster CSV template where the teacher picks: the path, or null when cancelled. */
+export const saveRosterTemplate = () => call('save_roster_template');

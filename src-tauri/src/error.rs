@@ -11,6 +11,9 @@ pub struct CommandError {
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldProblem>,
+    /// Every problem of a rejected import, each naming its file, row and column.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
 }
 
 impl CommandError {
@@ -23,16 +26,24 @@ impl CommandError {
                       if it keeps happening, restart Rapport."
                     .into(),
             fields: Vec::new(),
+            problems: Vec::new(),
         }
     }
 }
 
 impl From<rapport::Error> for CommandError {
     fn from(error: rapport::Error) -> Self {
+        let problems = match &error {
+            rapport::Error::Rejected(problems) => {
+                problems.iter().map(ToString::to_string).collect()
+            }
+            _ => Vec::new(),
+        };
         CommandError {
             code: error.code(),
             fields: error.field_problems().to_vec(),
             message: error.to_string(),
+            problems,
         }
     }
 }

@@ -414,3 +414,61 @@ fn a_backup_written_now_can_be_restored_and_the_record_as_it_was_is_kept() {
     .unwrap_err();
     assert_eq!(error["code"], "not_found");
 }
+
+#[test]
+fn a_roster_is_chosen_previewed_and_imported_and_a_bad_one_lists_its_problems() {
+    let h = harness();
+    let saved = h._dir.path().join("saved");
+    std::fs::write(saved.join("roster.csv"), rapport::roster::TEMPLATE).unwrap();
+    let chosen = invoke(&h.main, "choose_roster", json!({ "folder": false })).unwrap();
+    assert_eq!(chosen["file_name"], "roster.csv");
+    let preview = invoke(
+        &h.main,
+        "import_roster",
+        json!({ "class": "Room 12", "dry_run": true }),
+    )
+    .unwrap();
+    assert_eq!(preview["added"], json!(["José Núñez", "Amani Diallo"]));
+    assert_eq!(preview["dry_run"], true);
+    let info = invoke(&h.main, "app_info", json!({})).unwrap();
+    assert_eq!(info["classes"], json!([]), "the preview wrote nothing");
+    let done = invoke(
+        &h.main,
+        "import_roster",
+        json!({ "class": "Room 12", "dry_run": false }),
+    )
+    .unwrap();
+    let students = invoke(
+        &h.main,
+        "list_students",
+        json!({ "class_id": done["class_id"] }),
+    )
+    .unwrap();
+    assert_eq!(students.as_array().unwrap().len(), 2);
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(
+        saved.join("broken.csv"),
+        "given_name,guardian1_email\n,bad\n",
+    )
+    .unwrap();
+    invoke(&h.main, "choose_roster", json!({ "folder": false })).unwrap();
+    let error = invoke(
+        &h.main,
+        "import_roster",
+        json!({ "class": "Room 12", "dry_run": true }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "rejected");
+    assert_eq!(error["problems"].as_array().unwrap().len(), 3, "{error}");
+    assert!(error["problems"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("broken.csv row 2, given_name:"));
+
+    let template = invoke(&h.main, "save_roster_template", json!({})).unwrap();
+    assert!(template
+        .as_str()
+        .unwrap()
+        .ends_with("Rapport roster template.csv"));
+}

@@ -140,6 +140,21 @@ fn table(file: &'static str, text: &str, problems: &mut Problems) -> Table {
     }
 }
 
+/// The classes of a OneRoster export, as (sourcedId, title), for the teacher to pick one.
+pub fn classes(path: &Path) -> Result<Vec<(String, String)>> {
+    let files = files(path)?;
+    let Some(text) = files.get("classes.csv") else {
+        return Ok(Vec::new());
+    };
+    let mut problems = Problems::default();
+    let table = table("classes.csv", text, &mut problems);
+    let (id, title) = (table.column("sourcedId"), table.column("title"));
+    Ok(table
+        .live()
+        .filter_map(|(_, f)| Some((f.get(id?)?.clone(), f.get(title?)?.clone())))
+        .collect())
+}
+
 /// Reads one class of a OneRoster export: `class` by title or sourcedId, or the only class.
 pub fn read(path: &Path, class: Option<&str>) -> Result<Roster> {
     from_files(&files(path)?, class)

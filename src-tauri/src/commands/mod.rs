@@ -12,5 +12,6 @@ pub mod goals;
 pub mod guardians;
 pub mod names;
 pub mod printing;
+pub mod roster;
 pub mod students;
 pub mod trash;

@@ -1,0 +1,157 @@
+//! Importing a class roster from the window: the teacher picks a file (a CSV, a OneRoster .zip)
+//! or a OneRoster folder, sees a preview (what would be added, updated and left as it is, or every
+//! problem by file, row and column), and then imports it. The chosen path stays in Rust; the page
+//! never names a file.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use rapport::roster::{self, ClassTarget, RosterReport};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::printing::SaveTarget;
+use crate::error::CommandError;
+use crate::state::Record;
+
+/// The roster file the teacher chose, waiting for its preview and import.
+#[derive(Default)]
+pub struct PendingRoster(Mutex<Option<PathBuf>>);
+
+impl PendingRoster {
+    fn path(&self) -> Result<PathBuf, CommandError> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| CommandError::from(rapport::Error::NotFound("The roster file")))
+    }
+}
+
+/// The file the teacher chose.
+#[derive(Debug, Serialize)]
+pub struct ChosenRoster {
+    pub file_name: String,
+    /// OneRoster: the export's classes as (sourcedId, title), to choose from.
+    pub oneroster_classes: Vec<(String, String)>,
+}
+
+/// Asks for a roster: a file (CSV or .zip), or with `folder` a OneRoster folder. `null` when the
+/// teacher cancels.
+#[tauri::command]
+pub async fn choose_roster<R: Runtime>(
+    app: AppHandle<R>,
+    pending: State<'_, PendingRoster>,
+    folder: bool,
+) -> Result<Option<ChosenRoster>, CommandError> {
+    let chosen = tauri::async_runtime::spawn_blocking(move || -> Option<PathBuf> {
+        match app.state::<SaveTarget>().inner() {
+            // Tests: the newest roster in the folder.
+            SaveTarget::Folder(dir) => std::fs::read_dir(dir)
+                .ok()?
+                .flatten()
+                .filter(|e| {
+                    e.path()
+                        .extension()
+                        .is_some_and(|x| x == "csv" || x == "zip")
+                        || e.path().is_dir()
+                })
+                .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+                .map(|e| e.path()),
+            SaveTarget::Dialog if folder => app
+                .dialog()
+                .file()
+                .blocking_pick_folder()
+                .and_then(|p| p.into_path().ok()),
+            SaveTarget::Dialog => app
+                .dialog()
+                .file()
+                .add_filter("Class roster", &["csv", "zip", "txt"])
+                .blocking_pick_file()
+                .and_then(|p| p.into_path().ok()),
+        }
+    })
+    .await
+    .map_err(|_| CommandError::internal())?;
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    let is_oneroster = path.is_dir()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    let oneroster_classes = if is_oneroster {
+        roster::oneroster::classes(&path)?
+    } else {
+        Vec::new()
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    Ok(Some(ChosenRoster {
+        file_name,
+        oneroster_classes,
+    }))
+}
+
+/// Previews (`dry_run`) or imports the chosen roster. `class`: the OneRoster class to take (title
+/// or sourcedId), or for a CSV the class to fill (default: the current class).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_roster(
+    record: State<'_, Record>,
+    pending: State<'_, PendingRoster>,
+    class: Option<String>,
+    dry_run: bool,
+) -> Result<RosterReport, CommandError> {
+    let path = pending.path()?;
+    let report = record
+        .run(move |store| {
+            let roster = roster::read(&path, class.as_deref())?;
+            let target = match (&class, roster.class_name.is_some()) {
+                (Some(name), false) if !name.trim().is_empty() => ClassTarget::Named(name.clone()),
+                _ => ClassTarget::FromRoster,
+            };
+            store.import_roster(&roster, &target, crate::today(), dry_run)
+        })
+        .await?;
+    if !dry_run {
+        log::info!(
+            "a roster was imported: {} added, {} updated",
+            report.added.len(),
+            report.updated.len()
+        );
+    }
+    Ok(report)
+}
+
+/// Saves the roster CSV template where the teacher picks. `null` when they cancel.
+#[tauri::command]
+pub async fn save_roster_template<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Option<String>, CommandError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let path = match app.state::<SaveTarget>().inner() {
+            SaveTarget::Folder(dir) => Some(dir.join("Rapport roster template.csv")),
+            SaveTarget::Dialog => app
+                .dialog()
+                .file()
+                .set_file_name("Rapport roster template.csv")
+                .add_filter("CSV", &["csv"])
+                .blocking_save_file()
+                .and_then(|p| p.into_path().ok()),
+        };
+        match path {
+            Some(path) => {
+                rapport::files::write_atomically(&path, roster::TEMPLATE.as_bytes())?;
+                Ok(Some(path.display().to_string()))
+            }
+            None => Ok(None),
+        }
+    })
+    .await
+    .map_err(|_| CommandError::internal())?
+    .map_err(|e: rapport::Error| CommandError::from(e))
+}
