@@ -44,6 +44,7 @@ test-e2e: build
 bench: deps
 	cargo bench -p rapport --bench record
 	cargo bench -p rapport --bench packet
+	cargo bench -p rapport --bench roster
 
 ## A .deb installer in target/release/bundle/deb/ (AppImage, .msi and .dmg come from the release workflow).
 bundle: deps

@@ -6,12 +6,14 @@
 const { invoke } = window.__TAURI__.core;
 
 export class RapportError extends Error {
-  constructor({ code = 'internal', message = 'Something went wrong.', fields = [] } = {}) {
+  constructor({ code = 'internal', message = 'Something went wrong.', fields = [], problems = [] } = {}) {
     super(message);
     this.name = 'RapportError';
     this.code = code;
     /** @type {Record<string, string>} field name -> message */
     this.fields = Object.fromEntries(fields.map((f) => [f.field, f.message]));
+    /** @type {string[]} every problem of a rejected import, each naming its file, row and column */
+    this.problems = problems;
   }
 }
 

@@ -1,9 +1,10 @@
 // The window's bootstrap and router. Loads the app info once (and again after changes to classes or
 // settings), draws the sidebar, and renders the view for the hash route:
 //   #/today  #/students  #/students/new  #/students/ID  #/students/ID/edit  #/conferences
-//   #/settings
+//   #/settings  #/import
 // A route may carry a query after "?" (#/students/7?add-guardian) that the view honours.
-// With no class yet every route shows the welcome screen. The only module state lives here.
+// With no class yet every route shows the welcome screen, except #/import (a roster import makes
+// the class). The only module state lives here.
 
 import * as api from './api.js';
 import { h, svg, replace, whileBusy } from './dom.js';
@@ -15,6 +16,7 @@ import * as student from './views/student.js';
 import * as studentForm from './views/student-form.js';
 import * as conferences from './views/conferences.js';
 import * as settings from './views/settings.js';
+import * as rosterImport from './views/roster-import.js';
 
 const ROUTES = [
   { pattern: /^\/today$/, nav: 'today', render: today.render },
@@ -24,6 +26,8 @@ const ROUTES = [
   { pattern: /^\/students\/(\d+)\/edit$/, nav: 'students', render: studentForm.renderEdit },
   { pattern: /^\/conferences$/, nav: 'conferences', render: conferences.render },
   { pattern: /^\/settings$/, nav: 'settings', render: settings.render },
+  // Open without a class too: the welcome screen offers it, and the import makes the class.
+  { pattern: /^\/import$/, nav: 'students', render: rosterImport.render, withoutClass: true },
 ];
 const DEFAULT_ROUTE = '/today';
 const STATUS_MS = 3000;
@@ -264,12 +268,13 @@ function context(route) {
 }
 
 function pickRoute(path) {
-  if (!currentClass()) return { nav: null, render: welcome.render, params: [] };
+  const hasClass = Boolean(currentClass());
   for (const route of ROUTES) {
+    if (!hasClass && !route.withoutClass) continue;
     const m = route.pattern.exec(path);
     if (m) return { ...route, params: m.slice(1).map(Number) };
   }
-  return null;
+  return hasClass ? null : { nav: null, render: welcome.render, params: [] };
 }
 
 function errorView(err) {

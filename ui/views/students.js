@@ -1,6 +1,6 @@
 // Students: the class list with instant search (by the child's names, school id or a guardian's
-// name, ignoring accents and case), "Add a student" and "Print introduction letters" (one letter
-// per family, in one PDF), and a helpful empty state.
+// name, ignoring accents and case), "Add a student", "Print introduction letters" (one letter
+// per family, in one PDF), "Import a roster" (#/import), and a helpful empty state.
 
 import * as api from '../api.js';
 import { h, nameText, replace } from '../dom.js';
@@ -69,8 +69,10 @@ function emptyState(ctx, offerDemo) {
       'div',
       { class: 'form-actions' },
       h('button', { type: 'button', class: 'button primary', id: 'add-student', onclick: () => ctx.go('#/students/new') }, 'Add a student'),
+      h('a', { class: 'button', id: 'open-import', href: '#/import' }, 'Import a roster'),
       demo,
     ),
+    h('p', { class: 'hint' }, 'A roster brings in the whole class at once, from a spreadsheet or your school’s OneRoster export.'),
     offerDemo ? h('p', { class: 'hint' }, 'Or look around first with a made-up class of children and their families.') : null,
   );
 }
@@ -97,6 +99,7 @@ export async function render(ctx) {
             { type: 'button', class: 'button', id: 'print-class-letters', onclick: (e) => printed(ctx, e.currentTarget, 'Letters', () => api.printClassLetters(cls.id)) },
             'Print introduction letters',
           ),
+          h('a', { class: 'button', id: 'open-import', href: '#/import' }, 'Import a roster'),
         )
       : null,
   );

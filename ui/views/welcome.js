@@ -1,4 +1,5 @@
-// First run: no class yet. A short welcome, the "Set up your class" form and "Load a demo class".
+// First run: no class yet. A short welcome, the "Set up your class" form, "Import a roster"
+// (#/import, which makes the class) and "Load a demo class".
 // Also exports the demo loader, which the empty student list offers too.
 
 import * as api from '../api.js';
@@ -83,6 +84,17 @@ export function render(ctx) {
       'A private record of your partnership with each child’s family. Everything stays on this computer.',
     ),
     setup,
+    h(
+      'aside',
+      { class: 'import-offer', 'aria-labelledby': 'import-offer-title' },
+      h('h2', { id: 'import-offer-title' }, 'Have a class list already?'),
+      h(
+        'p',
+        null,
+        'Bring in the whole class at once from a spreadsheet, or from the OneRoster export of your school’s information system. The class is made for you.',
+      ),
+      h('a', { class: 'button', id: 'welcome-import', href: '#/import' }, 'Import a roster'),
+    ),
     h(
       'aside',
       { class: 'demo-offer', 'aria-labelledby': 'demo-title' },
