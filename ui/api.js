@@ -155,3 +155,14 @@ export const importRoster = (className, dryRun) =>
   call('import_roster', { class: className ?? null, dry_run: dryRun });
 /** Saves the roster CSV template where the teacher picks: the path, or null when cancelled. */
 export const saveRosterTemplate = () => call('save_roster_template');
+
+// The end of a year. archiveClass makes a class read-only (still printable) or reopens it.
+// startNewYear makes the next year's class from `fromClassId` with the chosen children (ids)
+// carried over with the same guardians, archives the old class, and makes the new one current;
+// resolves with the new Class. purgeStudent removes a child for good (no trash, no undo) and
+// resolves with their name. listBackups rows carry predates_purge: true for backups taken before
+// a child was removed for good (they still hold that child's record).
+export const archiveClass = (id, archived) => call('archive_class', { id, archived });
+export const startNewYear = (fromClassId, details, carry) =>
+  call('start_new_year', { from_class_id: fromClassId, details, carry });
+export const purgeStudent = (id) => call('purge_student', { id });

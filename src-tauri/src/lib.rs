@@ -105,6 +105,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             roster::choose_roster,
             roster::import_roster,
             roster::save_roster_template,
+            classes::archive_class,
+            classes::start_new_year,
+            students::purge_student,
         ])
 }
 

@@ -472,3 +472,36 @@ fn a_roster_is_chosen_previewed_and_imported_and_a_bad_one_lists_its_problems() 
         .unwrap()
         .ends_with("Rapport roster template.csv"));
 }
+
+#[test]
+fn a_year_ends_and_a_child_can_be_removed_for_good() {
+    let h = harness();
+    let summary = invoke(&h.main, "load_demo", json!({})).unwrap();
+    let class = summary["class_id"].clone();
+    let students = invoke(&h.main, "list_students", json!({ "class_id": class })).unwrap();
+    let carry: Vec<Value> = students.as_array().unwrap()[1..]
+        .iter()
+        .map(|s| s["id"].clone())
+        .collect();
+    let new = invoke(
+        &h.main,
+        "start_new_year",
+        json!({ "from_class_id": class, "details": { "name": "Grade 4" }, "carry": carry }),
+    )
+    .unwrap();
+    let moved = invoke(&h.main, "list_students", json!({ "class_id": new["id"] })).unwrap();
+    assert_eq!(moved.as_array().unwrap().len(), 29);
+    let reopened = invoke(
+        &h.main,
+        "archive_class",
+        json!({ "id": class, "archived": false }),
+    )
+    .unwrap();
+    assert_eq!(reopened["archived"], false);
+
+    invoke(&h.main, "back_up_now", json!({})).unwrap();
+    let name = invoke(&h.main, "purge_student", json!({ "id": moved[0]["id"] })).unwrap();
+    assert_eq!(name, moved[0]["display_name"]);
+    let error = invoke(&h.main, "get_student", json!({ "id": moved[0]["id"] })).unwrap_err();
+    assert_eq!(error["code"], "not_found");
+}

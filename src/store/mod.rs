@@ -9,6 +9,7 @@ mod family;
 mod goals;
 mod guardians;
 pub mod import_json;
+mod lifecycle;
 pub mod migrations;
 mod pages;
 mod rows;

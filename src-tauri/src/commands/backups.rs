@@ -21,6 +21,8 @@ pub struct BackupRow {
     pub taken_at: DateTime<Utc>,
     pub bytes: u64,
     pub kind: BackupKind,
+    /// Taken before a child was removed for good: it still holds their record.
+    pub predates_purge: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -35,6 +37,7 @@ pub struct Backups {
 #[tauri::command]
 pub async fn list_backups(record: State<'_, Record>) -> Result<Backups, CommandError> {
     let folder = backup::backups_dir(&record.db_path);
+    let last_purge = record.run(|store| store.last_purge()).await?;
     let backups = tauri::async_runtime::spawn_blocking(move || {
         backup::list(&folder).map(|list| {
             let rows = list
@@ -48,6 +51,7 @@ pub async fn list_backups(record: State<'_, Record>) -> Result<Backups, CommandE
                     taken_at: b.taken_at,
                     bytes: b.bytes,
                     kind: b.kind,
+                    predates_purge: last_purge.is_some_and(|purged| b.taken_at < purged),
                 })
                 .collect();
             Backups {

@@ -38,6 +38,32 @@ pub async fn update_class(
         .await
 }
 
+/// Archives a class at the end of its year (read-only, still printable), or reopens it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn archive_class(
+    record: State<'_, Record>,
+    id: Id,
+    archived: bool,
+) -> Result<Class, CommandError> {
+    record
+        .run(move |store| store.archive_class(id, archived))
+        .await
+}
+
+/// Starts the next school year from a class: a new class with the chosen children carried over
+/// (same guardians), the old class archived. The new class becomes the current one.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn start_new_year(
+    record: State<'_, Record>,
+    from_class_id: Id,
+    details: ClassDetails,
+    carry: Vec<Id>,
+) -> Result<Class, CommandError> {
+    record
+        .run(move |store| store.start_new_year(from_class_id, &details, &carry, crate::today()))
+        .await
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn load_demo(record: State<'_, Record>) -> Result<demo::DemoSummary, CommandError> {
     record

@@ -73,4 +73,7 @@ pub const COMMANDS: &[&str] = &[
     "choose_roster",
     "import_roster",
     "save_roster_template",
+    "archive_class",
+    "start_new_year",
+    "purge_student",
 ];

@@ -44,3 +44,14 @@ pub async fn update_student(
 pub async fn delete_student(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_student(id)).await
 }
+
+/// Removes a child for good (no trash, no undo): every row about them and their trash entries.
+/// Resolves with their name.
+#[tauri::command]
+pub async fn purge_student(record: State<'_, Record>, id: Id) -> Result<String, CommandError> {
+    let name = record
+        .run(move |store| store.purge_student(id, chrono::Utc::now()))
+        .await?;
+    log::info!("a student was removed for good");
+    Ok(name)
+}

@@ -1,0 +1,120 @@
+//! The end of a school year and a child's record removed for good. A class is archived (read-only,
+//! still printable) and a new year starts with the children and guardians the teacher carries
+//! over; the old year's record stays as it was. Purging a child deletes every row about them, the
+//! trash included, overwriting the deleted content on disk; backups taken before a purge still
+//! hold the child's record, so the time of the last purge is kept to flag them.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::params;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{Class, ClassDetails, GuardianLink, Id, SchoolYearDetails, StudentDetails};
+
+/// The setting that remembers when a child was last removed for good (RFC 3339, UTC).
+const LAST_PURGE: &str = "last_purge_at";
+
+impl Store {
+    /// Archives (read-only, still printable) or reopens a class.
+    pub fn archive_class(&self, id: Id, archived: bool) -> Result<Class> {
+        self.set_class_archived(id, archived)
+    }
+
+    /// Starts the next school year: a new class (in the school year after `from`'s, or today's if
+    /// that is later) with the chosen children of `from` carried over (their names and details,
+    /// linked to the same guardians), and `from` archived. The new class becomes the current one.
+    pub fn start_new_year(
+        &mut self,
+        from: Id,
+        details: &ClassDetails,
+        carry: &[Id],
+        today: NaiveDate,
+    ) -> Result<Class> {
+        let old = self.class(from)?;
+        let old_year = self.school_year(old.school_year_id)?;
+        let next = SchoolYearDetails::containing(old_year.details.ends_on + Duration::days(60));
+        let now = SchoolYearDetails::containing(today);
+        let year = if now.starts_on > next.starts_on {
+            now
+        } else {
+            next
+        };
+        self.atomically(|store| {
+            let year = store.find_or_add_school_year(&year)?;
+            let class = store.add_class(year.id, details)?;
+            for &id in carry {
+                let student = store.student(id)?;
+                if student.details.class_id != from {
+                    return Err(Error::Conflict(format!(
+                        "{} is not in {}, so they cannot be carried over from it.",
+                        student.details.display_name(),
+                        old.details.name
+                    )));
+                }
+                let carried = store.add_student(&StudentDetails {
+                    class_id: class.id,
+                    ..student.details.clone()
+                })?;
+                for linked in store.guardians_of(id)? {
+                    store.link_guardian(
+                        carried.id,
+                        linked.guardian.id,
+                        GuardianLink {
+                            is_primary: linked.link.is_primary,
+                            lives_with: linked.link.lives_with,
+                        },
+                    )?;
+                }
+            }
+            store.set_class_archived(from, true)?;
+            let settings = store.settings()?;
+            store.save_settings(&crate::model::Settings {
+                current_class_id: Some(class.id),
+                ..settings
+            })?;
+            Ok(class)
+        })
+    }
+
+    /// Removes a child for good: every row about them (answers, goals, contacts, praise,
+    /// concerns, conferences), guardians linked to no other child, and their entries in the
+    /// trash. The deleted content is overwritten on disk and the journal emptied. Works for an
+    /// archived class too (a family may ask for it). Returns the child's name.
+    pub fn purge_student(&mut self, id: Id, now: DateTime<Utc>) -> Result<String> {
+        let student = self.student(id)?;
+        let name = student.details.display_name();
+        self.conn.pragma_update(None, "secure_delete", true)?;
+        let purged = self.atomically(|store| {
+            let conn = &store.conn;
+            conn.execute(
+                "DELETE FROM guardian WHERE id IN (
+                 SELECT guardian_id FROM student_guardian WHERE student_id = ?1
+                 EXCEPT
+                 SELECT guardian_id FROM student_guardian WHERE student_id <> ?1)",
+                [id],
+            )?;
+            conn.execute("DELETE FROM student WHERE id = ?1", [id])?;
+            conn.execute("DELETE FROM trash WHERE student_id = ?1", [id])?;
+            conn.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![LAST_PURGE, now.to_rfc3339()],
+            )?;
+            Ok(())
+        });
+        self.conn.pragma_update(None, "secure_delete", false)?;
+        purged?;
+        // Fold the journal into the file and empty it, so no copy of the rows lingers there.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(name)
+    }
+
+    /// When a child was last removed for good, if ever.
+    pub fn last_purge(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self
+            .setting(LAST_PURGE)?
+            .and_then(|v| DateTime::parse_from_rfc3339(&v).ok())
+            .map(|t| t.with_timezone(&Utc)))
+    }
+}

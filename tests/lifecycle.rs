@@ -1,0 +1,186 @@
+//! The end of a year and removing a child for good, against real record files: an archived class
+//! is read-only but still prints; a new year carries the chosen children over with the same
+//! guardians and leaves the old year intact; a purge deletes every row about a child, their trash
+//! included, and leaves no trace of them in the file, while backups taken before it are flagged.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use rapport::model::{ClassDetails, StudentDetails};
+use rapport::packet::{conference, Paper};
+use rapport::{backup, demo, Store};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn demo_store(dir: &std::path::Path) -> (Store, i64) {
+    let mut store = Store::open(dir.join("rapport.sqlite3")).unwrap();
+    let class = demo::load_demo_class(&mut store, today()).unwrap().class_id;
+    (store, class)
+}
+
+#[test]
+fn an_archived_class_cannot_change_but_still_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, class) = demo_store(dir.path());
+    store.archive_class(class, true).unwrap();
+    let error = store
+        .add_student(&StudentDetails {
+            class_id: class,
+            given_name: "Late".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(error.code(), "conflict");
+    let now = Utc.with_ymd_and_hms(2027, 7, 1, 9, 0, 0).unwrap();
+    let printed = conference::class_packet(&store, class, Paper::A4, today(), now).unwrap();
+    assert!(printed.pages >= 30);
+    assert!(!store.archive_class(class, false).unwrap().archived);
+}
+
+#[test]
+fn a_new_year_carries_the_chosen_children_and_their_guardians_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, old) = demo_store(dir.path());
+    let students = store.students(old).unwrap();
+    let moving: Vec<i64> = students.iter().skip(2).map(|s| s.id).collect();
+    let jose_before = students
+        .iter()
+        .find(|s| s.display_name == "José Núñez")
+        .unwrap();
+    let page_before = store.student_page(jose_before.id, today()).unwrap();
+
+    let june = NaiveDate::from_ymd_opt(2027, 6, 20).unwrap();
+    let new = store
+        .start_new_year(
+            old,
+            &ClassDetails {
+                name: "Grade 4 — Room 14".into(),
+                grade: "4".into(),
+                room: "14".into(),
+            },
+            &moving,
+            june,
+        )
+        .unwrap();
+    assert_eq!(
+        store.school_year(new.school_year_id).unwrap().details.name,
+        "2027–2028"
+    );
+    assert_eq!(store.settings().unwrap().current_class_id, Some(new.id));
+    let carried = store.students(new.id).unwrap();
+    assert_eq!(carried.len(), moving.len());
+    // The same guardian records, not copies.
+    let guardians_before = store.all_guardians().unwrap().len();
+    let jose_now = carried
+        .iter()
+        .find(|s| s.display_name == "José Núñez")
+        .unwrap();
+    let linked: Vec<i64> = store
+        .guardians_of(jose_now.id)
+        .unwrap()
+        .iter()
+        .map(|g| g.guardian.id)
+        .collect();
+    let linked_before: Vec<i64> = page_before
+        .record
+        .guardians
+        .iter()
+        .map(|g| g.guardian.id)
+        .collect();
+    assert_eq!(linked, linked_before);
+    assert_eq!(store.all_guardians().unwrap().len(), guardians_before);
+    // The new year starts fresh; the old year is archived and exactly as it was.
+    assert!(store
+        .student_page(jose_now.id, june)
+        .unwrap()
+        .contacts
+        .is_empty());
+    assert!(store.class(old).unwrap().archived);
+    assert_eq!(store.students(old).unwrap().len(), students.len());
+    assert_eq!(
+        store
+            .student_page(jose_before.id, today())
+            .unwrap()
+            .contacts,
+        page_before.contacts
+    );
+    // A child from another class cannot be carried.
+    let error = store
+        .start_new_year(
+            old,
+            &ClassDetails {
+                name: "Again".into(),
+                ..Default::default()
+            },
+            &[jose_now.id],
+            june,
+        )
+        .unwrap_err();
+    assert_eq!(error.code(), "conflict");
+}
+
+#[test]
+fn a_purged_child_leaves_no_trace_and_older_backups_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, class) = demo_store(dir.path());
+    let jose = store
+        .students(class)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.display_name == "José Núñez")
+        .unwrap()
+        .id;
+    let mut details = store.student(jose).unwrap().details;
+    details.notes = "PURGE-MARKER-7f3a private note".into();
+    store.update_student(jose, &details).unwrap();
+    let page = store.student_page(jose, today()).unwrap();
+    assert!(!page.contacts.is_empty() && !page.goals.is_empty());
+    // Something of his in the trash too.
+    store.delete_goal(page.goals[0].goal.id).unwrap();
+    let shared = store.all_guardians().unwrap().len();
+
+    let folder = backup::backups_dir(store.path());
+    let before = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    backup::automatic(&store, &folder, before).unwrap().unwrap();
+
+    let purge_time = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    assert_eq!(store.purge_student(jose, purge_time).unwrap(), "José Núñez");
+    assert_eq!(store.student(jose).unwrap_err().code(), "not_found");
+    assert!(store
+        .trash()
+        .unwrap()
+        .iter()
+        .all(|t| t.student_id != Some(jose)));
+    let export = store.export().unwrap();
+    assert!(export.contacts.iter().all(|c| c.details.student_id != jose));
+    assert!(export.goals.iter().all(|g| g.details.student_id != jose));
+    assert!(export
+        .conferences
+        .iter()
+        .all(|c| c.details.student_id != Some(jose)));
+    assert!(export
+        .guardians
+        .iter()
+        .all(|g| g.details.name != "María Núñez"));
+    assert_eq!(
+        store.all_guardians().unwrap().len(),
+        shared - 2,
+        "his parents, linked to no other child"
+    );
+    assert!(store.check().unwrap().is_healthy());
+
+    // No trace in the file or its journal.
+    for name in ["rapport.sqlite3", "rapport.sqlite3-wal"] {
+        let path = dir.path().join(name);
+        if let Ok(bytes) = std::fs::read(&path) {
+            assert!(
+                !bytes.windows(18).any(|w| w == b"PURGE-MARKER-7f3a "),
+                "{name} still holds the purged child's note"
+            );
+        }
+    }
+    // The backup taken before still holds him, and is flagged.
+    assert_eq!(store.last_purge().unwrap(), Some(purge_time));
+    let listed = backup::list(&folder).unwrap();
+    assert!(listed[0].taken_at < purge_time);
+}
