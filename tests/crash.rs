@@ -1,5 +1,5 @@
 //! Crash safety, for real: a child process writes to a record in a loop (single transactions, and
-//! big all-or-nothing batches like an import) and is killed with SIGKILL at random moments, again
+//! roster imports of 150 children with their guardians, all or nothing) and is killed with SIGKILL at random moments, again
 //! and again. After every kill the record passes `PRAGMA integrity_check`, every write whose commit
 //! returned is there, and no batch is half-written.
 //!
@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use rapport::model::{
     ClassDetails, ContactDetails, ContactKind, ContactMethod, Initiator, StudentDetails,
 };
+use rapport::roster::{ClassTarget, Roster, RosterGuardian, RosterStudent};
 use rapport::Store;
 
 const WRITER_ENV: &str = "RAPPORT_CRASH_WRITER";
@@ -53,20 +54,30 @@ fn writer_child() {
     use std::io::Write;
     for round in 0.. {
         if round % 25 == 24 {
+            // A big import: a roster of BATCH children with a guardian each, all or nothing.
             batch += 1;
-            let name = format!("Batch {batch}");
-            store
-                .atomically(|store| {
-                    for n in 0..BATCH {
-                        store.add_student(&StudentDetails {
-                            class_id,
-                            given_name: format!("Child {n}"),
-                            family_name: name.clone(),
+            writeln!(out.lock(), "importing {batch}").unwrap();
+            out.lock().flush().unwrap();
+            let roster = Roster {
+                class_name: None,
+                grade: "3".into(),
+                students: (0..BATCH)
+                    .map(|n| RosterStudent {
+                        school_id: Some(format!("B{batch}-{n}")),
+                        given_name: format!("Child {n}"),
+                        family_name: format!("Batch {batch}"),
+                        guardians: vec![RosterGuardian {
+                            name: format!("Guardian {batch}-{n}"),
+                            phone: format!("555-{n:04}"),
                             ..Default::default()
-                        })?;
-                    }
-                    Ok(())
-                })
+                        }],
+                        source: format!("roster.csv row {}", n + 2),
+                        ..Default::default()
+                    })
+                    .collect(),
+            };
+            store
+                .import_roster(&roster, &ClassTarget::Named("Room 12".into()), day(), false)
                 .unwrap();
             writeln!(out.lock(), "batch {batch}").unwrap();
         } else {
@@ -139,6 +150,7 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
     let mut dice = Dice(0x5eed);
     let mut committed_contacts: Vec<i64> = Vec::new();
     let mut committed_batches = 0usize;
+    let mut killed_mid_import = 0usize;
     let started = Instant::now();
     for run in 0..runs {
         let mut child = Command::new(std::env::current_exe().unwrap())
@@ -158,7 +170,11 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
         std::thread::sleep(Duration::from_millis(dice.between(30, 400)));
         child.kill().unwrap(); // SIGKILL: no destructors, no flush, no checkpoint.
         child.wait().unwrap();
-        for line in reader.join().unwrap() {
+        let lines = reader.join().unwrap();
+        if lines.last().is_some_and(|l| l.starts_with("importing ")) {
+            killed_mid_import += 1;
+        }
+        for line in lines {
             if let Some(id) = line.strip_prefix("contact ") {
                 committed_contacts.push(id.parse().unwrap());
             } else if let Some(n) = line.strip_prefix("batch ") {
@@ -201,13 +217,24 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
         for (name, size) in &sizes {
             assert_eq!(*size, BATCH, "run {run}: {name} is half-written");
         }
+        let guardians = store
+            .all_guardians()
+            .unwrap()
+            .iter()
+            .filter(|g| g.guardian.details.name.starts_with("Guardian "))
+            .count();
+        assert_eq!(
+            guardians,
+            sizes.len() * BATCH,
+            "run {run}: guardians of a half import"
+        );
         assert!(
             sizes.len() >= committed_batches,
             "run {run}: a committed batch is gone"
         );
     }
     println!(
-        "{runs} kills in {:.1} s: {} committed contacts and {committed_batches} batches of {BATCH} all present, integrity ok every time",
+        "{runs} kills in {:.1} s ({killed_mid_import} in the middle of an import): {} committed contacts and {committed_batches} imports of {BATCH} all present, none half-written, integrity ok every time",
         started.elapsed().as_secs_f64(),
         committed_contacts.len()
     );
