@@ -1,7 +1,8 @@
 // Backups in Settings: where Rapport keeps its automatic copies of the record, "Back up now" to a
 // file the teacher picks (a USB stick), and restoring either one of the copies or a file the
 // teacher picks. Restoring asks first; the record as it was is kept among the backups, and the
-// whole window reads its data again afterwards.
+// whole window reads its data again afterwards. A backup taken before a child was removed for good
+// is marked, since it still holds that child's record.
 
 import * as api from '../api.js';
 import { h, replace, whileBusy } from '../dom.js';
@@ -25,6 +26,9 @@ function kbText(bytes) {
 function sizeText(bytes) {
   return bytes < MB ? kbText(bytes) : `${(bytes / MB).toFixed(1)} MB`;
 }
+
+/** Why a backup is marked "Holds a child removed for good". */
+const PURGE_NOTE = 'Made before a child was removed for good: it still holds their record. Delete the file if it should go too.';
 
 /** "The record as it is now is kept…": the second paragraph of every restore question. */
 const KEPT_FIRST = 'The record as it is now is kept as a backup first, so you can go back.';
@@ -116,6 +120,13 @@ export function renderBackupSettings(ctx, listed) {
         { class: 'backup-what' },
         h('time', { class: 'backup-when', datetime: backup.taken_at }, when),
         backup.kind === 'before_restore' ? [' ', h('span', { class: 'backup-kind muted' }, 'Before a restore')] : null,
+        backup.predates_purge
+          ? [
+              ' ',
+              h('span', { class: 'backup-purge muted', title: PURGE_NOTE }, 'Holds a child removed for good'),
+              h('span', { class: 'visually-hidden' }, `. ${PURGE_NOTE}`),
+            ]
+          : null,
       ),
       h('p', { class: 'backup-size' }, sizeText(backup.bytes)),
       h('div', { class: 'backup-actions' }, restore),

@@ -1,8 +1,9 @@
 // Settings (#/settings): you (name, school, how families can reach you, after how many quiet days
 // Today names a family, the paper), the introduction letter's wording (see letter-settings.js), the
-// class (edit it, switch between classes, add another), the questions for families (see
-// questions.js), backups of the record (see backup-settings.js), where the record lives on this
-// computer, and what was deleted in the last 30 days (restore it, or empty the trash).
+// class (edit it, switch between classes, add another, and at the end of the year archive it or
+// start a new year: see year-settings.js), the questions for families (see questions.js), backups
+// of the record (see backup-settings.js), where the record lives on this computer, and what was
+// deleted in the last 30 days (restore it, or empty the trash).
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
@@ -10,6 +11,7 @@ import { actions, confirmDialog, errorMessage, field, form, onSubmit, valueOf } 
 import { readBackups, renderBackupSettings } from './backup-settings.js';
 import { readLetterSettings, renderLetterSettings } from './letter-settings.js';
 import { renderQuestionBank } from './questions.js';
+import { readYearEnd, renderYearEnd } from './year-settings.js';
 
 const prefixed = (prefix) => (f) => `${prefix}${f}`;
 const QUIET_DAYS_DEFAULT = 21;
@@ -365,13 +367,14 @@ function trashSection(ctx, trash) {
  * @returns {Promise<HTMLElement>}
  */
 export async function render(ctx) {
-  const [trash, letter, backups] = await Promise.all([
+  const [trash, letter, backups, yearEnd] = await Promise.all([
     api.listTrash().then(
       (items) => ({ items }),
       (error) => ({ error }),
     ),
     readLetterSettings(),
     readBackups(),
+    readYearEnd(ctx),
   ]);
   return h(
     'section',
@@ -386,6 +389,7 @@ export async function render(ctx) {
       classForm(ctx),
       switchForm(ctx),
       newClassArea(ctx),
+      renderYearEnd(ctx, yearEnd),
     ),
     renderQuestionBank(ctx),
     renderBackupSettings(ctx, backups),

@@ -1,11 +1,12 @@
 // A student's page (#/students/ID), the child's year-long partnership record. In order: the
 // header (names, details, Print the conference packet or the introduction letter, Edit and Delete,
-// the balance of positive and concern contacts), the child's conference slots when there are any
-// (conferences.js), notes, "What the family told us" (family.js), Guardians (guardians.js), Goals
-// (goals.js), "Staying in touch" (contacts.js), "Good news" (praise.js) and Concerns
-// (concerns.js). The route may ask for "?add-guardian" (open the add form), "?guardians" (go
-// straight to the guardians) or "?goal-ID" (that goal's check-in value, ready to type); the query
-// is then dropped from the address so a later refresh does not do it again.
+// "Remove for good…" (also in an archived class: a family may ask for it), the balance of positive
+// and concern contacts), the child's conference slots when there are any (conferences.js), notes,
+// "What the family told us" (family.js), Guardians (guardians.js), Goals (goals.js), "Staying in
+// touch" (contacts.js), "Good news" (praise.js) and Concerns (concerns.js). The route may ask for
+// "?add-guardian" (open the add form), "?guardians" (go straight to the guardians) or "?goal-ID"
+// (that goal's check-in value, ready to type); the query is then dropped from the address so a
+// later refresh does not do it again.
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
@@ -79,6 +80,37 @@ async function deleteStudent(ctx, record, button) {
 }
 
 /**
+ * Removes the child for good after asking: no trash, no undo. Kept apart from Delete, and offered
+ * in an archived class too, since a family may ask for their child's record to go.
+ * @param {object} ctx
+ * @param {object} record what getStudent() gave
+ * @param {HTMLButtonElement} button
+ */
+async function purgeStudent(ctx, record, button) {
+  if (button.disabled) return;
+  const name = record.display_name;
+  const yes = await confirmDialog({
+    title: ['Remove ', nameText(name), ' for good?'],
+    body: [
+      ['Everything about ', nameText(name), ' is deleted now, including anything in Recently deleted. This cannot be undone.'],
+      ['Backups made before today still hold ', nameText(name), '’s record; Settings → Backups marks them so you can decide what to do with them.'],
+    ],
+    confirm: 'Remove for good',
+    danger: true,
+  });
+  if (!yes) return;
+  ctx.clearAlert();
+  try {
+    const removed = await whileBusy(button, () => api.purgeStudent(record.student.id));
+    await ctx.reloadInfo();
+    ctx.status([nameText(removed || name), ' was removed for good.']);
+    ctx.go('#/students');
+  } catch (err) {
+    ctx.alert(err);
+  }
+}
+
+/**
  * The student page.
  * @param {object} ctx
  * @param {number[]} params [student id]
@@ -95,6 +127,8 @@ export async function render(ctx, [id], query) {
 
   const deleteButton = h('button', { type: 'button', class: 'button subtle', id: 'delete-student' }, 'Delete');
   deleteButton.addEventListener('click', () => deleteStudent(ctx, record, deleteButton));
+  const purgeButton = h('button', { type: 'button', class: 'button subtle danger', id: 'purge-student' }, 'Remove for good…');
+  purgeButton.addEventListener('click', () => purgeStudent(ctx, record, purgeButton));
 
   const node = h(
     'article',
@@ -104,7 +138,8 @@ export async function render(ctx, [id], query) {
       'div',
       { class: 'page-head' },
       h('h1', { id: 'student-name', dir: 'auto' }, record.display_name),
-      // Printing stays possible in an archived class; only Edit and Delete go.
+      // Printing stays possible in an archived class; only Edit and Delete go. Removing a child for
+      // good stays too: a family may ask for it after the year is over.
       h(
         'div',
         { class: 'head-actions' },
@@ -124,6 +159,7 @@ export async function render(ctx, [id], query) {
               h('button', { type: 'button', class: 'button', id: 'edit-student', onclick: () => ctx.go(`#/students/${id}/edit`) }, 'Edit'),
               deleteButton,
             ],
+        purgeButton,
       ),
     ),
     readOnly ? h('p', { class: 'callout' }, 'This class is archived: its record can be read but no longer changed.') : null,
