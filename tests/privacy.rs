@@ -7,6 +7,10 @@
 use std::path::Path;
 use std::process::Command;
 
+#[path = "support/network.rs"]
+mod network;
+use network::beyond_the_machine;
+
 /// Runs `rapport` with `args` under strace; returns the network calls it made.
 fn traced(dir: &Path, args: &[&str]) -> Vec<String> {
     let log = dir.join("strace.log");
@@ -31,33 +35,6 @@ fn traced(dir: &Path, args: &[&str]) -> Vec<String> {
         .lines()
         .filter(|line| !line.contains("openat("))
         .map(str::to_string)
-        .collect()
-}
-
-/// The calls that would reach beyond this machine: a socket of any family but Unix or netlink,
-/// or an internet address given to connect, bind, send or accept. (Netlink messages that list the
-/// routing table mention AF_INET in their contents; reading them is local.)
-fn beyond_the_machine<S: AsRef<str>>(calls: &[S]) -> Vec<String> {
-    calls
-        .iter()
-        .map(AsRef::as_ref)
-        .filter(|call| {
-            let name = call
-                .split_whitespace()
-                .nth(1)
-                .and_then(|rest| rest.split('(').next())
-                .unwrap_or("");
-            match name {
-                "socket" | "socketpair" => {
-                    !(call.contains("(AF_UNIX") || call.contains("(AF_NETLINK"))
-                }
-                "connect" | "bind" | "sendto" | "sendmsg" | "accept" | "accept4" => {
-                    call.contains("sa_family=AF_INET")
-                }
-                _ => false,
-            }
-        })
-        .map(|call| call.chars().take(200).collect())
         .collect()
 }
 

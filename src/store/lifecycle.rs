@@ -86,14 +86,7 @@ impl Store {
         self.conn.pragma_update(None, "secure_delete", true)?;
         let purged = self.atomically(|store| {
             let conn = &store.conn;
-            conn.execute(
-                "DELETE FROM guardian WHERE id IN (
-                 SELECT guardian_id FROM student_guardian WHERE student_id = ?1
-                 EXCEPT
-                 SELECT guardian_id FROM student_guardian WHERE student_id <> ?1)",
-                [id],
-            )?;
-            conn.execute("DELETE FROM student WHERE id = ?1", [id])?;
+            super::students::delete_with_lone_guardians(conn, id)?;
             conn.execute("DELETE FROM trash WHERE student_id = ?1", [id])?;
             conn.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)

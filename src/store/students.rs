@@ -92,17 +92,7 @@ impl Store {
             label,
             Some(id),
             Deleted::Student(Box::new(snapshot)),
-            |tx| {
-                tx.execute(
-                    "DELETE FROM guardian WHERE id IN (
-                     SELECT guardian_id FROM student_guardian WHERE student_id = ?1
-                     EXCEPT
-                     SELECT guardian_id FROM student_guardian WHERE student_id <> ?1)",
-                    [id],
-                )?;
-                tx.execute("DELETE FROM student WHERE id = ?1", [id])?;
-                Ok(())
-            },
+            |tx| delete_with_lone_guardians(tx, id),
         )
     }
 
@@ -228,4 +218,17 @@ impl Store {
             None => Ok(()),
         }
     }
+}
+
+/// Deletes a child, and the guardians linked to no other child (a sibling's parents stay).
+pub(super) fn delete_with_lone_guardians(conn: &rusqlite::Connection, id: Id) -> Result<()> {
+    conn.execute(
+        "DELETE FROM guardian WHERE id IN (
+         SELECT guardian_id FROM student_guardian WHERE student_id = ?1
+         EXCEPT
+         SELECT guardian_id FROM student_guardian WHERE student_id <> ?1)",
+        [id],
+    )?;
+    conn.execute("DELETE FROM student WHERE id = ?1", [id])?;
+    Ok(())
 }

@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 
 use rapport_e2e::{app_binary, log_lines, printed_dir, record_with_demo_class};
 
+#[path = "../../support/network.rs"]
+mod network;
+use network::beyond_the_machine;
+
 #[test]
 fn the_app_opens_no_network_socket() {
     let data = tempfile::tempdir().unwrap();
@@ -63,31 +67,4 @@ fn the_app_opens_no_network_socket() {
     );
     let beyond = beyond_the_machine(&calls);
     assert!(beyond.is_empty(), "network calls: {beyond:#?}");
-}
-
-/// The calls that would reach beyond this machine: a socket of any family but Unix or netlink,
-/// or an internet address given to connect, bind, send or accept. (Netlink messages that list the
-/// routing table mention AF_INET in their contents; reading them is local.)
-fn beyond_the_machine<S: AsRef<str>>(calls: &[S]) -> Vec<String> {
-    calls
-        .iter()
-        .map(AsRef::as_ref)
-        .filter(|call| {
-            let name = call
-                .split_whitespace()
-                .nth(1)
-                .and_then(|rest| rest.split('(').next())
-                .unwrap_or("");
-            match name {
-                "socket" | "socketpair" => {
-                    !(call.contains("(AF_UNIX") || call.contains("(AF_NETLINK"))
-                }
-                "connect" | "bind" | "sendto" | "sendmsg" | "accept" | "accept4" => {
-                    call.contains("sa_family=AF_INET")
-                }
-                _ => false,
-            }
-        })
-        .map(|call| call.chars().take(200).collect())
-        .collect()
 }

@@ -12,7 +12,10 @@ async fn a_new_year_begins_and_a_child_is_removed_for_good() {
     // The start-up backup, taken before anything below.
     let started = std::time::Instant::now();
     while log_lines(data.path(), "automatic backup taken").is_empty() {
-        assert!(started.elapsed().as_secs() < 20, "no start-up backup was logged");
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "no start-up backup was logged"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 
@@ -25,7 +28,8 @@ async fn a_new_year_begins_and_a_child_is_removed_for_good() {
     app.wait_for_text("#status", "A new year has begun").await;
     app.go("#/students").await;
     app.wait_for_text("#view", "Amani Diallo").await;
-    app.wait_for_text("#sidebar, nav, body", "Grade 4 — Room 14").await;
+    app.wait_for_text("#sidebar, nav, body", "Grade 4 — Room 14")
+        .await;
 
     let href = app
         .script(
@@ -36,7 +40,8 @@ async fn a_new_year_begins_and_a_child_is_removed_for_good() {
     app.go(href.as_str().expect("a link to Amani's page")).await;
     app.wait_for_text("#student-name", "Amani Diallo").await;
     app.click("#purge-student").await;
-    app.wait_for_text("#confirm-dialog", "cannot be undone").await;
+    app.wait_for_text("#confirm-dialog", "cannot be undone")
+        .await;
     app.click("#confirm-yes").await;
     app.wait_for_text("#status", "removed for good").await;
     app.wait_without_text("#view", "Amani Diallo").await;
