@@ -104,6 +104,20 @@ fn a_new_year_carries_the_chosen_children_and_their_guardians_over() {
             .contacts,
         page_before.contacts
     );
+    // Removing a child for good removes them from every year, and only them.
+    store
+        .purge_student(jose_now.id, chrono::Utc::now())
+        .unwrap();
+    assert_eq!(
+        store.student(jose_before.id).unwrap_err().code(),
+        "not_found"
+    );
+    assert_eq!(store.students(old).unwrap().len(), students.len() - 1);
+    assert_eq!(store.students(new.id).unwrap().len(), moving.len() - 1);
+    let other = carried
+        .iter()
+        .find(|s| s.display_name != "José Núñez")
+        .unwrap();
     // A child from another class cannot be carried.
     let error = store
         .start_new_year(
@@ -112,7 +126,7 @@ fn a_new_year_carries_the_chosen_children_and_their_guardians_over() {
                 name: "Again".into(),
                 ..Default::default()
             },
-            &[jose_now.id],
+            &[other.id],
             june,
         )
         .unwrap_err();

@@ -76,18 +76,36 @@ impl Store {
         })
     }
 
-    /// Removes a child for good: every row about them (answers, goals, contacts, praise,
-    /// concerns, conferences), guardians linked to no other child, and their entries in the
-    /// trash. The deleted content is overwritten on disk and the journal emptied. Works for an
-    /// archived class too (a family may ask for it). Returns the child's name.
+    /// Removes a child for good, in every year's class: every row about them (answers, goals,
+    /// contacts, praise, concerns, conferences), guardians linked to no other child, and their
+    /// entries in the trash. The same child in another class is the one with the same school id,
+    /// or with the same name and a guardian in common (a year carried over). The deleted content
+    /// is overwritten on disk and the journal emptied. Works for archived classes too (a family
+    /// may ask for it). Returns the child's name.
     pub fn purge_student(&mut self, id: Id, now: DateTime<Utc>) -> Result<String> {
         let student = self.student(id)?;
         let name = student.details.display_name();
+        let mut same_child: Vec<Id> = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT o.id FROM student s JOIN student o ON o.id <> s.id
+             WHERE s.id = ?1 AND (
+                 (s.school_student_id IS NOT NULL AND o.school_student_id = s.school_student_id)
+                 OR (o.given_name = s.given_name AND o.family_name = s.family_name
+                     AND EXISTS (SELECT 1 FROM student_guardian a JOIN student_guardian b
+                                 ON a.guardian_id = b.guardian_id
+                                 WHERE a.student_id = s.id AND b.student_id = o.id)))",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        same_child.push(id);
         self.conn.pragma_update(None, "secure_delete", true)?;
         let purged = self.atomically(|store| {
             let conn = &store.conn;
-            super::students::delete_with_lone_guardians(conn, id)?;
-            conn.execute("DELETE FROM trash WHERE student_id = ?1", [id])?;
+            for &child in &same_child {
+                super::students::delete_with_lone_guardians(conn, child)?;
+                conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
+            }
             conn.execute(
                 "INSERT INTO setting (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",

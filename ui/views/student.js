@@ -92,7 +92,7 @@ async function purgeStudent(ctx, record, button) {
   const yes = await confirmDialog({
     title: ['Remove ', nameText(name), ' for good?'],
     body: [
-      ['Everything about ', nameText(name), ' is deleted now, including anything in Recently deleted. This cannot be undone.'],
+      ['Everything about ', nameText(name), ' is deleted now, in every year’s class and in Recently deleted. This cannot be undone.'],
       ['Backups made before today still hold ', nameText(name), '’s record; Settings → Backups marks them so you can decide what to do with them.'],
     ],
     confirm: 'Remove for good',
