@@ -44,6 +44,12 @@ pub fn is_unspaced_script(c: char) -> bool {
         | 0x20000..=0x2FA1F) // CJK Extensions B..
 }
 
+/// Whether a family name and a given name in this script are written together ("王小明",
+/// "김민준"): the unspaced scripts, and Hangul, whose sentences are spaced but whose names are not.
+pub fn joins_names_without_space(c: char) -> bool {
+    is_unspaced_script(c) || matches!(c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

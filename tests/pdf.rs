@@ -595,3 +595,27 @@ fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
     .unwrap_err();
     assert_eq!(none.code(), "conflict");
 }
+
+#[test]
+fn a_korean_name_prints_exactly() {
+    let (_dir, store) = demo_store();
+    let class = class_of(&store);
+    let minjun = store
+        .add_student(&rapport::model::StudentDetails {
+            class_id: class,
+            given_name: "민준".into(),
+            family_name: "김".into(),
+            name_order: rapport::model::NameOrder::FamilyFirst,
+            ..Default::default()
+        })
+        .unwrap();
+    let printed =
+        conference::student_packet(&store, minjun.id, Paper::Letter, today(), now()).unwrap();
+    let (pdf, pages) = saved(printed);
+    let text = checked(&pdf, pages);
+    assert!(text.contains("김민준"), "{text}");
+    // The slip for the family who needs a Korean interpreter names the language in Korean too.
+    let slips = schedule::schedule(&store, class, today(), Paper::Letter, now()).unwrap();
+    let (pdf, pages) = saved(slips);
+    assert!(checked(&pdf, pages).contains("Korean (한국어)"));
+}

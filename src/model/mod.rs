@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::text::is_unspaced_script;
+use crate::text::joins_names_without_space;
 
 /// Declares a closed list of choices stored as text: each variant has its stored word and the
 /// label a teacher reads. Generates `ALL`, `as_str`, `parse` and `label`, and serde as the word.
@@ -197,8 +197,8 @@ fn join_name(a: &str, b: &str) -> String {
     if a.is_empty() || b.is_empty() {
         return format!("{a}{b}");
     }
-    let unspaced = a.chars().last().is_some_and(is_unspaced_script)
-        && b.chars().next().is_some_and(is_unspaced_script);
+    let unspaced = a.chars().last().is_some_and(joins_names_without_space)
+        && b.chars().next().is_some_and(joins_names_without_space);
     if unspaced {
         format!("{a}{b}")
     } else {

@@ -1,5 +1,5 @@
 //! The fonts embedded in printed documents, parsed once per process, and the choice of font for
-//! each character: the Latin/Greek/Cyrillic face first, then Arabic, Hebrew and CJK.
+//! each character: the Latin/Greek/Cyrillic face first, then Arabic, Hebrew, CJK and Hangul.
 
 use std::sync::OnceLock;
 
@@ -26,8 +26,9 @@ const ARABIC: FaceId = 2;
 const ARABIC_BOLD: FaceId = 3;
 const HEBREW: FaceId = 4;
 const CJK: FaceId = 5;
+const HANGUL: FaceId = 6;
 
-const FILES: [(&str, &[u8]); 6] = [
+const FILES: [(&str, &[u8]); 7] = [
     ("DejaVu Sans", include_bytes!("fonts/DejaVuSans.ttf")),
     (
         "DejaVu Sans Bold",
@@ -49,6 +50,7 @@ const FILES: [(&str, &[u8]); 6] = [
         "Droid Sans Fallback",
         include_bytes!("fonts/DroidSansFallbackFull.ttf"),
     ),
+    ("Nanum Square", include_bytes!("fonts/NanumSquareR.ttf")),
 ];
 
 /// The embedded fonts, parsed on first use.
@@ -103,7 +105,7 @@ impl Fonts {
         };
         preferred
             .into_iter()
-            .chain([latin, arabic, HEBREW, CJK])
+            .chain([latin, arabic, HEBREW, CJK, HANGUL])
             .find(|&id| self.faces[id].shaper.glyph_index(c).is_some())
     }
 }
@@ -123,6 +125,7 @@ mod tests {
             ('ש', HEBREW),
             ('王', CJK),
             ('さ', CJK),
+            ('한', HANGUL),
         ] {
             assert_eq!(fonts.face_for(c, false), Some(face), "{c}");
         }

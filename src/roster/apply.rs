@@ -173,11 +173,13 @@ fn write(
     Ok(report)
 }
 
-/// Rosters do not say in which order a child's names go; a Chinese or Japanese family name goes
-/// first ("王小明"). The teacher can change it on the child's page.
+/// Rosters do not say in which order a child's names go; a Chinese, Japanese or Korean family name
+/// goes first ("王小明", "김민준"). The teacher can change it on the child's page.
 fn name_order(family_name: &str) -> crate::model::NameOrder {
     match family_name.chars().next() {
-        Some(c) if crate::text::is_unspaced_script(c) => crate::model::NameOrder::FamilyFirst,
+        Some(c) if crate::text::joins_names_without_space(c) => {
+            crate::model::NameOrder::FamilyFirst
+        }
         _ => crate::model::NameOrder::GivenFirst,
     }
 }
