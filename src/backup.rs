@@ -219,6 +219,20 @@ pub fn check_file(path: &Path) -> Result<Checked> {
     })
 }
 
+/// Deletes the backup called `file_name` in `dir` (only a file the folder lists as a backup).
+pub fn delete(dir: &Path, file_name: &str) -> Result<()> {
+    let backup = list(dir)?
+        .into_iter()
+        .find(|b| {
+            b.path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy() == file_name)
+        })
+        .ok_or(Error::NotFound("That backup"))?;
+    std::fs::remove_file(&backup.path)
+        .map_err(|e| Error::io(format!("Could not delete {}", backup.path.display()), e))
+}
+
 /// Takes an automatic backup into `dir` unless the record is unchanged since the newest one
 /// (the copies are compared byte for byte), then thins the folder. Returns the new backup.
 pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option<Backup>> {

@@ -80,6 +80,19 @@ fn an_automatic_backup_is_taken_only_when_the_record_changed() {
     assert_eq!(listed[0], second, "newest first");
     assert_eq!(backup::check_file(&listed[1].path).unwrap().students, 30);
     assert_eq!(backup::check_file(&listed[0].path).unwrap().students, 29);
+
+    // A backup can be deleted by its name in the folder, and nothing outside it.
+    let older = listed[1]
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    backup::delete(&backups, &older).unwrap();
+    assert_eq!(backup::list(&backups).unwrap().len(), 1);
+    let error = backup::delete(&backups, "../rapport.sqlite3").unwrap_err();
+    assert_eq!(error.code(), "not_found");
+    assert!(store.path().exists());
 }
 
 #[test]

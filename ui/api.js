@@ -142,6 +142,8 @@ export const listBackups = () => call('list_backups');
 export const backUpNow = () => call('back_up_now');
 export const restoreBackup = (fileName) => call('restore_backup', { file_name: fileName });
 export const restoreFromFile = () => call('restore_from_file');
+/** Deletes one automatic backup, by file name (for a copy that holds a child removed for good). */
+export const deleteBackup = (fileName) => call('delete_backup', { file_name: fileName });
 
 // Roster import. chooseRoster asks for a file (CSV or OneRoster .zip), or with folder=true a
 // OneRoster folder: {file_name, oneroster_classes: [[sourcedId, title]]} or null when cancelled.

@@ -102,6 +102,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             backups::back_up_now,
             backups::restore_backup,
             backups::restore_from_file,
+            backups::delete_backup,
             roster::choose_roster,
             roster::import_roster,
             roster::save_roster_template,

@@ -28,7 +28,7 @@ function sizeText(bytes) {
 }
 
 /** Why a backup is marked "Holds a child removed for good". */
-const PURGE_NOTE = 'Made before a child was removed for good: it still holds their record. Delete the file if it should go too.';
+const PURGE_NOTE = 'Made before a child was removed for good: it still holds their record. Delete this copy if it should go too.';
 
 /** "The record as it is now is kept…": the second paragraph of every restore question. */
 const KEPT_FIRST = 'The record as it is now is kept as a backup first, so you can go back.';
@@ -129,8 +129,42 @@ export function renderBackupSettings(ctx, listed) {
           : null,
       ),
       h('p', { class: 'backup-size' }, sizeText(backup.bytes)),
-      h('div', { class: 'backup-actions' }, restore),
+      h('div', { class: 'backup-actions' }, restore, backup.predates_purge ? deleteButton(backup, when) : null),
     );
+  }
+
+  /**
+   * "Delete this copy", for a backup that still holds a child removed for good.
+   * @param {{file_name: string}} backup
+   * @param {string} when the backup's date and time, as shown
+   */
+  function deleteButton(backup, when) {
+    const button = h(
+      'button',
+      { type: 'button', class: 'button small subtle danger delete-backup' },
+      'Delete this copy',
+      h('span', { class: 'visually-hidden' }, ` from ${when}`),
+    );
+    button.addEventListener('click', async () => {
+      if (restoring || button.disabled) return;
+      const yes = await confirmDialog({
+        title: 'Delete this backup?',
+        body: [`The backup from ${when} still holds the record of a child you removed for good. Deleting it cannot be undone.`],
+        confirm: 'Delete this copy',
+        danger: true,
+      });
+      if (!yes) return;
+      ctx.clearAlert();
+      try {
+        await whileBusy(button, () => api.deleteBackup(backup.file_name));
+      } catch (err) {
+        ctx.alert(err);
+        return;
+      }
+      ctx.status(`The backup from ${when} was deleted.`);
+      draw(await readBackups());
+    });
+    return button;
   }
 
   /** The intro and the list, as `loaded` has them. */

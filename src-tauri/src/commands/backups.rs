@@ -65,6 +65,21 @@ pub async fn list_backups(record: State<'_, Record>) -> Result<Backups, CommandE
     Ok(backups?)
 }
 
+/// Deletes one of the backups, by its file name in the backups folder (for a copy that still holds
+/// a child removed for good).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_backup(
+    record: State<'_, Record>,
+    file_name: String,
+) -> Result<(), CommandError> {
+    let folder = backup::backups_dir(&record.db_path);
+    tauri::async_runtime::spawn_blocking(move || backup::delete(&folder, &file_name))
+        .await
+        .map_err(|_| CommandError::internal())??;
+    log::info!("a backup was deleted");
+    Ok(())
+}
+
 /// A copy the teacher asked for.
 #[derive(Debug, Serialize)]
 pub struct SavedBackup {

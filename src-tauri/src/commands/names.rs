@@ -70,6 +70,7 @@ pub const COMMANDS: &[&str] = &[
     "back_up_now",
     "restore_backup",
     "restore_from_file",
+    "delete_backup",
     "choose_roster",
     "import_roster",
     "save_roster_template",

@@ -49,5 +49,13 @@ async fn a_new_year_begins_and_a_child_is_removed_for_good() {
     app.go("#/settings").await;
     app.wait_for_text("#backup-list", "Holds a child removed for good")
         .await;
+    // Those copies can go too.
+    app.click("#backup-list .delete-backup").await;
+    app.wait_for_text("#confirm-dialog", "cannot be undone")
+        .await;
+    app.click("#confirm-yes").await;
+    app.wait_for_text("#status", "was deleted").await;
+    app.wait_without_text("#backup-list-area", "Holds a child removed for good")
+        .await;
     app.quit().await;
 }
