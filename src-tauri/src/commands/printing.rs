@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use rapport::model::{Id, LetterTemplate};
 use rapport::packet::{conference, letter, questionnaire::questionnaire, schedule, Paper, Printed};
 use rapport::Store;
@@ -40,12 +41,15 @@ pub async fn print_questionnaire<R: Runtime>(
     student_id: Id,
     guardian_id: Option<Id>,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (printed, name) = lay_out(&record, move |store, paper| {
-        let printed = questionnaire(store, student_id, guardian_id, paper, chrono::Utc::now())?;
-        Ok((printed, store.student_record(student_id)?.display_name))
-    })
-    .await?;
-    save(app, format!("Family questionnaire — {name}.pdf"), printed).await
+    let about = About::Student(student_id);
+    print(
+        app,
+        &record,
+        "Family questionnaire",
+        about,
+        move |store, paper, _, now| questionnaire(store, student_id, guardian_id, paper, now),
+    )
+    .await
 }
 
 /// Prints the conference packet for one child.
@@ -55,18 +59,17 @@ pub async fn print_packet<R: Runtime>(
     record: State<'_, Record>,
     student_id: Id,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (printed, name) = lay_out(&record, move |store, paper| {
-        let printed = conference::student_packet(
-            store,
-            student_id,
-            paper,
-            crate::today(),
-            chrono::Utc::now(),
-        )?;
-        Ok((printed, store.student_record(student_id)?.display_name))
-    })
-    .await?;
-    save(app, format!("Conference packet — {name}.pdf"), printed).await
+    let about = About::Student(student_id);
+    print(
+        app,
+        &record,
+        "Conference packet",
+        about,
+        move |store, paper, today, now| {
+            conference::student_packet(store, student_id, paper, today, now)
+        },
+    )
+    .await
 }
 
 /// Prints every child's conference packet in one file.
@@ -76,13 +79,17 @@ pub async fn print_class_packets<R: Runtime>(
     record: State<'_, Record>,
     class_id: Id,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (printed, name) = lay_out(&record, move |store, paper| {
-        let printed =
-            conference::class_packet(store, class_id, paper, crate::today(), chrono::Utc::now())?;
-        Ok((printed, store.class(class_id)?.details.name))
-    })
-    .await?;
-    save(app, format!("Conference packets — {name}.pdf"), printed).await
+    let about = About::Class(class_id);
+    print(
+        app,
+        &record,
+        "Conference packets",
+        about,
+        move |store, paper, today, now| {
+            conference::class_packet(store, class_id, paper, today, now)
+        },
+    )
+    .await
 }
 
 /// Prints the introduction letter to one child's family.
@@ -92,13 +99,17 @@ pub async fn print_letter<R: Runtime>(
     record: State<'_, Record>,
     student_id: Id,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (printed, name) = lay_out(&record, move |store, paper| {
-        let printed =
-            letter::student_letter(store, student_id, paper, crate::today(), chrono::Utc::now())?;
-        Ok((printed, store.student_record(student_id)?.display_name))
-    })
-    .await?;
-    save(app, format!("Introduction letter — {name}.pdf"), printed).await
+    let about = About::Student(student_id);
+    print(
+        app,
+        &record,
+        "Introduction letter",
+        about,
+        move |store, paper, today, now| {
+            letter::student_letter(store, student_id, paper, today, now)
+        },
+    )
+    .await
 }
 
 /// Prints the introduction letter to every family of a class in one file.
@@ -108,13 +119,15 @@ pub async fn print_class_letters<R: Runtime>(
     record: State<'_, Record>,
     class_id: Id,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (printed, name) = lay_out(&record, move |store, paper| {
-        let printed =
-            letter::class_letters(store, class_id, paper, crate::today(), chrono::Utc::now())?;
-        Ok((printed, store.class(class_id)?.details.name))
-    })
-    .await?;
-    save(app, format!("Introduction letters — {name}.pdf"), printed).await
+    let about = About::Class(class_id);
+    print(
+        app,
+        &record,
+        "Introduction letters",
+        about,
+        move |store, paper, today, now| letter::class_letters(store, class_id, paper, today, now),
+    )
+    .await
 }
 
 /// Prints the conference schedule from today on, and a reminder slip per family.
@@ -124,13 +137,46 @@ pub async fn print_schedule<R: Runtime>(
     record: State<'_, Record>,
     class_id: Id,
 ) -> Result<Option<SavedFile>, CommandError> {
-    let (printed, name) = lay_out(&record, move |store, paper| {
-        let printed =
-            schedule::schedule(store, class_id, crate::today(), paper, chrono::Utc::now())?;
-        Ok((printed, store.class(class_id)?.details.name))
-    })
-    .await?;
-    save(app, format!("Conference schedule — {name}.pdf"), printed).await
+    let about = About::Class(class_id);
+    print(
+        app,
+        &record,
+        "Conference schedule",
+        about,
+        move |store, paper, today, now| schedule::schedule(store, class_id, today, paper, now),
+    )
+    .await
+}
+
+/// What a printed document is about, to name its file after.
+enum About {
+    Student(Id),
+    Class(Id),
+}
+
+/// Lays a document out on the record's thread (on the paper chosen in Settings, as of today),
+/// names its file "{title} — {child or class}.pdf" and saves it.
+async fn print<R: Runtime>(
+    app: AppHandle<R>,
+    record: &Record,
+    title: &'static str,
+    about: About,
+    lay_out: impl FnOnce(&Store, Paper, NaiveDate, DateTime<Utc>) -> rapport::Result<Printed>
+        + Send
+        + 'static,
+) -> Result<Option<SavedFile>, CommandError> {
+    let (printed, name) = record
+        .run(move |store| {
+            let paper = store.settings()?.paper;
+            let printed = lay_out(store, paper, crate::today(), Utc::now())?;
+            let name = match about {
+                About::Student(id) => store.student_record(id)?.display_name,
+                About::Class(id) => store.class(id)?.details.name,
+            };
+            Ok((printed, name))
+        })
+        .await?;
+    save(app, format!("{title} — {name}.pdf"), printed).await
 }
 
 /// A language the introduction letter can be written in.
@@ -176,19 +222,6 @@ pub async fn save_letter_template(
 ) -> Result<LetterTemplate, CommandError> {
     record
         .run(move |store| store.save_letter_template(&language, body.as_deref()))
-        .await
-}
-
-/// Lays a document out on the record's thread, on the paper chosen in Settings.
-async fn lay_out<T: Send + 'static>(
-    record: &Record,
-    work: impl FnOnce(&Store, Paper) -> rapport::Result<T> + Send + 'static,
-) -> Result<T, CommandError> {
-    record
-        .run(move |store| {
-            let paper = store.settings()?.paper;
-            work(store, paper)
-        })
         .await
 }
 
