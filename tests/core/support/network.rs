@@ -1,5 +1,5 @@
 //! Reading an `strace -e trace=network` log: the calls that would reach beyond this machine.
-//! Shared by the command line's privacy test and the window's (tests/e2e/tests/privacy.rs).
+//! Shared by the command line's privacy test and the window's (tests/e2e/tests/journeys/privacy.rs).
 
 /// The calls that would reach beyond this machine: a socket of any family but Unix or netlink,
 /// or an internet address given to connect, bind, send or accept. (Netlink messages that list the

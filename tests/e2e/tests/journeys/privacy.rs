@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use rapport_e2e::{app_binary, log_lines, printed_dir, record_with_demo_class};
 
-#[path = "../../support/network.rs"]
+#[path = "../../../core/support/network.rs"]
 mod network;
 use network::beyond_the_machine;
 

@@ -644,8 +644,10 @@ fn a_record_from_version_one_is_upgraded_and_keeps_its_class() {
     let path = dir.path().join("v1.sqlite3");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../src/store/migrations/0001_foundation.sql"))
-            .unwrap();
+        conn.execute_batch(include_str!(
+            "../../src/store/migrations/0001_foundation.sql"
+        ))
+        .unwrap();
         conn.execute_batch(
             "INSERT INTO school_year (name, starts_on, ends_on) VALUES ('2026–2027', '2026-08-15', '2027-06-30');
              INSERT INTO class (school_year_id, name) VALUES (1, 'Room 12');

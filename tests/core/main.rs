@@ -1,0 +1,13 @@
+//! The core's tests against real record files, in one test binary: each module below was a binary
+//! of its own, and every one of them linked the whole core, which filled small CI disks.
+
+mod backup;
+mod crash;
+mod import_json;
+mod lifecycle;
+mod partnership;
+mod pdf;
+mod privacy;
+mod roster;
+mod store;
+mod trash;

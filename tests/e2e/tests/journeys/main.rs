@@ -1,0 +1,12 @@
+//! The journeys through the real Rapport window, in one test binary (one link instead of nine).
+//! They run one at a time (`--test-threads=1`): each starts its own app under the shared display.
+
+mod backups;
+mod conferences;
+mod journey;
+mod partnership;
+mod printing;
+mod privacy;
+mod roster;
+mod undo;
+mod year_end;
