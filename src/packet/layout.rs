@@ -181,6 +181,9 @@ pub struct Document {
     info: DocumentInfo,
     pdf: PdfDocument,
     font_ids: HashMap<FaceId, printpdf::FontId>,
+    /// The character each glyph stands for, given to the font's Unicode map once instead of to
+    /// every glyph drawn: a heap-allocated string per glyph was a third of a class's memory.
+    glyph_chars: HashMap<(FaceId, u16), char>,
     pages: Vec<Vec<Op>>,
     /// Pages are numbered within their section.
     sections: Vec<Section>,
@@ -204,6 +207,7 @@ impl Document {
             }],
             info,
             font_ids: HashMap::new(),
+            glyph_chars: HashMap::new(),
             pages: vec![Vec::new()],
             y: height - THEME.margin,
             missing: Vec::new(),
@@ -631,6 +635,20 @@ impl Document {
             .clone()
     }
 
+    /// The text a glyph carries for copy and search: none when the glyph stands for one character
+    /// that the font's Unicode map will give it (see `finish`), its own text otherwise (ligatures,
+    /// clusters with marks, a glyph drawn for two different characters).
+    fn glyph_text(&mut self, face: FaceId, gid: u16, text: &str) -> Option<String> {
+        let mut chars = text.chars();
+        let (Some(only), None) = (chars.next(), chars.next()) else {
+            return (!text.is_empty()).then(|| text.to_owned());
+        };
+        match *self.glyph_chars.entry((face, gid)).or_insert(only) {
+            known if known == only => None,
+            _ => Some(text.to_owned()),
+        }
+    }
+
     /// The operations that draw shaped text with its left edge at `x` and its baseline at `baseline`.
     fn draw(&mut self, shaped: &Shaped, x: f32, baseline: f32, style: Style) -> Vec<Op> {
         let mut ops = Vec::new();
@@ -657,11 +675,7 @@ impl Document {
                     }
                     items.push(TextItem::Offset(-shift));
                 }
-                let text = if glyph.text.is_empty() {
-                    None
-                } else {
-                    Some(glyph.text.clone())
-                };
+                let text = self.glyph_text(run.face, glyph.gid, &glyph.text);
                 let mut codepoint =
                     printpdf::Codepoint::new(glyph.gid, own - glyph.advance * per_em + shift);
                 codepoint.cid = text;
@@ -746,6 +760,18 @@ impl Document {
         info.creation_date = stamp;
         info.modification_date = stamp;
         info.metadata_date = stamp;
+        // Glyphs drawn without their own text get it from the font's map when printpdf writes
+        // the subset's Unicode table.
+        for ((face, gid), char) in std::mem::take(&mut self.glyph_chars) {
+            if let Some(font) = self
+                .font_ids
+                .get(&face)
+                .and_then(|id| self.pdf.resources.fonts.map.get_mut(id))
+            {
+                font.parsed_font
+                    .cache_glyph_mapping(gid, char.encode_utf8(&mut [0; 4]));
+            }
+        }
         self.pdf.with_pages(pdf_pages);
         let bytes = self.pdf.save(
             &PdfSaveOptions {
