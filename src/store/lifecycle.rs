@@ -4,12 +4,17 @@
 //! trash included, overwriting the deleted content on disk; backups taken before a purge still
 //! hold the child's record, so the time of the last purge is kept to flag them.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::params;
 
+use super::trash::Deleted;
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Class, ClassDetails, GuardianLink, Id, SchoolYearDetails, StudentDetails};
+use crate::model::{
+    Class, ClassDetails, GuardianLink, Id, SchoolYearDetails, Student, StudentDetails,
+};
 
 /// The setting that remembers when a child was last removed for good (RFC 3339, UTC).
 const LAST_PURGE: &str = "last_purge_at";
@@ -78,10 +83,11 @@ impl Store {
 
     /// Removes a child for good, in every year's class: every row about them (answers, goals,
     /// contacts, praise, concerns, conferences), guardians linked to no other child, and their
-    /// entries in the trash. The same child in another class is the one with the same school id,
-    /// or with the same name and a guardian in common (a year carried over). The deleted content
-    /// is overwritten on disk and the journal emptied. Works for archived classes too (a family
-    /// may ask for it). Returns the child's name.
+    /// entries in the trash, including a copy of them deleted from another year. The same child
+    /// elsewhere is a record that shares two of: the school id, the name, a guardian (a year
+    /// carried over). A school id alone is not enough: schools reuse short ids from year to year.
+    /// The deleted content is overwritten on disk and the journal emptied. Works for archived
+    /// classes too (a family may ask for it). Returns the child's name.
     pub fn purge_student(&mut self, id: Id, now: DateTime<Utc>) -> Result<String> {
         let student = self.student(id)?;
         let name = student.details.display_name();
@@ -89,21 +95,26 @@ impl Store {
             .conn
             .prepare(
                 "SELECT DISTINCT o.id FROM student s JOIN student o ON o.id <> s.id
-             WHERE s.id = ?1 AND (
-                 (s.school_student_id IS NOT NULL AND o.school_student_id = s.school_student_id)
-                 OR (o.given_name = s.given_name AND o.family_name = s.family_name
-                     AND EXISTS (SELECT 1 FROM student_guardian a JOIN student_guardian b
-                                 ON a.guardian_id = b.guardian_id
-                                 WHERE a.student_id = s.id AND b.student_id = o.id)))",
+             WHERE s.id = ?1
+               AND (s.school_student_id IS NOT NULL AND o.school_student_id = s.school_student_id)
+                 + (o.given_name = s.given_name AND o.family_name = s.family_name)
+                 + EXISTS (SELECT 1 FROM student_guardian a JOIN student_guardian b
+                           ON a.guardian_id = b.guardian_id
+                           WHERE a.student_id = s.id AND b.student_id = o.id) >= 2",
             )?
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         same_child.push(id);
+        let trashed = self.trashed_copies_of(&student, &same_child)?;
         self.conn.pragma_update(None, "secure_delete", true)?;
         let purged = self.atomically(|store| {
             let conn = &store.conn;
             for &child in &same_child {
                 super::students::delete_with_lone_guardians(conn, child)?;
+                conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
+            }
+            for &(entry, child) in &trashed {
+                conn.execute("DELETE FROM trash WHERE id = ?1", [entry])?;
                 conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
             }
             conn.execute(
@@ -119,6 +130,42 @@ impl Store {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(name)
+    }
+
+    /// The same child deleted from another class and still in the trash (by the rule of
+    /// `purge_student`, against the guardians of every live copy): (trash entry, child's old id).
+    fn trashed_copies_of(&self, student: &Student, copies: &[Id]) -> Result<Vec<(Id, Id)>> {
+        let mut guardians = HashSet::new();
+        for &copy in copies {
+            guardians.extend(self.guardians_of(copy)?.into_iter().map(|g| g.guardian.id));
+        }
+        let details = &student.details;
+        let mut found = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, payload FROM trash WHERE kind = 'student'")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (entry, payload) = row?;
+            // An entry that cannot be read is not this child's to judge; it expires on its own.
+            let Ok(Deleted::Student(snapshot)) = serde_json::from_str::<Deleted>(&payload) else {
+                continue;
+            };
+            let other = snapshot.student();
+            if copies.contains(&other.id) {
+                found.push((entry, other.id));
+                continue;
+            }
+            let same_id = details.school_student_id.is_some()
+                && other.details.school_student_id == details.school_student_id;
+            let same_name = other.details.given_name == details.given_name
+                && other.details.family_name == details.family_name;
+            let shared_guardian = snapshot.guardian_ids().any(|g| guardians.contains(&g));
+            if u8::from(same_id) + u8::from(same_name) + u8::from(shared_guardian) >= 2 {
+                found.push((entry, other.id));
+            }
+        }
+        Ok(found)
     }
 
     /// When a child was last removed for good, if ever.

@@ -42,6 +42,17 @@ pub(super) struct StudentSnapshot {
     conferences: Vec<Conference>,
 }
 
+impl StudentSnapshot {
+    pub(super) fn student(&self) -> &Student {
+        &self.student
+    }
+
+    /// The guardians the child was linked to when deleted.
+    pub(super) fn guardian_ids(&self) -> impl Iterator<Item = Id> + '_ {
+        self.links.iter().map(|link| link.guardian_id)
+    }
+}
+
 /// A contact, and the praise and concerns that pointed at it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct ContactSnapshot {

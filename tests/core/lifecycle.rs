@@ -198,3 +198,92 @@ fn a_purged_child_leaves_no_trace_and_older_backups_are_flagged() {
     let listed = backup::list(&folder).unwrap();
     assert!(listed[0].taken_at < purge_time);
 }
+
+/// José's record in the old class, carried into a new year; returns (old id, new copy's id, new
+/// class id).
+fn carried_over(store: &mut Store, old: i64) -> (i64, i64, i64) {
+    let jose = store
+        .students(old)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.display_name == "José Núñez")
+        .unwrap()
+        .id;
+    let mut details = store.student(jose).unwrap().details;
+    details.school_student_id = Some("7".into());
+    store.update_student(jose, &details).unwrap();
+    let new = store
+        .start_new_year(
+            old,
+            &ClassDetails {
+                name: "Grade 4 — Room 14".into(),
+                ..Default::default()
+            },
+            &[jose],
+            NaiveDate::from_ymd_opt(2027, 6, 20).unwrap(),
+        )
+        .unwrap();
+    let copy = store.students(new.id).unwrap()[0].id;
+    (jose, copy, new.id)
+}
+
+#[test]
+fn a_purge_spares_another_child_who_only_shares_the_school_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, old) = demo_store(dir.path());
+    let (jose, copy, new_class) = carried_over(&mut store, old);
+    // Schools reuse short ids: in another class of the new year "7" is a different child, with a
+    // different family.
+    let year = store.class(new_class).unwrap().school_year_id;
+    let other_class = store
+        .add_class(
+            year,
+            &ClassDetails {
+                name: "Grade 3 — Room 9".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id;
+    let ana = store
+        .add_student(&StudentDetails {
+            class_id: other_class,
+            given_name: "Ana".into(),
+            family_name: "Ruiz".into(),
+            school_student_id: Some("7".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+
+    store.purge_student(jose, Utc::now()).unwrap();
+    assert_eq!(store.student(copy).unwrap_err().code(), "not_found");
+    assert_eq!(store.student(ana).unwrap().details.given_name, "Ana");
+}
+
+#[test]
+fn a_purge_also_empties_the_trash_of_a_copy_deleted_from_another_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, old) = demo_store(dir.path());
+    let (jose, copy, _) = carried_over(&mut store, old);
+    // He left during the new year: his new record went to the trash, the old year kept his.
+    store.delete_student(copy).unwrap();
+    assert!(store
+        .trash()
+        .unwrap()
+        .iter()
+        .any(|t| t.label == "José Núñez"));
+
+    store.purge_student(jose, Utc::now()).unwrap();
+    let left: Vec<String> = store
+        .trash()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
+    assert!(
+        left.iter().all(|label| !label.contains("José")),
+        "still in the trash: {left:?}"
+    );
+    assert!(store.check().unwrap().is_healthy());
+}
