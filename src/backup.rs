@@ -22,9 +22,12 @@ const STAMP: &str = "%Y-%m-%dT%H%M%S%.3fZ";
 const BEFORE_RESTORE: &str = "-before-restore";
 
 /// Daily, weekly and monthly backups kept by [`thin`].
-const DAILIES: i64 = 7;
-const WEEKLIES: i64 = 4;
-const MONTHLIES: i64 = 12;
+const DAILIES: usize = 7;
+const WEEKLIES: usize = 4;
+const MONTHLIES: usize = 12;
+/// How long the record as it was before a restore is kept whatever else is taken: it is the way
+/// back from restoring the wrong copy.
+const KEEP_BEFORE_RESTORE_DAYS: i64 = 30;
 
 /// Why a backup was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -192,6 +195,11 @@ pub fn check_file(path: &Path) -> Result<Checked> {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|_| Error::NotADatabase(shown.clone()))?;
+    if version < 1 {
+        return Err(Error::Conflict(format!(
+            "{shown} is not a Rapport record (an empty file or another program's). Nothing was changed."
+        )));
+    }
     if version > crate::store::SCHEMA_VERSION {
         return Err(Error::TooNew {
             found: version,
@@ -271,30 +279,35 @@ fn same_bytes(a: &Path, b: &Path) -> Result<bool> {
 }
 
 /// The backups to delete so that about 7 dailies, 4 weeklies and 12 monthlies remain: the newest
-/// backup of each of the last 7 days, of each of the last 4 weeks and of each of the last 12
-/// months is kept, and so are the two newest of all. `backups` is newest first.
+/// backup of each of the 7 latest days that have one, of the 4 latest such weeks and of the 12
+/// latest such months, and the two newest of all. Counting days that have a backup rather than
+/// days on the calendar means a summer without the app, or a clock set a year ahead for one
+/// start, never empties the history. The record as it was before a restore stays 30 days.
+/// `backups` is newest first.
 pub fn thin(backups: &[Backup], now: DateTime<Utc>) -> Vec<PathBuf> {
-    let today = now.date_naive();
     // The two newest always stay: the record as it was at the last two starts.
     let mut keep: Vec<bool> = (0..backups.len()).map(|i| i < 2).collect();
-    let mut seen_days = Vec::new();
-    let mut seen_weeks = Vec::new();
-    let mut seen_months = Vec::new();
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    let mut months = Vec::new();
     for (index, backup) in backups.iter().enumerate() {
         let day = backup.taken_at.date_naive();
-        let age = (today - day).num_days();
-        let week = day.iso_week();
-        let month = (day.year(), day.month());
-        if age < DAILIES && !seen_days.contains(&day) {
-            seen_days.push(day);
-            keep[index] = true;
-        }
-        if age < WEEKLIES * 7 && !seen_weeks.contains(&week) {
-            seen_weeks.push(week);
-            keep[index] = true;
-        }
-        if age < MONTHLIES * 31 && !seen_months.contains(&month) {
-            seen_months.push(month);
+        let mut newest_of = |seen: &mut Vec<_>, period, limit: usize| {
+            if seen.len() < limit && !seen.contains(&period) {
+                seen.push(period);
+                keep[index] = true;
+            }
+        };
+        newest_of(&mut days, (day.year(), day.ordinal()), DAILIES);
+        newest_of(
+            &mut weeks,
+            (day.iso_week().year(), day.iso_week().week()),
+            WEEKLIES,
+        );
+        newest_of(&mut months, (day.year(), day.month()), MONTHLIES);
+        if backup.kind == BackupKind::BeforeRestore
+            && (now - backup.taken_at).num_days() < KEEP_BEFORE_RESTORE_DAYS
+        {
             keep[index] = true;
         }
     }
@@ -311,7 +324,25 @@ pub fn thin(backups: &[Backup], now: DateTime<Utc>) -> Vec<PathBuf> {
 pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Option<Backup>> {
     check_file(from)?;
     if db_path.exists() {
-        return Store::open(db_path)?.restore_from(from, now).map(Some);
+        if check_file(db_path).is_ok() {
+            return Store::open(db_path)?.restore_from(from, now).map(Some);
+        }
+        // The record itself cannot be opened (damaged, or not a record): the way to repair it.
+        // Its bytes are kept as they are, then the backup goes in its place.
+        let dir = backups_dir(db_path);
+        crate::store::create_private_dir(&dir)?;
+        let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
+        let temp = partial_path(&target)?;
+        std::fs::copy(db_path, &temp)
+            .map_err(|e| Error::io(format!("Could not read {}", db_path.display()), e))?;
+        let bytes = finish_file(&temp, &target)?;
+        swap_in(db_path, from)?;
+        return Ok(Some(Backup {
+            path: target,
+            taken_at,
+            bytes,
+            kind: BackupKind::BeforeRestore,
+        }));
     }
     if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::store::create_private_dir(dir)?;
@@ -325,8 +356,10 @@ impl Store {
     /// Rapport record this version can open); the record as it is now is kept in the backups
     /// folder (the returned backup); the new file is copied beside the record, flushed and renamed
     /// over it, and the old record's `-wal` and `-shm` files are removed so SQLite cannot replay
-    /// them into it. Afterwards this store has the restored record open. On any failure the
-    /// record is left as it was.
+    /// them into it; the copy is opened once before the swap, so a file that passes the checks but
+    /// cannot be opened never takes the record's place. Afterwards this store has the restored
+    /// record open. On any failure the record is left as it was (put back from the kept copy if
+    /// the restored one will not open).
     pub fn restore_from(&mut self, from: &Path, now: DateTime<Utc>) -> Result<Backup> {
         check_file(from)?;
         let db_path = self.path().to_path_buf();
@@ -357,7 +390,12 @@ impl Store {
                 *self = store;
                 Err(error)
             }
-            (_, Err(error)) => Err(error),
+            (_, Err(error)) => {
+                // Put the record back as it was.
+                swap_in(&db_path, &kept.path)?;
+                *self = Store::open(&db_path)?;
+                Err(error)
+            }
         }
     }
 }
@@ -371,6 +409,14 @@ fn swap_in(db_path: &Path, from: &Path) -> Result<()> {
         std::fs::copy(from, &temp)
             .map_err(|e| Error::io(format!("Could not read {}", from.display()), e))?;
         check_file(&temp)?;
+        // Open the copy once (this also brings an older record up to date): what cannot be
+        // opened must not replace the record.
+        Store::open(&temp)?.close()?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = temp.as_os_str().to_owned();
+            side.push(suffix);
+            remove_if_present(Path::new(&side))?;
+        }
         for suffix in ["-wal", "-shm"] {
             let mut side = db_path.as_os_str().to_owned();
             side.push(suffix);
@@ -445,6 +491,46 @@ mod tests {
         // Thinning again removes nothing more.
         let kept: Vec<Backup> = kept.into_iter().cloned().collect();
         assert!(thin(&kept, now).is_empty());
+    }
+
+    #[test]
+    fn the_record_before_a_restore_outlives_newer_starts_for_30_days() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        let mut before_restore = at(0, 10);
+        before_restore.kind = BackupKind::BeforeRestore;
+        before_restore.path = PathBuf::from("before-restore");
+        // Two starts with changes later the same day, then a week of daily starts.
+        let mut backups = vec![at(0, 11), at(0, 10)];
+        backups.push(before_restore.clone());
+        let gone = thin(&backups, now);
+        assert!(!gone.contains(&before_restore.path));
+        let later = now + chrono::Duration::days(29);
+        let mut week: Vec<Backup> = (0..29).map(|d| at(-29 + d, 9)).collect();
+        week.extend(backups.clone());
+        assert!(!thin(&week, later).contains(&before_restore.path));
+        let much_later = now + chrono::Duration::days(60);
+        let mut months: Vec<Backup> = (0..60).map(|d| at(-60 + d, 9)).collect();
+        months.extend(backups);
+        assert!(thin(&months, much_later).contains(&before_restore.path));
+    }
+
+    #[test]
+    fn a_clock_set_a_year_ahead_for_one_start_keeps_the_history() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+        let history: Vec<Backup> = (0..60).map(|d| at(d, 9)).collect();
+        let kept_now = history.len() - thin(&history, now).len();
+        let ahead = now + chrono::Duration::days(400);
+        let mut backups = vec![at(-400, 9)];
+        backups.extend(history);
+        let gone = thin(&backups, ahead);
+        // The far-future copy takes one day's, one week's and one month's place, no more; by
+        // calendar age every older copy would have gone.
+        assert!(
+            backups.len() - gone.len() + 2 >= kept_now,
+            "{} kept with the clock ahead, {kept_now} before",
+            backups.len() - gone.len()
+        );
+        assert!((0..6).all(|d| !gone.contains(&at(d, 9).path)));
     }
 
     #[test]

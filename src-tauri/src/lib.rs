@@ -9,7 +9,7 @@ pub mod state;
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use rapport::paths;
@@ -127,8 +127,9 @@ fn log_target() -> TargetKind {
 
 /// Takes the start-up backup on its own thread and connection, so the window never waits for it:
 /// a copy in the backups folder when the record changed since the newest one, then thinning.
-fn back_up_in_background(db_path: std::path::PathBuf) {
+fn back_up_in_background(db_path: std::path::PathBuf, gate: Arc<std::sync::Mutex<()>>) {
     std::thread::spawn(move || {
+        let _open = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let started = Instant::now();
         let taken = rapport::Store::open(&db_path).and_then(|store| {
             let folder = rapport::backup::backups_dir(&db_path);
@@ -183,7 +184,7 @@ pub fn run() {
             };
             let record = Record::open(db_path.clone());
             if record.open_error().is_none() {
-                back_up_in_background(db_path);
+                back_up_in_background(db_path, record.second_connection.clone());
             }
             app.manage(record);
             app.manage(

@@ -11,6 +11,10 @@ use crate::error::CommandError;
 pub struct Record {
     pub db_path: PathBuf,
     opened: Result<Arc<Mutex<Store>>, CommandError>,
+    /// Held while another connection has the record open (the start-up backup, on its own
+    /// thread); a restore waits for it, since swapping the file under an open connection would
+    /// leave that connection to remove the new record's journal.
+    pub second_connection: Arc<Mutex<()>>,
 }
 
 impl Record {
@@ -23,7 +27,11 @@ impl Record {
                 log::error!("the record could not be opened: {}", error.code());
                 CommandError::from(error)
             });
-        Record { db_path, opened }
+        Record {
+            db_path,
+            opened,
+            second_connection: Arc::default(),
+        }
     }
 
     pub fn open_error(&self) -> Option<&CommandError> {

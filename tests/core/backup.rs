@@ -162,9 +162,50 @@ fn a_file_that_is_not_a_healthy_record_is_refused_and_nothing_changes() {
         "{error}"
     );
 
+    // Another program's file with a table of the same name, and no Rapport version.
+    let lookalike = dir.path().join("lookalike.sqlite3");
+    rusqlite::Connection::open(&lookalike)
+        .unwrap()
+        .execute_batch("CREATE TABLE student (id INTEGER PRIMARY KEY, name TEXT)")
+        .unwrap();
+    let error = backup::restore(&db, &lookalike, now).unwrap_err();
+    assert!(
+        error.to_string().contains("not a Rapport record"),
+        "{error}"
+    );
+    let error = Store::open(&db)
+        .unwrap()
+        .restore_from(&lookalike, now)
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("not a Rapport record"),
+        "{error}"
+    );
+
     // The record is as it was, and no safety copy was needed.
     assert_eq!(students(&Store::open(&db).unwrap()), 30);
     assert!(backup::list(&backup::backups_dir(&db)).unwrap().is_empty());
+}
+
+#[test]
+fn a_record_that_will_not_open_can_still_be_restored_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rapport.sqlite3");
+    let good = dir.path().join("good.sqlite3");
+    demo_record(dir.path()).back_up_to(&good).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 16, 0, 0).unwrap();
+    // The record is damaged beyond opening: the command line's restore is the way back.
+    std::fs::write(&db, b"garbage where the record was").unwrap();
+    assert!(Store::open(&db).is_err());
+
+    let kept = backup::restore(&db, &good, now).unwrap().unwrap();
+    assert_eq!(kept.kind, BackupKind::BeforeRestore);
+    assert_eq!(
+        std::fs::read(&kept.path).unwrap(),
+        b"garbage where the record was",
+        "the damaged file is kept as it was"
+    );
+    assert_eq!(students(&Store::open(&db).unwrap()), 30);
 }
 
 #[test]

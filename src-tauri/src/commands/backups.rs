@@ -148,8 +148,11 @@ pub async fn restore_from_file<R: Runtime>(
 }
 
 async fn restore(record: &Record, from: PathBuf) -> Result<Restored, CommandError> {
+    let gate = record.second_connection.clone();
     let restored = record
         .run(move |store| {
+            // Wait for the start-up backup's own connection to close.
+            let _alone = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             let kept = store.restore_from(&from, Utc::now())?;
             let students = store.check()?.students;
             Ok(Restored {
