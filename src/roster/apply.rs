@@ -244,8 +244,12 @@ fn guardians(
                     .map(|l| l.guardian.id)
             })
             .or_else(|| {
+                // A sibling's guardian made by this import: the same name and the same phone or
+                // email (two strangers with one name and no details are not one person).
                 made.iter()
-                    .find(|(name, r, _)| name.eq_ignore_ascii_case(&g.name) && *r == reach)
+                    .find(|(name, r, _)| {
+                        !reach.is_empty() && name.eq_ignore_ascii_case(&g.name) && *r == reach
+                    })
                     .map(|(_, _, id)| *id)
             });
         let guardian_id = match found {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::text::{decode, delimiter, key};
+use super::text::{decode, delimiter, key, Rows};
 use super::{Problems, Roster, RosterGuardian, RosterStudent};
 use crate::error::{Error, FieldProblem, Result};
 use crate::languages;
@@ -173,16 +173,14 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
 
     let mut roster = Roster::default();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    for record in reader.records() {
+    for (row, record) in Rows::after_header(reader, text) {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let row = e.position().map_or(0, |p| p.line() as usize);
                 problems.add(file, row, None, format!("this row cannot be read ({e})"));
                 continue;
             }
         };
-        let row = record.position().map_or(0, |p| p.line() as usize);
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -283,7 +281,12 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
                     relationship: clean.relationship,
                     phone: clean.phone,
                     email: clean.email,
-                    language: clean.preferred_language,
+                    // A blank cell says nothing: it must not undo a language set in the app.
+                    language: if language_text.is_empty() {
+                        String::new()
+                    } else {
+                        clean.preferred_language
+                    },
                 }),
                 Err(error) => report(&mut problems, file, row, &error, |f| {
                     column_of_guardian(slot, f).map(&header_of)

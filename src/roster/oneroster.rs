@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use super::text::{decode, key};
+use super::text::{decode, key, Rows};
 use super::{Problems, Roster, RosterGuardian, RosterStudent};
 use crate::error::{Error, Result};
 use crate::model::{GuardianDetails, StudentDetails};
@@ -120,15 +120,11 @@ fn table(file: &'static str, text: &str, problems: &mut Problems) -> Table {
         .map(|h| h.iter().map(key).collect())
         .unwrap_or_default();
     let mut rows = Vec::new();
-    for record in reader.records() {
+    for (row, record) in Rows::after_header(reader, text) {
         match record {
             Ok(r) if r.iter().all(str::is_empty) => {}
-            Ok(r) => rows.push((
-                r.position().map_or(0, |p| p.line() as usize),
-                r.iter().map(str::to_string).collect(),
-            )),
+            Ok(r) => rows.push((row, r.iter().map(str::to_string).collect())),
             Err(e) => {
-                let row = e.position().map_or(0, |p| p.line() as usize);
                 problems.add(file, row, None, format!("this row cannot be read ({e})"));
             }
         }

@@ -64,9 +64,108 @@ pub(crate) fn key(header: &str) -> String {
         .collect()
 }
 
+/// The records after a CSV file's header, each with the row a spreadsheet shows it on: a cell
+/// holding a line break does not push later rows down (the csv reader's line numbers would), and
+/// blank lines, which the reader skips, still count.
+pub(crate) struct Rows<'a> {
+    reader: csv::Reader<&'a [u8]>,
+    text: &'a str,
+    row: usize,
+}
+
+impl<'a> Rows<'a> {
+    /// `reader` reads `text` and has read its header.
+    pub(crate) fn after_header(reader: csv::Reader<&'a [u8]>, text: &'a str) -> Self {
+        let leading = blank_lines_at(text, 0);
+        Rows {
+            reader,
+            text,
+            row: 1 + leading,
+        }
+    }
+
+    fn advance(&mut self, at: Option<&csv::Position>) -> usize {
+        let blank = at.map_or(0, |p| blank_lines_at(self.text, p.byte() as usize));
+        self.row += 1 + blank;
+        self.row
+    }
+}
+
+/// The blank lines between a record's position (where the reader left the previous record,
+/// possibly between the `\r` and `\n` of its line end) and the record's first character.
+fn blank_lines_at(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    // The rest of the previous record's CRLF.
+    if i > 0 && bytes[i - 1] == b'\r' && bytes.get(i) == Some(&b'\n') {
+        i += 1;
+    }
+    let mut breaks = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i += 2,
+            b'\r' | b'\n' => i += 1,
+            _ => break,
+        }
+        breaks += 1;
+    }
+    breaks
+}
+
+impl Iterator for Rows<'_> {
+    type Item = (usize, csv::Result<csv::StringRecord>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut record = csv::StringRecord::new();
+        let before = self.reader.position().byte();
+        match self.reader.read_record(&mut record) {
+            Ok(false) => None,
+            Ok(true) => {
+                let row = self.advance(record.position());
+                Some((row, Ok(record)))
+            }
+            // An error that consumed nothing would repeat forever: stop there.
+            Err(_) if self.reader.position().byte() == before => None,
+            Err(error) => {
+                let row = self.advance(error.position());
+                Some((row, Err(error)))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        let rows = |text: &str| -> Vec<(usize, String)> {
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            reader.headers().unwrap();
+            Rows::after_header(reader, text)
+                .map(|(row, record)| (row, record.unwrap()[0].to_string()))
+                .collect()
+        };
+        let expected = [(2, "Ana"), (4, "Ben"), (5, ""), (6, "Cy"), (7, "Dee")]
+            .map(|(row, name)| (row, name.to_string()));
+        // Windows, Unix and old Mac line ends: a line break in a cell, a blank line, an empty row.
+        let windows =
+            "name,note\r\nAna,\"two\r\nlines\"\r\n\r\nBen,x\r\n,\r\nCy,\"a\nb\nc\"\r\nDee,y";
+        assert_eq!(rows(windows), expected);
+        assert_eq!(rows(&windows.replace("\r\n", "\n")), expected);
+        assert_eq!(
+            rows(&windows.replace("\r\n", "\r").replace('\n', "\r")),
+            expected
+        );
+        // Blank lines above the header push every row down too.
+        assert_eq!(
+            rows("\n\nname\nAna\n\n\nBen"),
+            [(4, "Ana".into()), (7, "Ben".into())]
+        );
+    }
 
     #[test]
     fn excel_files_in_every_encoding_read_the_same() {

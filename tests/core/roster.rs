@@ -261,6 +261,44 @@ fn a_spreadsheet_roster_imports_siblings_with_one_shared_guardian() {
     assert_eq!(store.classes().unwrap().len(), 1);
 }
 
+#[test]
+fn a_reimport_keeps_what_the_teacher_set_and_strangers_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("r.sqlite3")).unwrap();
+    // Two children whose guardians share a name but nothing else; no language given.
+    let csv =
+        "given_name,family_name,guardian1_name\nAna,Ruiz,Maria Garcia\nBen,Lee,Maria Garcia\n";
+    let path = dir.path().join("roster.csv");
+    std::fs::write(&path, csv).unwrap();
+    let roster = roster::read(&path, None).unwrap();
+    let room = ClassTarget::Named("Room 7".into());
+    store.import_roster(&roster, &room, today(), false).unwrap();
+    let guardians = store.all_guardians().unwrap();
+    assert_eq!(guardians.len(), 2, "two people called Maria Garcia");
+
+    // The teacher learns one Maria reads Spanish; the same file imported again leaves it so.
+    let maria = guardians[0].guardian.clone();
+    let mut details = maria.details.clone();
+    details.preferred_language = "es".into();
+    store.update_guardian(maria.id, &details).unwrap();
+    let again = store.import_roster(&roster, &room, today(), false).unwrap();
+    assert_eq!(again.unchanged.len(), 2);
+    assert_eq!(
+        store.guardian(maria.id).unwrap().details.preferred_language,
+        "es"
+    );
+}
+
+#[test]
+fn problems_name_the_row_a_spreadsheet_shows() {
+    // A note with a line break in row 2, a blank row 3, and the mistake in row 4.
+    let csv = "given_name,family_name,notes\nAna,Ruiz,\"Line one\nline two\"\n\n,Lee,\n";
+    let error = roster::csv_file::parse("roster.csv", csv).unwrap_err();
+    let problems = problems(error);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("roster.csv row 4"), "{problems:?}");
+}
+
 /// A tiny deterministic generator, for mutating files.
 struct Dice(u64);
 
