@@ -109,19 +109,38 @@ fn write(
     };
     // Guardians made by this import, by (name, phone or email), so siblings share theirs.
     let mut made: Vec<(String, String, Id)> = Vec::new();
-    let in_class = store.students(class.id)?;
+    // The class's children, and those this import adds (a roster may list a child on two rows,
+    // one per guardian): (id, school id, given name, family name).
+    let mut added_ids: Vec<Id> = Vec::new();
+    let mut known: Vec<(Id, Option<String>, String, String)> = store
+        .students(class.id)?
+        .into_iter()
+        .map(|s| (s.id, s.school_student_id, s.given_name, s.family_name))
+        .collect();
     for child in &roster.students {
         let name = display(child);
-        let found = in_class.iter().find(|s| match &child.school_id {
-            Some(id) => s.school_student_id.as_deref() == Some(id.as_str()),
-            None => {
-                s.given_name.eq_ignore_ascii_case(&child.given_name)
-                    && s.family_name.eq_ignore_ascii_case(&child.family_name)
-            }
-        });
+        let same_name = |(_, _, given, family): &&(Id, Option<String>, String, String)| {
+            given.eq_ignore_ascii_case(&child.given_name)
+                && family.eq_ignore_ascii_case(&child.family_name)
+        };
+        // By the school's id; else by name, among children the school has given no id yet (a
+        // child entered by hand before the first import).
+        let found = match &child.school_id {
+            Some(id) => known
+                .iter()
+                .find(|(_, school_id, _, _)| school_id.as_deref() == Some(id.as_str()))
+                .or_else(|| {
+                    known
+                        .iter()
+                        .filter(|(_, school_id, _, _)| school_id.is_none())
+                        .find(same_name)
+                }),
+            None => known.iter().find(same_name),
+        }
+        .map(|(id, ..)| *id);
         match found {
-            Some(summary) => {
-                let current = store.student(summary.id)?.details;
+            Some(found) => {
+                let current = store.student(found)?.details;
                 let wanted = StudentDetails {
                     given_name: child.given_name.clone(),
                     family_name: child.family_name.clone(),
@@ -136,12 +155,15 @@ fn write(
                 };
                 let mut changed = wanted != current;
                 if changed {
-                    store
-                        .update_student(summary.id, &wanted)
-                        .map_err(at(child))?;
+                    store.update_student(found, &wanted).map_err(at(child))?;
+                    if let Some(entry) = known.iter_mut().find(|(id, ..)| *id == found) {
+                        entry.1 = wanted.school_student_id.clone();
+                    }
                 }
-                changed |= guardians(store, summary.id, child, &mut made, &mut report)?;
-                if changed {
+                changed |= guardians(store, found, child, &mut made, &mut report)?;
+                if added_ids.contains(&found) {
+                    // Another row of a child this import adds: already counted.
+                } else if changed {
                     report.updated.push(name);
                 } else {
                     report.unchanged.push(name);
@@ -166,6 +188,13 @@ fn write(
                     })
                     .map_err(at(child))?;
                 guardians(store, student.id, child, &mut made, &mut report)?;
+                added_ids.push(student.id);
+                known.push((
+                    student.id,
+                    child.school_id.clone(),
+                    child.given_name.clone(),
+                    child.family_name.clone(),
+                ));
                 report.added.push(name);
             }
         }

@@ -156,9 +156,9 @@ impl Store {
             })
             .map_err(at("conferences", i))?;
         }
-        for template in &e.letter_templates {
+        for (i, template) in e.letter_templates.iter().enumerate() {
             self.save_letter_template(&template.language, Some(&template.body))
-                .map_err(at("letter_templates", 0))?;
+                .map_err(at("letter_templates", i))?;
         }
         self.save_settings(&e.settings)
             .map_err(|error| Error::Conflict(format!("settings: {error}")))?;

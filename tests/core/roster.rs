@@ -290,6 +290,60 @@ fn a_reimport_keeps_what_the_teacher_set_and_strangers_stay_apart() {
 }
 
 #[test]
+fn a_child_entered_by_hand_or_listed_twice_is_one_child() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("r.sqlite3")).unwrap();
+    let room = ClassTarget::Named("Room 7".into());
+    let first = "given_name,family_name\nAna,Ruiz\n";
+    let path = dir.path().join("first.csv");
+    std::fs::write(&path, first).unwrap();
+    let class = store
+        .import_roster(&roster::read(&path, None).unwrap(), &room, today(), false)
+        .unwrap()
+        .class_id;
+    // The school's export: Ana now has an id, and Ben is listed once per guardian.
+    let export = "student_id,given_name,family_name,guardian1_name,guardian1_phone\n\
+                  S-1,Ana,Ruiz,,\n\
+                  S-2,Ben,Lee,Kim Lee,555-0101\n\
+                  S-2,Ben,Lee,Sam Lee,555-0102\n";
+    let path = dir.path().join("export.csv");
+    std::fs::write(&path, export).unwrap();
+    let roster = roster::read(&path, None);
+    // The same id on two rows is a mistake in a spreadsheet made by hand...
+    assert!(problems(roster.unwrap_err())[0].contains("row 3"));
+    // ...but rows of one child without an id are one child with both guardians.
+    let export = export.replace("S-2", "");
+    std::fs::write(&path, export).unwrap();
+    let report = store
+        .import_roster(&roster::read(&path, None).unwrap(), &room, today(), false)
+        .unwrap();
+    assert_eq!(report.updated, ["Ana Ruiz"]);
+    assert_eq!(report.added, ["Ben Lee"]);
+    assert_eq!(names(&store, class), ["Ana Ruiz", "Ben Lee"]);
+    let id_of = |name: &str| {
+        store
+            .students(class)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.display_name == name)
+            .unwrap()
+            .id
+    };
+    let ana = id_of("Ana Ruiz");
+    assert_eq!(
+        store
+            .student(ana)
+            .unwrap()
+            .details
+            .school_student_id
+            .as_deref(),
+        Some("S-1")
+    );
+    let ben = id_of("Ben Lee");
+    assert_eq!(store.guardians_of(ben).unwrap().len(), 2);
+}
+
+#[test]
 fn problems_name_the_row_a_spreadsheet_shows() {
     // A note with a line break in row 2, a blank row 3, and the mistake in row 4.
     let csv = "given_name,family_name,notes\nAna,Ruiz,\"Line one\nline two\"\n\n,Lee,\n";
