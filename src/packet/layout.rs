@@ -272,8 +272,21 @@ impl Document {
         self.rtl = rtl;
     }
 
-    /// One line of text at the start margin (plus `indent`), no wrapping.
+    /// One line of text at the start margin (plus `indent`); text too wide for the page (a very
+    /// long name, a long setting) wraps rather than running off it.
     pub fn line(&mut self, text: &str, style: Style, indent: f32) {
+        let width = self.width() - indent;
+        if shape_line(text, style.size, style.bold).width() <= width {
+            self.one_line(text, style, indent);
+        } else {
+            for wrapped in wrap(text, style, width) {
+                self.one_line(&wrapped, style, indent);
+            }
+        }
+    }
+
+    /// One line of text that is known to fit.
+    fn one_line(&mut self, text: &str, style: Style, indent: f32) {
         self.ensure(style.line_height());
         self.y -= style.line_height();
         self.text_from_start(text, style, indent, self.y);
@@ -301,6 +314,12 @@ impl Document {
         let baseline = bottom + (style.line_height() - style.size) / 2.0 + style.size * 0.22;
         let ops = self.draw(shaped, x, baseline, style);
         self.pages.last_mut().expect("a page").extend(ops);
+    }
+
+    /// The height `labelled` will take.
+    pub fn labelled_height(&self, label: &str, value: &str, style: Style) -> f32 {
+        let indent = shape_line(&format!("{label}: "), style.size, true).width();
+        wrap(value, style, self.width() - indent).len() as f32 * style.line_height()
     }
 
     /// A line with a bold label and its value after it ("Date: 24 November"), the value wrapped.
@@ -335,7 +354,7 @@ impl Document {
         let width = self.width() - indent;
         for line in text.split('\n') {
             for wrapped in wrap(line, style, width) {
-                self.line(&wrapped, style, indent);
+                self.one_line(&wrapped, style, indent);
             }
         }
     }
@@ -343,7 +362,9 @@ impl Document {
     /// A section heading, kept on the page with at least `keep` points of what follows.
     pub fn heading(&mut self, text: &str, keep: f32) {
         let style = Style::heading();
-        self.ensure(style.line_height() * 2.0 + keep);
+        // Space above, the heading however many lines it wraps to, the rule and space below.
+        let height = style.size * 0.6 + self.paragraph_height(text, style, 0.0) + 9.0;
+        self.ensure(height + keep);
         self.space(style.size * 0.6);
         self.paragraph(text, style, 0.0);
         let y = self.y - 3.0;
@@ -360,51 +381,16 @@ impl Document {
     /// A table: the header row repeats at the top of every page the table runs onto, and a row is
     /// never split across pages. Cells wrap; a cell taller than a page is shortened with "…".
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
-        let total: f32 = columns
-            .iter()
-            .map(|c| c.share)
-            .sum::<f32>()
-            .max(f32::EPSILON);
-        let widths: Vec<f32> = columns
-            .iter()
-            .map(|c| c.share / total * self.width())
-            .collect();
-        let pad = THEME.cell_padding;
+        let widths = self.column_widths(columns);
         let style = Style::cell();
-        let lh = style.line_height();
-        let max_lines = ((self.page_height() * 0.6 / lh).floor() as usize).max(1);
-        let wrap_cells = |cells: &[String], style: Style| -> Vec<Vec<String>> {
-            widths
-                .iter()
-                .enumerate()
-                .map(|(i, width)| {
-                    let text = cells.get(i).map(String::as_str).unwrap_or("");
-                    let mut lines: Vec<String> = text
-                        .split('\n')
-                        .flat_map(|l| wrap(l, style, width - 2.0 * pad))
-                        .collect();
-                    if lines.len() > max_lines {
-                        lines.truncate(max_lines);
-                        if let Some(last) = lines.last_mut() {
-                            last.push('…');
-                        }
-                    }
-                    lines
-                })
-                .collect()
-        };
-        let height_of = |cells: &[Vec<String>]| {
-            cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * pad
-        };
         let titles: Vec<String> = columns.iter().map(|c| c.title.to_string()).collect();
-        let header = wrap_cells(&titles, style.bold());
-        let header_height = height_of(&header);
-        let first = rows.first().map(|r| wrap_cells(r, style));
-        self.ensure(header_height + first.as_ref().map_or(0.0, |c| height_of(c)));
+        let header = self.wrap_row(&widths, &titles, style.bold());
+        let header_height = row_height(&header, style);
+        self.ensure(self.table_start_height(columns, rows));
         self.table_row(&widths, &header, header_height, style.bold(), true);
         for row in rows {
-            let cells = wrap_cells(row, style);
-            let height = height_of(&cells);
+            let cells = self.wrap_row(&widths, row, style);
+            let height = row_height(&cells, style);
             if self.y - height < self.bottom() {
                 self.page_break();
                 self.table_row(&widths, &header, header_height, style.bold(), true);
@@ -412,6 +398,55 @@ impl Document {
             self.table_row(&widths, &cells, height, style, false);
         }
         self.space(6.0);
+    }
+
+    /// The height of a table's header row and first row, which a heading above it keeps with it.
+    pub fn table_start_height(&self, columns: &[Column], rows: &[Vec<String>]) -> f32 {
+        let widths = self.column_widths(columns);
+        let style = Style::cell();
+        let titles: Vec<String> = columns.iter().map(|c| c.title.to_string()).collect();
+        let header = row_height(&self.wrap_row(&widths, &titles, style.bold()), style);
+        header
+            + rows.first().map_or(0.0, |r| {
+                row_height(&self.wrap_row(&widths, r, style), style)
+            })
+    }
+
+    fn column_widths(&self, columns: &[Column]) -> Vec<f32> {
+        let total: f32 = columns
+            .iter()
+            .map(|c| c.share)
+            .sum::<f32>()
+            .max(f32::EPSILON);
+        columns
+            .iter()
+            .map(|c| c.share / total * self.width())
+            .collect()
+    }
+
+    /// A row's cells wrapped to their columns; a cell taller than most of a page is shortened
+    /// with "…".
+    fn wrap_row(&self, widths: &[f32], cells: &[String], style: Style) -> Vec<Vec<String>> {
+        let pad = THEME.cell_padding;
+        let max_lines = ((self.page_height() * 0.6 / style.line_height()).floor() as usize).max(1);
+        widths
+            .iter()
+            .enumerate()
+            .map(|(i, width)| {
+                let text = cells.get(i).map(String::as_str).unwrap_or("");
+                let mut lines: Vec<String> = text
+                    .split('\n')
+                    .flat_map(|l| wrap(l, style, width - 2.0 * pad))
+                    .collect();
+                if lines.len() > max_lines {
+                    lines.truncate(max_lines);
+                    if let Some(last) = lines.last_mut() {
+                        last.push('…');
+                    }
+                }
+                lines
+            })
+            .collect()
     }
 
     fn table_row(
@@ -725,7 +760,13 @@ impl Document {
             let end = sections
                 .get(number + 1)
                 .map_or(page_count, |next| next.first_page);
-            let label = shape_line(&section.footer, style.size, false);
+            // The footer's label gives way to the page number: a long name is shortened with "…".
+            let widest_number = section
+                .page_of
+                .replace("{page}", "888")
+                .replace("{pages}", "888");
+            let room = self.width() - shape_line(&widest_number, style.size, false).width() - 12.0;
+            let label = fit_line(&section.footer, style, room);
             for (offset, ops) in pages[section.first_page..end].iter_mut().enumerate() {
                 let page = section
                     .page_of
@@ -873,6 +914,30 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The height of a table row whose cells are wrapped into `cells`.
+fn row_height(cells: &[Vec<String>], style: Style) -> f32 {
+    cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * style.line_height()
+        + 2.0 * THEME.cell_padding
+}
+
+/// `text` on one line no wider than `width`, shortened with "…" when it is wider.
+fn fit_line(text: &str, style: Style, width: f32) -> Shaped {
+    let shaped = shape_line(text, style.size, style.bold);
+    if shaped.width() <= width {
+        return shaped;
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let shorter: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+        let shaped = shape_line(&shorter, style.size, style.bold);
+        if shaped.width() <= width {
+            return shaped;
+        }
+    }
+    shape_line("…", style.size, style.bold)
 }
 
 /// Pieces of one word, each fitting `width`.
