@@ -295,7 +295,7 @@ pub fn clean_goal(input: &GoalDetails) -> Result<GoalDetails> {
         ("baseline", "The baseline", out.baseline),
         ("target", "The target", out.target),
     ] {
-        if value.is_some_and(|v| !v.is_finite()) {
+        if value.is_some_and(|v| !is_measure(v)) {
             p.add(field, format!("{label} must be a number."));
         }
     }
@@ -305,13 +305,21 @@ pub fn clean_goal(input: &GoalDetails) -> Result<GoalDetails> {
     p.finish(out)
 }
 
+/// The largest measure a goal takes (words a minute, days a week, a percentage...): anything
+/// bigger is a typing slip, and would not draw on a chart.
+pub const MAX_MEASURE: f64 = 1e9;
+
+fn is_measure(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_MEASURE
+}
+
 pub fn clean_check_in(input: &CheckInDetails) -> Result<CheckInDetails> {
     let mut p = Problems::default();
     let out = CheckInDetails {
         note: multi_line(&input.note),
         ..input.clone()
     };
-    if !out.value.is_finite() {
+    if !is_measure(out.value) {
         p.add("value", "The check-in value must be a number.");
     }
     p.max_len("note", "The note", &out.note, MAX_NOTE);
@@ -423,6 +431,12 @@ pub fn clean_conference(input: &ConferenceDetails) -> Result<ConferenceDetails> 
                 CONFERENCE_MINUTES.start(),
                 CONFERENCE_MINUTES.end()
             ),
+        );
+    }
+    if CONFERENCE_MINUTES.contains(&out.minutes) && out.ends_at().date() != out.day() {
+        p.add(
+            "minutes",
+            "A conference ends on the day it starts; choose an earlier time.",
         );
     }
     p.max_len("place", "The place", &out.place, MAX_SHORT);
@@ -653,5 +667,40 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(fields(err), ["ends_on"]);
+    }
+
+    #[test]
+    fn a_conference_ends_on_the_day_it_starts_and_measures_are_plausible() {
+        let evening = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(23, 0, 0)
+            .unwrap();
+        let slot = |minutes| ConferenceDetails {
+            class_id: 1,
+            student_id: Some(1),
+            starts_at: evening,
+            minutes,
+            place: String::new(),
+            interpreter_language: None,
+            attendees: String::new(),
+            notes: String::new(),
+            sensitive: false,
+        };
+        assert!(clean_conference(&slot(45)).is_ok());
+        assert_eq!(
+            fields(clean_conference(&slot(120)).unwrap_err()),
+            ["minutes"]
+        );
+        let check_in = |value| CheckInDetails {
+            goal_id: 1,
+            on_date: evening.date(),
+            value,
+            note: String::new(),
+        };
+        assert!(clean_check_in(&check_in(1e6)).is_ok());
+        assert_eq!(
+            fields(clean_check_in(&check_in(1e39)).unwrap_err()),
+            ["value"]
+        );
     }
 }

@@ -15,6 +15,8 @@ pub const HANDOUT: Handout = Handout {
     letter_title: "Welcome to a new year with {child}",
     letter_greeting: "Dear {guardian},",
     reach_default: "through the school office",
+    teacher_default: "your child's teacher",
+    school_default: "school",
     letter_body: "My name is {teacher}, and I am {child}'s teacher at {school} this year. I am \
         looking forward to getting to know {child}, and I would like to get to know you too: you \
         know {child} better than anyone.\n\

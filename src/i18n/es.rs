@@ -15,6 +15,8 @@ pub const HANDOUT: Handout = Handout {
     letter_title: "Bienvenidos a un nuevo año con {child}",
     letter_greeting: "Estimado/a {guardian}:",
     reach_default: "a través de la oficina de la escuela",
+    teacher_default: "la maestra o el maestro de su hijo",
+    school_default: "la escuela",
     letter_body: "Me llamo {teacher} y este año soy el maestro o la maestra de {child} en {school}. \
         Tengo muchas ganas de conocer a {child}, y también me gustaría conocerles a ustedes: nadie \
         conoce a {child} mejor que su familia.\n\

@@ -27,6 +27,10 @@ pub struct Handout {
     pub letter_closing: &'static str,
     /// Fills `{contact_hours}` when the teacher has not said how to reach them.
     pub reach_default: &'static str,
+    /// Who the teacher is while Settings has no name yet ("your child's teacher").
+    pub teacher_default: &'static str,
+    /// The school while Settings has no name yet.
+    pub school_default: &'static str,
     /// Joins the names of two guardians in a greeting ("Fatou and Ousmane").
     pub and: &'static str,
     /// Addresses a family when no guardian is on record.

@@ -10,7 +10,7 @@ use super::{Printed, Sender};
 use crate::error::{Error, Result};
 use crate::i18n::handout;
 use crate::model::{
-    Conference, ContactKind, GoalRecord, GoalStatus, Id, PraiseCategory, StudentPage,
+    AnswerBy, Conference, ContactKind, GoalRecord, GoalStatus, Id, PraiseCategory, StudentPage,
 };
 use crate::store::Store;
 
@@ -54,7 +54,7 @@ pub fn student_packet(
     now: DateTime<Utc>,
 ) -> Result<Printed> {
     let page = store.student_page(student_id, today)?;
-    let sender = Sender::new(&store.settings()?);
+    let sender = Sender::new(&store.settings()?, crate::i18n::handout("en"));
     let year_start = store
         .school_year(page.record.class.school_year_id)?
         .details
@@ -90,7 +90,7 @@ pub fn class_packet(
             class.details.name
         )));
     }
-    let sender = Sender::new(&store.settings()?);
+    let sender = Sender::new(&store.settings()?, crate::i18n::handout("en"));
     let year_start = store.school_year(class.school_year_id)?.details.starts_on;
     let mut document: Option<Document> = None;
     for student in &students {
@@ -132,6 +132,34 @@ fn conference_for(page: &StudentPage, today: NaiveDate) -> Option<&Conference> {
         .iter()
         .find(|c| c.details.day() >= today)
         .or_else(|| page.conferences.last())
+}
+
+/// How the packet names the family as a whole.
+const FAMILY: &str = "The family";
+
+/// A guardian's name if they are still this child's guardian and may be contacted. The packet
+/// goes home: it never names someone the family must not hear from (a custody order).
+fn contactable_guardian(page: &StudentPage, id: Id) -> Option<&str> {
+    page.record
+        .guardians
+        .iter()
+        .find(|g| g.guardian.id == id && g.guardian.details.may_contact)
+        .map(|g| g.guardian.details.name.as_str())
+}
+
+/// The answers a packet may print, each with who gave it: none marked private, and none from a
+/// guardian who may not be contacted or is no longer the child's.
+fn printable_answers<'a>(
+    page: &'a StudentPage,
+    answers: &'a [AnswerBy],
+) -> impl Iterator<Item = (&'a AnswerBy, &'a str)> {
+    answers
+        .iter()
+        .filter(|a| !a.answer.details.sensitive)
+        .filter_map(|a| match a.answer.details.guardian_id {
+            None => Some((a, FAMILY)),
+            Some(id) => contactable_guardian(page, id).map(|name| (a, name)),
+        })
 }
 
 fn short_date(date: NaiveDate) -> String {
@@ -228,13 +256,8 @@ fn strengths(document: &mut Document, page: &StudentPage) {
         .iter()
         .filter(|a| a.question.seed_key.as_deref() == Some("strengths"))
     {
-        for by in answers
-            .answers
-            .iter()
-            .filter(|a| !a.answer.details.sensitive)
-        {
+        for (by, who) in printable_answers(page, &answers.answers) {
             any = true;
-            let who = by.guardian_name.as_deref().unwrap_or("The family");
             document.bullet(
                 &format!("“{}” — {who}", by.answer.details.answer),
                 Style::body(),
@@ -263,7 +286,7 @@ fn family(document: &mut Document, page: &StudentPage) {
         .family_answers
         .iter()
         .filter(|a| a.question.seed_key.as_deref() != Some("strengths"))
-        .filter(|a| a.answers.iter().any(|by| !by.answer.details.sensitive))
+        .filter(|a| printable_answers(page, &a.answers).next().is_some())
         .collect();
     document.heading(words::FAMILY, Style::body().line_height() * 3.0);
     if told.is_empty() {
@@ -274,12 +297,7 @@ fn family(document: &mut Document, page: &StudentPage) {
     for answers in told {
         document.ensure(Style::strong().line_height() + Style::body().line_height() * 2.0);
         document.paragraph(&answers.question.prompt, Style::strong(), 0.0);
-        for by in answers
-            .answers
-            .iter()
-            .filter(|a| !a.answer.details.sensitive)
-        {
-            let who = by.guardian_name.as_deref().unwrap_or("The family");
+        for (by, who) in printable_answers(page, &answers.answers) {
             document.paragraph(&by.answer.details.answer, Style::body(), 10.0);
             document.paragraph(
                 &format!("— {who}, {}", short_date(by.answer.details.answered_on)),
@@ -375,10 +393,12 @@ fn chart(document: &mut Document, record: &GoalRecord) {
         .check_ins
         .first()
         .map_or(goal.starts_on, |c| c.details.on_date.min(goal.starts_on));
+    // The start date may have been moved after the first check-ins: the range holds it too.
     let last_day = goal
         .due_on
         .into_iter()
         .chain(record.check_ins.last().map(|c| c.details.on_date))
+        .chain(std::iter::once(goal.starts_on))
         .max()
         .unwrap_or(first_day);
     let x = |day: NaiveDate| (day - first_day).num_days() as f32;
@@ -481,19 +501,26 @@ fn concerns(document: &mut Document, page: &StudentPage) {
 
 fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveDate) {
     document.heading(words::COMMUNICATION, 60.0);
+    // A contact marked private is neither listed nor counted: even that it happened stays with
+    // the teacher.
     let this_year: Vec<_> = page
         .contacts
         .iter()
-        .filter(|c| c.details.happened_on >= year_start)
+        .filter(|c| c.details.happened_on >= year_start && !c.details.sensitive)
         .collect();
-    let balance = page.balance.this_year;
+    let reached_of = |kind: ContactKind| {
+        this_year
+            .iter()
+            .filter(|c| c.details.kind == kind && c.details.reached)
+            .count()
+    };
     document.paragraph(
         &format!(
             "{} contacts since {}: {} with good news and {} about a concern.",
             this_year.len(),
             short_date(year_start),
-            balance.positive,
-            balance.concern
+            reached_of(ContactKind::Positive),
+            reached_of(ContactKind::Concern)
         ),
         Style::body(),
         0.0,
@@ -540,20 +567,14 @@ fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveD
     );
     let recent: Vec<Vec<String>> = this_year
         .iter()
-        .filter(|c| !c.details.sensitive)
         .take(RECENT_CONTACTS)
         .map(|c| {
             let with = c
                 .details
                 .guardian_id
-                .and_then(|id| {
-                    page.record
-                        .guardians
-                        .iter()
-                        .find(|g| g.guardian.id == id)
-                        .map(|g| g.guardian.details.name.clone())
-                })
-                .unwrap_or_else(|| "The family".to_string());
+                .and_then(|id| contactable_guardian(page, id))
+                .unwrap_or(FAMILY)
+                .to_string();
             vec![
                 short_date(c.details.happened_on),
                 with,

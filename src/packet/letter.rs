@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
-use super::{contactable_names, family_handout, Printed, Sender};
+use super::{contactable_names, family_handout, no_one_to_address, Printed, Sender};
 use crate::error::{Error, Result};
 use crate::i18n::{fill, Merge};
 use crate::model::{Id, Settings, StudentRecord};
@@ -20,6 +20,12 @@ pub fn student_letter(
     now: DateTime<Utc>,
 ) -> Result<Printed> {
     let record = store.student_record(student_id)?;
+    if no_one_to_address(&record) {
+        return Err(Error::Conflict(format!(
+            "None of {}'s guardians may be contacted, so no letter is printed.",
+            record.display_name
+        )));
+    }
     let settings = store.settings()?;
     let mut document = None;
     write_letter(store, &mut document, &record, &settings, paper, today, now)?;
@@ -38,15 +44,26 @@ pub fn class_letters(
     let class = store.class(class_id)?;
     let settings = store.settings()?;
     let mut document = None;
-    for student in store.students(class_id)? {
+    let students = store.students(class_id)?;
+    for student in &students {
         let record = store.student_record(student.id)?;
-        write_letter(store, &mut document, &record, &settings, paper, today, now)?;
+        // A family with no one who may be contacted gets no letter.
+        if !no_one_to_address(&record) {
+            write_letter(store, &mut document, &record, &settings, paper, today, now)?;
+        }
     }
     let document = document.ok_or_else(|| {
-        Error::Conflict(format!(
-            "{} has no students yet, so there are no letters to print.",
-            class.details.name
-        ))
+        Error::Conflict(if students.is_empty() {
+            format!(
+                "{} has no students yet, so there are no letters to print.",
+                class.details.name
+            )
+        } else {
+            format!(
+                "No family in {} has a guardian who may be contacted, so there are no letters to print.",
+                class.details.name
+            )
+        })
     })?;
     Ok(document.finish())
 }
@@ -62,7 +79,7 @@ fn write_letter(
 ) -> Result<()> {
     let text = family_handout(record);
     let body = store.letter_template(text.code)?.body;
-    let sender = Sender::new(settings);
+    let sender = Sender::new(settings, text);
     // The letter calls the child by their first name ("I am looking forward to getting to know
     // Hamza"); the footer keeps the whole name so a class's letters can be sorted.
     let child = record.student.details.first_name();
@@ -119,7 +136,13 @@ fn write_letter(
         document.space(7.0);
     }
     document.space(6.0);
-    document.ensure(Style::body().line_height() * 4.0);
+    // The closing, the space to sign and the signature stay together.
+    document.ensure(
+        document.paragraph_height(text.letter_closing, Style::body(), 0.0)
+            + 26.0
+            + document.paragraph_height(&sender.teacher, Style::strong(), 0.0)
+            + document.paragraph_height(&sender.school, Style::muted(), 0.0),
+    );
     document.paragraph(text.letter_closing, Style::body(), 0.0);
     document.space(26.0);
     document.line(&sender.teacher, Style::strong(), 0.0);

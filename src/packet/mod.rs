@@ -24,17 +24,17 @@ pub struct Printed {
     pub pages: usize,
 }
 
-/// Who a document comes from, with words a family can read when a setting is still empty.
+/// Who a document comes from, with words the reader's language has for a setting still empty.
 pub(crate) struct Sender {
     pub teacher: String,
     pub school: String,
 }
 
 impl Sender {
-    pub fn new(settings: &Settings) -> Sender {
+    pub fn new(settings: &Settings, text: &Handout) -> Sender {
         Sender {
-            teacher: non_empty(&settings.teacher_name, "your child's teacher"),
-            school: non_empty(&settings.school_name, "school"),
+            teacher: non_empty(&settings.teacher_name, text.teacher_default),
+            school: non_empty(&settings.school_name, text.school_default),
         }
     }
 }
@@ -45,6 +45,13 @@ fn non_empty(value: &str, otherwise: &str) -> String {
     } else {
         value.to_string()
     }
+}
+
+/// Whether the child has guardians on record but none who may be contacted: then nothing
+/// family-facing is printed for them (a letter to "the family" would reach someone who must not
+/// hear from the school).
+pub(crate) fn no_one_to_address(record: &StudentRecord) -> bool {
+    !record.guardians.is_empty() && contactable_names(record).is_empty()
 }
 
 /// The guardians a document for the family is addressed to: those who may be contacted, primary

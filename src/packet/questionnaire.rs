@@ -48,6 +48,12 @@ pub fn questionnaire(
                 .filter(|g| g.details.may_contact)
                 .map(Some)
                 .collect();
+            if contactable.is_empty() && !record.guardians.is_empty() {
+                return Err(Error::Conflict(format!(
+                    "None of {}'s guardians may be contacted, so no questionnaire is printed.",
+                    record.display_name
+                )));
+            }
             if contactable.is_empty() {
                 vec![None]
             } else {
@@ -56,13 +62,6 @@ pub fn questionnaire(
         }
     };
     let child = record.display_name.as_str();
-    let sender = super::Sender::new(&settings);
-    let merge = Merge {
-        child,
-        teacher: &sender.teacher,
-        school: &sender.school,
-        ..Merge::default()
-    };
     let footer = format!("{child} · {}", record.class.details.name);
     let first_language = guardians
         .first()
@@ -81,6 +80,13 @@ pub fn questionnaire(
     );
     for (index, guardian) in guardians.iter().enumerate() {
         let text = handout(guardian.map_or("en", |g| g.details.preferred_language.as_str()));
+        let sender = super::Sender::new(&settings, text);
+        let merge = Merge {
+            child,
+            teacher: &sender.teacher,
+            school: &sender.school,
+            ..Merge::default()
+        };
         if index > 0 {
             document.new_section(&footer, text.page_of);
         }

@@ -22,7 +22,8 @@ pub fn schedule(
     now: DateTime<Utc>,
 ) -> Result<Printed> {
     let class = store.class(class_id)?;
-    let sender = Sender::new(&store.settings()?);
+    let settings = store.settings()?;
+    let sender = Sender::new(&settings, handout("en"));
     let slots: Vec<ScheduledConference> = store
         .conferences(class_id)?
         .into_iter()
@@ -66,8 +67,33 @@ pub fn schedule(
     );
     let mut days: Vec<NaiveDate> = slots.iter().map(|s| s.conference.details.day()).collect();
     days.dedup();
+    let columns = [
+        Column {
+            title: "Time",
+            share: 1.5,
+        },
+        Column {
+            title: "Child",
+            share: 1.6,
+        },
+        Column {
+            title: "Family",
+            share: 2.0,
+        },
+        Column {
+            title: "Place",
+            share: 1.2,
+        },
+        Column {
+            title: "Interpreter",
+            share: 1.2,
+        },
+        Column {
+            title: "Came",
+            share: 0.8,
+        },
+    ];
     for day in days {
-        document.heading(&english.date(day), 60.0);
         let rows: Vec<Vec<String>> = slots
             .iter()
             .filter(|s| s.conference.details.day() == day)
@@ -90,35 +116,12 @@ pub fn schedule(
                 ]
             })
             .collect();
-        document.table(
-            &[
-                Column {
-                    title: "Time",
-                    share: 1.5,
-                },
-                Column {
-                    title: "Child",
-                    share: 1.6,
-                },
-                Column {
-                    title: "Family",
-                    share: 2.0,
-                },
-                Column {
-                    title: "Place",
-                    share: 1.2,
-                },
-                Column {
-                    title: "Interpreter",
-                    share: 1.2,
-                },
-                Column {
-                    title: "Came",
-                    share: 0.8,
-                },
-            ],
-            &rows,
+        // The day's heading stays with the table's first row.
+        document.heading(
+            &english.date(day),
+            document.table_start_height(&columns, &rows),
         );
+        document.table(&columns, &rows);
     }
 
     let mut first_slip = true;
@@ -139,6 +142,7 @@ pub fn schedule(
             first_slip = false;
         }
         let c = &slot.conference.details;
+        let sender = Sender::new(&settings, text);
         let merge = Merge {
             child: &record.display_name,
             teacher: &sender.teacher,
@@ -158,40 +162,50 @@ pub fn schedule(
             };
             text.slip_interpreter.replace("{language}", &name)
         });
-        let lines = 6 + usize::from(interpreter.is_some());
-        document.ensure(Style::body().line_height() * lines as f32 + 60.0);
-        document.set_right_to_left(super::right_to_left(text));
-        document.space(6.0);
-        document.line(&fill(text.slip_title, &merge), Style::heading(), 0.0);
-        document.space(2.0);
-        document.labelled(
-            text.slip_when,
-            &format!(
-                "{}, {}–{} ({})",
-                text.date(c.day()),
-                text.time(c.starts_at.time()),
-                text.time(c.ends_at().time()),
-                text.slip_length
-                    .replace("{minutes}", &c.minutes.to_string())
-            ),
-            Style::body(),
+        let when = format!(
+            "{}, {}–{} ({})",
+            text.date(c.day()),
+            text.time(c.starts_at.time()),
+            text.time(c.ends_at().time()),
+            text.slip_length
+                .replace("{minutes}", &c.minutes.to_string())
         );
         let place = if c.place.trim().is_empty() {
             sender.school.clone()
         } else {
             format!("{}, {}", c.place.trim(), sender.school)
         };
-        document.labelled(text.slip_where, &place, Style::body());
+        let signed = format!("— {}", sender.teacher);
+        let change = fill(text.slip_change, &merge);
+        let title = fill(text.slip_title, &merge);
+        // The whole slip and its cut line stay on one page: measured, not guessed.
+        let body = Style::body();
+        let height = 6.0
+            + document.paragraph_height(&title, Style::heading(), 0.0)
+            + 2.0
+            + document.labelled_height(text.slip_when, &when, body)
+            + document.labelled_height(text.slip_where, &place, body)
+            + interpreter
+                .as_deref()
+                .map_or(0.0, |i| document.paragraph_height(i, body, 0.0))
+            + document.paragraph_height(&change, Style::muted(), 0.0)
+            + document.paragraph_height(text.slip_closing, body, 0.0)
+            + document.paragraph_height(&signed, body, 0.0)
+            + 8.0
+            + Style::small().line_height() * 2.0;
+        document.ensure(height);
+        document.set_right_to_left(super::right_to_left(text));
+        document.space(6.0);
+        document.line(&title, Style::heading(), 0.0);
+        document.space(2.0);
+        document.labelled(text.slip_when, &when, body);
+        document.labelled(text.slip_where, &place, body);
         if let Some(interpreter) = interpreter {
             document.paragraph(&interpreter, Style::body(), 0.0);
         }
-        document.paragraph(&fill(text.slip_change, &merge), Style::muted(), 0.0);
-        document.paragraph(text.slip_closing, Style::body(), 0.0);
-        document.line(
-            &format!("— {}", sender.teacher),
-            Style::body().with_color(THEME.accent),
-            0.0,
-        );
+        document.paragraph(&change, Style::muted(), 0.0);
+        document.paragraph(text.slip_closing, body, 0.0);
+        document.line(&signed, body.with_color(THEME.accent), 0.0);
         document.space(8.0);
         document.set_right_to_left(false);
         document.cut_line("✂");

@@ -619,3 +619,170 @@ fn a_korean_name_prints_exactly() {
     let (pdf, pages) = saved(slips);
     assert!(checked(&pdf, pages).contains("Korean (한국어)"));
 }
+
+/// A child of the demo class with two guardians who may both be contacted and no sibling.
+fn two_guardian_child(store: &Store) -> (Id, Id, Id) {
+    let class = class_of(store);
+    for summary in store.students(class).unwrap() {
+        let record = store.student_record(summary.id).unwrap();
+        let contactable: Vec<Id> = record
+            .guardians
+            .iter()
+            .filter(|g| g.guardian.details.may_contact)
+            .map(|g| g.guardian.id)
+            .collect();
+        let shared = store
+            .all_guardians()
+            .unwrap()
+            .iter()
+            .any(|g| contactable.contains(&g.guardian.id) && g.students.len() > 1);
+        if record.guardians.len() == 2 && contactable.len() == 2 && !shared {
+            return (summary.id, contactable[0], contactable[1]);
+        }
+    }
+    panic!("the demo class has a child with two guardians");
+}
+
+fn must_not_contact(store: &mut Store, guardian: Id) {
+    let mut details = store.guardian(guardian).unwrap().details;
+    details.may_contact = false;
+    details.no_contact_reason = "Court order".into();
+    store.update_guardian(guardian, &details).unwrap();
+}
+
+#[test]
+fn what_goes_home_never_names_or_counts_what_the_family_must_not_see() {
+    let (_dir, mut store) = demo_store();
+    let (child, _, other) = two_guardian_child(&store);
+    let other_name = store.guardian(other).unwrap().details.name;
+    let strengths = store
+        .questions(false)
+        .unwrap()
+        .into_iter()
+        .find(|q| q.seed_key.as_deref() == Some("strengths"))
+        .unwrap()
+        .id;
+    store
+        .add_answer(&AnswerDetails {
+            student_id: child,
+            guardian_id: Some(other),
+            question_id: strengths,
+            answer: "ANSWERED-BY-THE-OTHER-PARENT".into(),
+            answered_on: today(),
+            sensitive: false,
+        })
+        .unwrap();
+    let packet = |store: &Store| {
+        let printed = conference::student_packet(store, child, Paper::Letter, today(), now());
+        let (pdf, pages) = saved(printed.unwrap());
+        checked(&pdf, pages)
+    };
+    let contacts_line = |text: &str| -> String {
+        text.lines()
+            .find(|l| l.contains("contacts since"))
+            .unwrap()
+            .to_string()
+    };
+    let before = packet(&store);
+    assert!(before.contains("ANSWERED-BY-THE-OTHER-PARENT") && before.contains(&other_name));
+
+    // A court order: that parent is no longer to be contacted, and a private call is logged.
+    must_not_contact(&mut store, other);
+    store
+        .add_contact(&ContactDetails {
+            student_id: child,
+            guardian_id: None,
+            happened_on: today(),
+            method: ContactMethod::Phone,
+            initiated_by: Initiator::School,
+            kind: ContactKind::Concern,
+            summary: "PRIVATE-CALL".into(),
+            outcome: String::new(),
+            reached: true,
+            follow_up_on: None,
+            follow_up_done: false,
+            sensitive: true,
+        })
+        .unwrap();
+    let after = packet(&store);
+    assert!(!after.contains("ANSWERED-BY-THE-OTHER-PARENT"));
+    assert!(!after.contains(&other_name), "{other_name} is named");
+    assert!(!after.contains("PRIVATE-CALL"));
+    assert_eq!(
+        contacts_line(&after),
+        contacts_line(&before),
+        "a private contact is not counted"
+    );
+}
+
+#[test]
+fn a_family_no_one_may_contact_gets_no_letter_or_questionnaire() {
+    let (_dir, mut store) = demo_store();
+    let (child, first, second) = two_guardian_child(&store);
+    must_not_contact(&mut store, first);
+    must_not_contact(&mut store, second);
+    let name = store.student(child).unwrap().details.display_name();
+
+    let error = letter::student_letter(&store, child, Paper::Letter, today(), now()).unwrap_err();
+    assert!(error.to_string().contains("may be contacted"), "{error}");
+    let error = questionnaire(&store, child, None, Paper::Letter, now()).unwrap_err();
+    assert!(error.to_string().contains("may be contacted"), "{error}");
+    let class = class_of(&store);
+    let printed = letter::class_letters(&store, class, Paper::Letter, today(), now()).unwrap();
+    let (pdf, pages) = saved(printed);
+    let text = checked(&pdf, pages);
+    assert!(!text.contains(&name), "a letter about {name}");
+}
+
+#[test]
+fn a_letter_before_the_settings_are_filled_reads_in_the_familys_language() {
+    let (_dir, mut store) = demo_store();
+    let mut settings = store.settings().unwrap();
+    settings.teacher_name = String::new();
+    settings.school_name = String::new();
+    store.save_settings(&settings).unwrap();
+    let jose = student(&store, "José Núñez");
+    let printed = letter::student_letter(&store, jose, Paper::Letter, today(), now()).unwrap();
+    let (pdf, pages) = saved(printed);
+    let text = checked(&pdf, pages);
+    assert!(text.contains("la escuela"), "{text}");
+    assert!(
+        !text.contains("school") && !text.contains("teacher"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_very_long_name_wraps_instead_of_running_off_the_page() {
+    let (_dir, store) = demo_store();
+    let jose = student(&store, "José Núñez");
+    let mut details = store.student(jose).unwrap().details;
+    details.given_name = "Maximiliano Sebastián Alejandro Fernando".into();
+    details.family_name = "de la Santísima Trinidad Núñez".into();
+    store.update_student(jose, &details).unwrap();
+    let printed = conference::student_packet(&store, jose, Paper::Letter, today(), now()).unwrap();
+    let (pdf, pages) = saved(printed);
+    checked(&pdf, pages);
+    // Every word of the title is inside the page (pdftotext -bbox gives each word's box).
+    let boxes = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1"], &pdf.path);
+    let page_width: f32 = boxes
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("<page width=\""))
+        .and_then(|rest| rest.split('"').next()?.parse().ok())
+        .unwrap();
+    for word in ["Maximiliano", "Trinidad", "Núñez"] {
+        let line = boxes
+            .lines()
+            .find(|l| l.contains(&format!(">{word}<")))
+            .unwrap_or_else(|| panic!("{word} on page 1"));
+        let x_max: f32 = line
+            .split("xMax=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next()?.parse().ok())
+            .unwrap();
+        assert!(
+            x_max < page_width - 30.0,
+            "{word} ends at {x_max} of {page_width}"
+        );
+    }
+}
