@@ -17,6 +17,7 @@ import * as studentForm from './views/student-form.js';
 import * as conferences from './views/conferences.js';
 import * as settings from './views/settings.js';
 import * as rosterImport from './views/roster-import.js';
+import * as recovery from './views/recovery.js';
 
 const ROUTES = [
   { pattern: /^\/today$/, nav: 'today', render: today.render },
@@ -346,25 +347,13 @@ function reportReady() {
 // ----- the record could not be opened -----
 
 function showOpenError(error, dbPath) {
-  document.body.replaceChildren(
-    h(
-      'main',
-      { class: 'fatal', id: 'main', tabindex: '-1' },
-      h('h1', { id: 'open-error-title' }, 'Rapport cannot open your record'),
-      h('p', { class: 'callout caution', id: 'open-error-message' }, errorMessage(error)),
-      dbPath
-        ? h('p', null, 'Your record is this file: ', h('code', { id: 'open-error-path', dir: 'ltr' }, dbPath))
-        : null,
-      h(
-        'p',
-        null,
-        'Rapport needs this file to work, so nothing else can be shown. Keep a copy of the file ' +
-          'before anything else is tried, and ask whoever looks after this computer for help.',
-      ),
-    ),
-  );
+  const main = h('main', { class: 'fatal', id: 'main', tabindex: '-1' });
+  document.body.replaceChildren(main);
   document.title = 'Rapport cannot open your record';
-  reportReady();
+  recovery
+    .renderRecovery(main, error, dbPath)
+    .catch((err) => console.warn('the backups could not be listed', err))
+    .finally(reportReady);
 }
 
 // ----- start -----

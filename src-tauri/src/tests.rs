@@ -17,7 +17,11 @@ struct Harness {
 }
 
 fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
+    harness_in(tempfile::tempdir().unwrap())
+}
+
+/// The app on the record in `dir` (made there if there is none).
+fn harness_in(dir: tempfile::TempDir) -> Harness {
     let app = crate::with_commands(mock_builder())
         .manage(Record::open(dir.path().join(rapport::paths::DB_FILE_NAME)))
         .manage(crate::commands::printing::SaveTarget::Folder({
@@ -413,6 +417,38 @@ fn a_backup_written_now_can_be_restored_and_the_record_as_it_was_is_kept() {
     )
     .unwrap_err();
     assert_eq!(error["code"], "not_found");
+}
+
+#[test]
+fn a_record_that_cannot_be_opened_is_replaced_by_one_of_its_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(rapport::paths::DB_FILE_NAME);
+    {
+        let mut store = rapport::Store::open(&db).unwrap();
+        rapport::demo::load_demo_class(&mut store, chrono::Local::now().date_naive()).unwrap();
+        let folder = rapport::backup::backups_dir(&db);
+        rapport::backup::automatic(&store, &folder, chrono::Utc::now()).unwrap();
+    }
+    std::fs::write(&db, b"the disk ate the record").unwrap();
+    let h = harness_in(dir);
+    let info = invoke(&h.main, "app_info", json!({})).unwrap();
+    let code = info["open_error"]["code"].clone();
+    assert!(code.is_string(), "{info}");
+    assert_eq!(
+        invoke(&h.main, "list_students", json!({ "class_id": 1 })).unwrap_err()["code"],
+        code
+    );
+
+    // The window lists the backups and restores one: the record opens, the damaged file is kept.
+    let listed = invoke(&h.main, "list_backups", json!({})).unwrap();
+    let name = listed["backups"][0]["file_name"].clone();
+    let restored = invoke(&h.main, "restore_backup", json!({ "file_name": name })).unwrap();
+    assert_eq!(restored["students"], 30);
+    let info = invoke(&h.main, "app_info", json!({})).unwrap();
+    assert!(info["open_error"].is_null(), "{info}");
+    assert_eq!(info["classes"].as_array().unwrap().len(), 1);
+    let listed = invoke(&h.main, "list_backups", json!({})).unwrap();
+    assert_eq!(listed["backups"][0]["kind"], "before_restore");
 }
 
 #[test]

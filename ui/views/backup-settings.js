@@ -12,7 +12,7 @@ const KB = 1024;
 const MB = 1024 * 1024;
 
 /** A backup's moment ("2025-04-11T18:02:00Z") in the teacher's local date and time. */
-function takenText(moment) {
+export function takenText(moment) {
   const d = new Date(moment);
   return Number.isNaN(d.getTime()) ? String(moment ?? '') : d.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
 }
@@ -23,7 +23,7 @@ function kbText(bytes) {
 }
 
 /** A file size for the list: kilobytes below a megabyte, else megabytes to one decimal. */
-function sizeText(bytes) {
+export function sizeText(bytes) {
   return bytes < MB ? kbText(bytes) : `${(bytes / MB).toFixed(1)} MB`;
 }
 

@@ -76,7 +76,7 @@ pub async fn app_info<R: Runtime>(
     Ok(AppInfo {
         version: app.package_info().version.to_string(),
         db_path: record.db_path.display().to_string(),
-        open_error: record.open_error().cloned(),
+        open_error: record.open_error(),
         settings,
         classes,
         school_years,

@@ -37,7 +37,11 @@ pub struct Backups {
 #[tauri::command]
 pub async fn list_backups(record: State<'_, Record>) -> Result<Backups, CommandError> {
     let folder = backup::backups_dir(&record.db_path);
-    let last_purge = record.run(|store| store.last_purge()).await?;
+    // A record that could not be opened still lists its backups, to restore one.
+    let last_purge = match record.open_error() {
+        None => record.run(|store| store.last_purge()).await?,
+        Some(_) => None,
+    };
     let backups = tauri::async_runtime::spawn_blocking(move || {
         backup::list(&folder).map(|list| {
             let rows = list
@@ -148,6 +152,17 @@ pub async fn restore_from_file<R: Runtime>(
 }
 
 async fn restore(record: &Record, from: PathBuf) -> Result<Restored, CommandError> {
+    if record.open_error().is_some() {
+        let kept = record.restore_unopened(from).await?;
+        let students = record.run(|store| Ok(store.check()?.students)).await?;
+        log::info!("a backup was restored over a record that could not be opened");
+        return Ok(Restored {
+            students,
+            kept: kept
+                .map(|k| k.path.display().to_string())
+                .unwrap_or_default(),
+        });
+    }
     let gate = record.second_connection.clone();
     let restored = record
         .run(move |store| {

@@ -65,9 +65,31 @@ pub struct Session {
     driver: Child,
 }
 
+impl Drop for Session {
+    /// A test that fails midway still stops its driver (and so the app), instead of leaving them
+    /// running with the test's output pipe open.
+    fn drop(&mut self) {
+        self.terminate_driver();
+    }
+}
+
 impl Session {
+    fn terminate_driver(&mut self) {
+        // Only while it has not been reaped: its id is gone then, and could be another's.
+        if let Some(pid) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status();
+        }
+    }
+
     /// Starts the app on `data_dir` and waits until the page has loaded.
     pub async fn launch(data_dir: &Path) -> Session {
+        Session::launch_until(data_dir, "#view h1").await
+    }
+
+    /// Starts the app on `data_dir` and waits for an element matching `css` (the first screen).
+    pub async fn launch_until(data_dir: &Path, css: &str) -> Session {
         assert!(
             std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
             "no display: run the end-to-end tests under xvfb-run (make test does)"
@@ -108,8 +130,7 @@ impl Session {
             .await
             .expect("a WebDriver session on the app");
         let session = Session { client, driver };
-        // The first screen is drawn (and the sidebar shown) once a heading is in the view.
-        session.wait_for("#view h1").await;
+        session.wait_for(css).await;
         session
     }
 
@@ -230,7 +251,14 @@ impl Session {
     /// Saves a PNG of the window, once passing status messages ("Saved.") have gone.
     pub async fn screenshot(&self, path: &Path) {
         let started = Instant::now();
-        while !self.text("#status").await.trim().is_empty() && started.elapsed() < WAIT {
+        let status = "return document.getElementById('status')?.textContent.trim() ?? ''";
+        while self
+            .script(status)
+            .await
+            .as_str()
+            .is_some_and(|s| !s.is_empty())
+            && started.elapsed() < WAIT
+        {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let png = self.client.screenshot().await.expect("screenshot");
@@ -242,12 +270,8 @@ impl Session {
 
     /// Closes the window and stops the driver with SIGTERM, waiting for it to exit.
     pub async fn quit(mut self) {
-        let _ = self.client.close().await;
-        if let Some(pid) = self.driver.id() {
-            let _ = std::process::Command::new("kill")
-                .args(["-TERM", &pid.to_string()])
-                .status();
-        }
+        let _ = self.client.clone().close().await;
+        self.terminate_driver();
         if tokio::time::timeout(WAIT, self.driver.wait())
             .await
             .is_err()

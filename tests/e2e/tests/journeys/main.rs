@@ -7,6 +7,7 @@ mod journey;
 mod partnership;
 mod printing;
 mod privacy;
+mod recovery;
 mod roster;
 mod undo;
 mod year_end;
