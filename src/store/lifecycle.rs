@@ -106,8 +106,8 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         same_child.push(id);
         let trashed = self.trashed_copies_of(&student, &same_child)?;
-        self.conn.pragma_update(None, "secure_delete", true)?;
-        let purged = self.atomically(|store| {
+        // The record runs with secure_delete on (Store::open): the rows are overwritten.
+        self.atomically(|store| {
             let conn = &store.conn;
             for &child in &same_child {
                 super::students::delete_with_lone_guardians(conn, child)?;
@@ -123,9 +123,7 @@ impl Store {
                 params![LAST_PURGE, now.to_rfc3339()],
             )?;
             Ok(())
-        });
-        self.conn.pragma_update(None, "secure_delete", false)?;
-        purged?;
+        })?;
         // Fold the journal into the file and empty it, so no copy of the rows lingers there.
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;

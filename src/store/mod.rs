@@ -75,6 +75,9 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // What is deleted (a child's notes, a trash entry) is overwritten in the file, not left
+        // in free pages for anyone with the file to read.
+        conn.pragma_update(None, "secure_delete", true)?;
         migrations::migrate(&mut conn)?;
         let store = Store { conn, path };
         store.purge_expired_trash()?;

@@ -166,9 +166,14 @@ impl Store {
         self.purge_trash_before(Utc::now() - Duration::days(KEEP_DAYS))
     }
 
-    /// Empties the trash: nothing in it can be restored any more.
+    /// Empties the trash: nothing in it can be restored any more, and what it held is overwritten
+    /// in the file (a child's whole record may be in there).
     pub fn empty_trash(&self) -> Result<usize> {
-        Ok(self.conn.execute("DELETE FROM trash", [])?)
+        let emptied = self.conn.execute("DELETE FROM trash", [])?;
+        // The journal still holds the pages as they were: fold it in and empty it.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(emptied)
     }
 
     /// Brings a deleted record back and takes it out of the trash.

@@ -234,6 +234,25 @@ fn the_trash_forgets_after_thirty_days_or_when_emptied() {
 }
 
 #[test]
+fn an_emptied_trash_leaves_no_trace_in_the_file() {
+    let (dir, mut store, class_id) = demo_record();
+    let jose = find(&store, class_id, "José Núñez");
+    let mut details = store.student(jose).unwrap().details;
+    details.notes = "TRASH-MARKER-51c2 private note".into();
+    store.update_student(jose, &details).unwrap();
+    store.delete_student(jose).unwrap();
+    store.empty_trash().unwrap();
+    for name in ["record.sqlite3", "record.sqlite3-wal"] {
+        if let Ok(bytes) = std::fs::read(dir.path().join(name)) {
+            assert!(
+                !bytes.windows(17).any(|w| w == b"TRASH-MARKER-51c2"),
+                "{name} still holds the deleted child's note"
+            );
+        }
+    }
+}
+
+#[test]
 fn reopening_the_record_drops_expired_trash() {
     let (dir, mut store, class_id) = demo_record();
     let jose = find(&store, class_id, "José Núñez");
