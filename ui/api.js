@@ -11,7 +11,9 @@ export class RapportError extends Error {
     this.name = 'RapportError';
     this.code = code;
     /** @type {Record<string, string>} field name -> message */
-    this.fields = Object.fromEntries(fields.map((f) => [f.field, f.message]));
+    this.fields = {};
+    // A field may have more than one problem (too long, and an unknown placeholder): all are shown.
+    for (const f of fields) this.fields[f.field] = this.fields[f.field] ? `${this.fields[f.field]} ${f.message}` : f.message;
     /** @type {string[]} every problem of a rejected import, each naming its file, row and column */
     this.problems = problems;
   }

@@ -468,12 +468,19 @@ fn a_roster_is_chosen_previewed_and_imported_and_a_bad_one_lists_its_problems() 
     assert_eq!(preview["dry_run"], true);
     let info = invoke(&h.main, "app_info", json!({})).unwrap();
     assert_eq!(info["classes"], json!([]), "the preview wrote nothing");
+    // The spreadsheet is saved again after the preview: what was previewed is what is imported.
+    std::fs::write(
+        saved.join("roster.csv"),
+        "given_name,family_name\nSomeone,Else\n",
+    )
+    .unwrap();
     let done = invoke(
         &h.main,
         "import_roster",
         json!({ "class": "Room 12", "dry_run": false }),
     )
     .unwrap();
+    assert_eq!(done["added"], preview["added"]);
     let students = invoke(
         &h.main,
         "list_students",

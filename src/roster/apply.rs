@@ -199,6 +199,14 @@ fn write(
             }
         }
     }
+    // The teacher goes on with the class just filled.
+    let settings = store.settings()?;
+    if settings.current_class_id != Some(class.id) {
+        store.save_settings(&crate::model::Settings {
+            current_class_id: Some(class.id),
+            ..settings
+        })?;
+    }
     Ok(report)
 }
 

@@ -344,6 +344,49 @@ fn a_child_entered_by_hand_or_listed_twice_is_one_child() {
 }
 
 #[test]
+fn the_class_a_roster_fills_becomes_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("r.sqlite3")).unwrap();
+    let path = dir.path().join("roster.csv");
+    std::fs::write(&path, "given_name,family_name\nAna,Ruiz\n").unwrap();
+    let roster = roster::read(&path, None).unwrap();
+    let first = store
+        .import_roster(
+            &roster,
+            &ClassTarget::Named("Room 7".into()),
+            today(),
+            false,
+        )
+        .unwrap()
+        .class_id;
+    let second = store
+        .import_roster(
+            &roster,
+            &ClassTarget::Named("Room 9".into()),
+            today(),
+            false,
+        )
+        .unwrap()
+        .class_id;
+    assert_eq!(store.settings().unwrap().current_class_id, Some(second));
+    // Importing again into the first (an existing class that is not the current one)...
+    store
+        .import_roster(
+            &roster,
+            &ClassTarget::Named("Room 7".into()),
+            today(),
+            false,
+        )
+        .unwrap();
+    assert_eq!(store.settings().unwrap().current_class_id, Some(first));
+    // ...while a preview changes nothing.
+    store
+        .import_roster(&roster, &ClassTarget::Named("Room 9".into()), today(), true)
+        .unwrap();
+    assert_eq!(store.settings().unwrap().current_class_id, Some(first));
+}
+
+#[test]
 fn problems_name_the_row_a_spreadsheet_shows() {
     // A note with a line break in row 2, a blank row 3, and the mistake in row 4.
     let csv = "given_name,family_name,notes\nAna,Ruiz,\"Line one\nline two\"\n\n,Lee,\n";

@@ -163,6 +163,8 @@ export function renderBackupSettings(ctx, listed) {
       }
       ctx.status(`The backup from ${when} was deleted.`);
       draw(await readBackups());
+      // The button is gone with the old list: keyboard focus goes back to the section.
+      document.getElementById('backups-title')?.focus();
     });
     return button;
   }

@@ -47,6 +47,7 @@ function classField(ctx, classes) {
     id: 'roster-class-name',
     label: 'Class to fill',
     names: true,
+    required: !cls || cls.archived,
     value: cls && !cls.archived ? cls.name : '',
     hint: 'A class of this name is made if there is none.',
   });
@@ -54,11 +55,13 @@ function classField(ctx, classes) {
 
 /**
  * The class `importRoster` is given: the OneRoster class's sourcedId, or the typed class name (null
- * for the current class). Throws a field problem when an export's class is not chosen yet.
+ * for the current class). Throws a field problem when an export's class is not chosen yet, or no
+ * name is typed while there is no open class to fill.
  * @param {HTMLFormElement} formEl
+ * @param {object|null} current the current class
  * @returns {string|null}
  */
-function chosenClass(formEl) {
+function chosenClass(formEl, current) {
   const select = formEl.querySelector('#roster-class');
   if (select) {
     if (!select.value) {
@@ -68,6 +71,12 @@ function chosenClass(formEl) {
     return select.value;
   }
   const name = formEl.querySelector('#roster-class-name')?.value.trim() ?? '';
+  if (!name && (!current || current.archived)) {
+    const message = current
+      ? `${current.name} is archived: type the name of the class to fill.`
+      : 'Type the name of the class to fill.';
+    throw { code: 'validation', message, fields: { 'roster-class-name': message } };
+  }
   return name || null;
 }
 
@@ -191,13 +200,19 @@ export function render(ctx) {
       let done;
       try {
         done = await whileBusy(button, () => api.importRoster(target, false));
-        await ctx.reloadInfo();
       } catch (err) {
         importing = false;
         failed(err);
         return;
       }
       importing = false;
+      clearResult();
+      try {
+        // The imported class is now the current one; the sidebar and lists read it again.
+        await ctx.reloadInfo();
+      } catch (err) {
+        ctx.alert(err);
+      }
       ctx.status([
         `Imported: ${done.added.length} added, ${done.updated.length} updated, into `,
         nameText(done.class_name),
@@ -249,7 +264,7 @@ export function render(ctx) {
       const asked = generation;
       let target;
       try {
-        target = chosenClass(formEl);
+        target = chosenClass(formEl, ctx.currentClass);
       } catch (err) {
         showErrors(formEl, err);
         return;
@@ -258,7 +273,10 @@ export function render(ctx) {
       try {
         report = await whileBusy(button, () => api.importRoster(target, true));
       } catch (err) {
-        if (asked === generation && formEl.isConnected) failed(err);
+        if (asked !== generation || !formEl.isConnected) return;
+        // A problem with the class's name goes beside the field; the roster's, below it.
+        if (!isRejected(err) && err?.fields?.name) showErrors(formEl, err, (f) => (f === 'name' ? 'roster-class-name' : f));
+        else failed(err);
         return;
       }
       if (asked === generation && formEl.isConnected) showPreview(report, target);

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use rapport::roster::{self, ClassTarget, RosterReport};
+use rapport::roster::{self, ClassTarget, Roster, RosterReport};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -15,17 +15,36 @@ use crate::commands::printing::SaveTarget;
 use crate::error::CommandError;
 use crate::state::Record;
 
-/// The roster file the teacher chose, waiting for its preview and import.
+/// The roster file the teacher chose, waiting for its preview and import, and the roster the
+/// preview read (for the class asked for): the import writes what the preview showed, even if the
+/// file is saved again in between.
 #[derive(Default)]
-pub struct PendingRoster(Mutex<Option<PathBuf>>);
+pub struct PendingRoster(Mutex<Pending>);
+
+#[derive(Default)]
+struct Pending {
+    path: Option<PathBuf>,
+    previewed: Option<(Option<String>, Roster)>,
+}
 
 impl PendingRoster {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Pending> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     fn path(&self) -> Result<PathBuf, CommandError> {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
+        self.lock()
+            .path
             .clone()
             .ok_or_else(|| CommandError::from(rapport::Error::NotFound("The roster file")))
+    }
+
+    /// The roster the last preview read for `class`, if there was one.
+    fn previewed(&self, class: &Option<String>) -> Option<Roster> {
+        match &self.lock().previewed {
+            Some((for_class, roster)) if for_class == class => Some(roster.clone()),
+            _ => None,
+        }
     }
 }
 
@@ -90,7 +109,10 @@ pub async fn choose_roster<R: Runtime>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    *pending.lock() = Pending {
+        path: Some(path),
+        previewed: None,
+    };
     Ok(Some(ChosenRoster {
         file_name,
         oneroster_classes,
@@ -107,16 +129,28 @@ pub async fn import_roster(
     dry_run: bool,
 ) -> Result<RosterReport, CommandError> {
     let path = pending.path()?;
-    let report = record
+    let previewed = if dry_run {
+        pending.lock().previewed = None;
+        None
+    } else {
+        pending.previewed(&class)
+    };
+    let asked = class.clone();
+    let (report, roster) = record
         .run(move |store| {
-            let roster = roster::read(&path, class.as_deref())?;
+            let roster = match previewed {
+                Some(roster) => roster,
+                None => roster::read(&path, class.as_deref())?,
+            };
             let target = match (&class, roster.class_name.is_some()) {
                 (Some(name), false) if !name.trim().is_empty() => ClassTarget::Named(name.clone()),
                 _ => ClassTarget::FromRoster,
             };
-            store.import_roster(&roster, &target, crate::today(), dry_run)
+            let report = store.import_roster(&roster, &target, crate::today(), dry_run)?;
+            Ok((report, roster))
         })
         .await?;
+    pending.lock().previewed = dry_run.then_some((asked, roster));
     if !dry_run {
         log::info!(
             "a roster was imported: {} added, {} updated",
