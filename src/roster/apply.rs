@@ -110,36 +110,40 @@ fn write(
     // Guardians made by this import, by (name, phone or email), so siblings share theirs.
     let mut made: Vec<(String, String, Id)> = Vec::new();
     // The class's children, and those this import adds (a roster may list a child on two rows,
-    // one per guardian): (id, school id, given name, family name).
-    let mut added_ids: Vec<Id> = Vec::new();
-    let mut known: Vec<(Id, Option<String>, String, String)> = store
+    // one per guardian).
+    let mut known: Vec<Known> = store
         .students(class.id)?
         .into_iter()
-        .map(|s| (s.id, s.school_student_id, s.given_name, s.family_name))
+        .map(|s| Known {
+            id: s.id,
+            school_id: s.school_student_id,
+            given_name: s.given_name,
+            family_name: s.family_name,
+            added_here: false,
+        })
         .collect();
     for child in &roster.students {
         let name = display(child);
-        let same_name = |(_, _, given, family): &&(Id, Option<String>, String, String)| {
-            given.eq_ignore_ascii_case(&child.given_name)
-                && family.eq_ignore_ascii_case(&child.family_name)
+        let same_name = |k: &Known| {
+            k.given_name.eq_ignore_ascii_case(&child.given_name)
+                && k.family_name.eq_ignore_ascii_case(&child.family_name)
         };
         // By the school's id; else by name, among children the school has given no id yet (a
         // child entered by hand before the first import).
         let found = match &child.school_id {
             Some(id) => known
                 .iter()
-                .find(|(_, school_id, _, _)| school_id.as_deref() == Some(id.as_str()))
+                .position(|k| k.school_id.as_deref() == Some(id.as_str()))
                 .or_else(|| {
                     known
                         .iter()
-                        .filter(|(_, school_id, _, _)| school_id.is_none())
-                        .find(same_name)
+                        .position(|k| k.school_id.is_none() && same_name(k))
                 }),
-            None => known.iter().find(same_name),
-        }
-        .map(|(id, ..)| *id);
+            None => known.iter().position(same_name),
+        };
         match found {
-            Some(found) => {
+            Some(index) => {
+                let found = known[index].id;
                 let current = store.student(found)?.details;
                 let wanted = StudentDetails {
                     given_name: child.given_name.clone(),
@@ -156,12 +160,10 @@ fn write(
                 let mut changed = wanted != current;
                 if changed {
                     store.update_student(found, &wanted).map_err(at(child))?;
-                    if let Some(entry) = known.iter_mut().find(|(id, ..)| *id == found) {
-                        entry.1 = wanted.school_student_id.clone();
-                    }
+                    known[index].school_id = wanted.school_student_id.clone();
                 }
                 changed |= guardians(store, found, child, &mut made, &mut report)?;
-                if added_ids.contains(&found) {
+                if known[index].added_here {
                     // Another row of a child this import adds: already counted.
                 } else if changed {
                     report.updated.push(name);
@@ -188,13 +190,13 @@ fn write(
                     })
                     .map_err(at(child))?;
                 guardians(store, student.id, child, &mut made, &mut report)?;
-                added_ids.push(student.id);
-                known.push((
-                    student.id,
-                    child.school_id.clone(),
-                    child.given_name.clone(),
-                    child.family_name.clone(),
-                ));
+                known.push(Known {
+                    id: student.id,
+                    school_id: child.school_id.clone(),
+                    given_name: child.given_name.clone(),
+                    family_name: child.family_name.clone(),
+                    added_here: true,
+                });
                 report.added.push(name);
             }
         }
@@ -239,6 +241,16 @@ fn keep_or(roster: &str, current: &str) -> String {
     } else {
         roster.to_string()
     }
+}
+
+/// A child of the class as an import matches rows against it.
+struct Known {
+    id: Id,
+    school_id: Option<String>,
+    given_name: String,
+    family_name: String,
+    /// Added by this import: another row of the same child is not counted again.
+    added_here: bool,
 }
 
 /// A problem writing a child names the row the child came from.

@@ -23,7 +23,7 @@ function kbText(bytes) {
 }
 
 /** A file size for the list: kilobytes below a megabyte, else megabytes to one decimal. */
-export function sizeText(bytes) {
+function sizeText(bytes) {
   return bytes < MB ? kbText(bytes) : `${(bytes / MB).toFixed(1)} MB`;
 }
 
@@ -32,6 +32,50 @@ const PURGE_NOTE = 'Made before a child was removed for good: it still holds the
 
 /** "The record as it is now is kept…": the second paragraph of every restore question. */
 const KEPT_FIRST = 'The record as it is now is kept as a backup first, so you can go back.';
+
+/**
+ * A "Restore" button for the backup taken `when`, named in full for screen readers.
+ * @param {string} when
+ * @param {boolean} [primary] the main action of its screen
+ * @returns {HTMLButtonElement}
+ */
+export function restoreButton(when, primary = false) {
+  return h(
+    'button',
+    { type: 'button', class: primary ? 'button small primary restore-backup' : 'button small restore-backup' },
+    'Restore',
+    h('span', { class: 'visually-hidden' }, ` the backup from ${when}`),
+  );
+}
+
+/**
+ * A backup in a list: when it was taken, its kind, whether it still holds a child removed for
+ * good, its size, and `actions`.
+ * @param {{file_name: string, taken_at: string, kind: string, bytes: number, predates_purge?: boolean}} backup
+ * @param {...(HTMLElement|null)} actions
+ * @returns {HTMLLIElement}
+ */
+export function backupEntry(backup, ...actions) {
+  return h(
+    'li',
+    { class: 'backup', dataset: { fileName: backup.file_name } },
+    h(
+      'p',
+      { class: 'backup-what' },
+      h('time', { class: 'backup-when', datetime: backup.taken_at }, takenText(backup.taken_at)),
+      backup.kind === 'before_restore' ? [' ', h('span', { class: 'backup-kind muted' }, 'Before a restore')] : null,
+      backup.predates_purge
+        ? [
+            ' ',
+            h('span', { class: 'backup-purge muted', title: PURGE_NOTE }, 'Holds a child removed for good'),
+            h('span', { class: 'visually-hidden' }, `. ${PURGE_NOTE}`),
+          ]
+        : null,
+    ),
+    h('p', { class: 'backup-size' }, sizeText(backup.bytes)),
+    h('div', { class: 'backup-actions' }, actions),
+  );
+}
 
 /**
  * Reads the backups the section lists first. Read with the rest of Settings, so that the page is
@@ -95,12 +139,7 @@ export function renderBackupSettings(ctx, listed) {
 
   function backupItem(backup) {
     const when = takenText(backup.taken_at);
-    const restore = h(
-      'button',
-      { type: 'button', class: 'button small restore-backup' },
-      'Restore',
-      h('span', { class: 'visually-hidden' }, ` the backup from ${when}`),
-    );
+    const restore = restoreButton(when);
     restore.addEventListener('click', () =>
       restoreWith(
         restore,
@@ -112,25 +151,7 @@ export function renderBackupSettings(ctx, listed) {
         () => api.restoreBackup(backup.file_name),
       ),
     );
-    return h(
-      'li',
-      { class: 'backup', dataset: { fileName: backup.file_name } },
-      h(
-        'p',
-        { class: 'backup-what' },
-        h('time', { class: 'backup-when', datetime: backup.taken_at }, when),
-        backup.kind === 'before_restore' ? [' ', h('span', { class: 'backup-kind muted' }, 'Before a restore')] : null,
-        backup.predates_purge
-          ? [
-              ' ',
-              h('span', { class: 'backup-purge muted', title: PURGE_NOTE }, 'Holds a child removed for good'),
-              h('span', { class: 'visually-hidden' }, `. ${PURGE_NOTE}`),
-            ]
-          : null,
-      ),
-      h('p', { class: 'backup-size' }, sizeText(backup.bytes)),
-      h('div', { class: 'backup-actions' }, restore, backup.predates_purge ? deleteButton(backup, when) : null),
-    );
+    return backupEntry(backup, restore, backup.predates_purge ? deleteButton(backup, when) : null);
   }
 
   /**

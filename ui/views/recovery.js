@@ -6,7 +6,7 @@
 import * as api from '../api.js';
 import { h, replace, whileBusy } from '../dom.js';
 import { confirmDialog, errorMessage } from './forms.js';
-import { sizeText, takenText } from './backup-settings.js';
+import { backupEntry, restoreButton, takenText } from './backup-settings.js';
 
 /**
  * Fills `main` with what can be done when the record cannot be opened.
@@ -44,12 +44,7 @@ export async function renderRecovery(main, error, dbPath) {
 
   function item(backup) {
     const when = takenText(backup.taken_at);
-    const button = h(
-      'button',
-      { type: 'button', class: 'button small primary restore-backup' },
-      'Restore',
-      h('span', { class: 'visually-hidden' }, ` the backup from ${when}`),
-    );
+    const button = restoreButton(when, true);
     button.addEventListener('click', () =>
       restoreWith(
         button,
@@ -61,18 +56,7 @@ export async function renderRecovery(main, error, dbPath) {
         () => api.restoreBackup(backup.file_name),
       ),
     );
-    return h(
-      'li',
-      { class: 'backup', dataset: { fileName: backup.file_name } },
-      h(
-        'p',
-        { class: 'backup-what' },
-        h('time', { class: 'backup-when', datetime: backup.taken_at }, when),
-        backup.kind === 'before_restore' ? [' ', h('span', { class: 'backup-kind muted' }, 'Before a restore')] : null,
-      ),
-      h('p', { class: 'backup-size' }, sizeText(backup.bytes)),
-      h('div', { class: 'backup-actions' }, button),
-    );
+    return backupEntry(backup, button);
   }
 
   fromFile.addEventListener('click', () =>
