@@ -117,6 +117,13 @@ impl Store {
     /// temporary file beside it, check that copy's integrity, flush it to disk, then rename it
     /// over `target`. The copy is readable by its owner only. Returns its size in bytes.
     pub fn back_up_to(&self, target: &Path) -> Result<u64> {
+        if is_part_of_record(self.path(), target) {
+            return Err(Error::Conflict(
+                "A backup cannot be written over the record itself or its journal. Choose \
+                 another file, for example on a USB stick. Nothing was changed."
+                    .into(),
+            ));
+        }
         let temp = partial_path(target)?;
         let result = (|| {
             remove_if_present(&temp)?;
@@ -130,6 +137,32 @@ impl Store {
         }
         result
     }
+}
+
+/// Whether `target` is the record at `db_path`, its journal (`-wal`, `-shm`) or its lock file,
+/// however the path is spelled (a link, `..`, another case on a case-insensitive disk aside).
+fn is_part_of_record(db_path: &Path, target: &Path) -> bool {
+    let folder = |path: &Path| {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()
+    };
+    if folder(db_path).is_none() || folder(db_path) != folder(target) {
+        return false;
+    }
+    let (Some(record), Some(name)) = (db_path.file_name(), target.file_name()) else {
+        return false;
+    };
+    let record = record.to_string_lossy();
+    let parts = [
+        record.to_string(),
+        format!("{record}-wal"),
+        format!("{record}-shm"),
+        format!("{record}-journal"),
+        format!("{record}.lock"),
+    ];
+    parts
+        .iter()
+        .any(|part| part.as_str() == name.to_string_lossy())
 }
 
 /// `.name.PID.partial` beside `target`.

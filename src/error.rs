@@ -34,6 +34,13 @@ pub enum Error {
     )]
     TooNew { found: i64, known: i64 },
 
+    /// Another Rapport (a window, or a command that writes) has the record open.
+    #[error(
+        "This record is open in a Rapport window right now. Close that window first, then try \
+         again. Nothing was changed."
+    )]
+    InUse,
+
     /// The file exists but is not a Rapport (SQLite) database.
     #[error("{0} is not a Rapport record (it is not an SQLite database). Nothing was changed.")]
     NotADatabase(String),
@@ -65,6 +72,7 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
             Error::TooNew { .. } => "too_new",
+            Error::InUse => "in_use",
             Error::NotADatabase(_) | Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",

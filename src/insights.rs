@@ -132,26 +132,34 @@ mod tests {
     use super::*;
     use crate::model::*;
 
-    fn record(id: Id, name: &str, guardians: Vec<(Id, GuardianDetails)>) -> StudentRecord {
+    /// Small numbers stand for ids in these tests.
+    fn id(n: i64) -> Id {
+        Id::legacy(n)
+    }
+
+    fn record(n: i64, name: &str, guardians: Vec<(i64, GuardianDetails)>) -> StudentRecord {
         let details = StudentDetails {
-            class_id: 1,
+            class_id: id(1),
             given_name: name.into(),
             ..Default::default()
         };
         StudentRecord {
             display_name: details.display_name(),
             full_name: details.full_name(),
-            student: Student { id, details },
+            student: Student { id: id(n), details },
             class: Class {
-                id: 1,
-                school_year_id: 1,
+                id: id(1),
+                school_year_id: id(1),
                 details: ClassDetails::default(),
                 archived: false,
             },
             guardians: guardians
                 .into_iter()
                 .map(|(gid, details)| LinkedGuardian {
-                    guardian: Guardian { id: gid, details },
+                    guardian: Guardian {
+                        id: id(gid),
+                        details,
+                    },
                     link: GuardianLink::default(),
                     also_guardian_of: vec![],
                 })
@@ -671,10 +679,15 @@ mod today {
             d.parse().unwrap()
         }
 
-        fn student(id: Id, name: &str) -> StudentSummary {
+        /// Small numbers stand for ids in these tests.
+        fn id(n: i64) -> Id {
+            Id::legacy(n)
+        }
+
+        fn student(n: i64, name: &str) -> StudentSummary {
             StudentSummary {
-                id,
-                class_id: 1,
+                id: id(n),
+                class_id: id(1),
                 display_name: name.into(),
                 given_name: name.into(),
                 family_name: String::new(),
@@ -686,11 +699,11 @@ mod today {
             }
         }
 
-        fn contact(id: Id, student_id: Id, on: &str, kind: ContactKind) -> Contact {
+        fn contact(n: i64, student: i64, on: &str, kind: ContactKind) -> Contact {
             Contact {
-                id,
+                id: id(n),
                 details: ContactDetails {
-                    student_id,
+                    student_id: id(student),
                     guardian_id: None,
                     happened_on: day(on),
                     method: ContactMethod::Phone,
@@ -706,11 +719,11 @@ mod today {
             }
         }
 
-        fn goal(id: Id, student_id: Id, starts: &str, due: Option<&str>) -> Goal {
+        fn goal(n: i64, student: i64, starts: &str, due: Option<&str>) -> Goal {
             Goal {
-                id,
+                id: id(n),
                 details: GoalDetails {
-                    student_id,
+                    student_id: id(student),
                     area: GoalArea::Reading,
                     statement: "Read 90 words a minute".into(),
                     measure: String::new(),
@@ -764,7 +777,7 @@ mod today {
                 report.follow_ups[0].detail,
                 "Follow up, due 10 November (14 days ago): Reading log"
             );
-            assert_eq!(report.follow_ups[0].item_id, Some(2));
+            assert_eq!(report.follow_ups[0].item_id, Some(id(2)));
             assert_eq!(report.follow_ups[1].action, NextAction::FollowUp);
         }
 
@@ -818,10 +831,10 @@ mod today {
 
         #[test]
         fn a_concern_with_no_contact_since_is_named_until_the_family_is_called() {
-            let concern = |id, student_id, on: &str| Concern {
-                id,
+            let concern = |n, student, on: &str| Concern {
+                id: id(n),
                 details: ConcernDetails {
-                    student_id,
+                    student_id: id(student),
                     noticed_on: day(on),
                     observed: "Upset at drop-off".into(),
                     setting: String::new(),
@@ -864,16 +877,16 @@ mod today {
 
         #[test]
         fn praise_waiting_for_a_call_is_listed_until_the_call_is_made() {
-            let praise = |id, student_id, queued, contact_id| Praise {
-                id,
+            let praise = |n, student, queued, contact: Option<i64>| Praise {
+                id: id(n),
                 details: PraiseDetails {
-                    student_id,
+                    student_id: id(student),
                     noticed_on: day("2026-11-21"),
                     category: PraiseCategory::Helped,
                     note: String::new(),
                     call_queued: queued,
                 },
-                contact_id,
+                contact_id: contact.map(id),
             };
             let activity = ClassActivity {
                 praise: vec![
@@ -893,10 +906,10 @@ mod today {
 
         #[test]
         fn goals_quiet_for_three_weeks_or_due_within_two_are_named() {
-            let check_in = |goal_id, on: &str| CheckIn {
-                id: goal_id * 10,
+            let check_in = |goal: i64, on: &str| CheckIn {
+                id: id(goal * 10),
                 details: CheckInDetails {
-                    goal_id,
+                    goal_id: id(goal),
                     on_date: day(on),
                     value: 70.0,
                     note: String::new(),
@@ -966,11 +979,11 @@ mod today {
 
         #[test]
         fn booked_conferences_in_the_coming_week_are_named_soonest_first() {
-            let slot = |id, student_id, at: &str, language: Option<&str>| Conference {
-                id,
+            let slot = |n, student: Option<i64>, at: &str, language: Option<&str>| Conference {
+                id: id(n),
                 details: ConferenceDetails {
-                    class_id: 1,
-                    student_id,
+                    class_id: id(1),
+                    student_id: student.map(id),
                     starts_at: chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap(),
                     minutes: 20,
                     place: "Room 12".into(),

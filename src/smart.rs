@@ -121,6 +121,7 @@ pub fn progress(baseline: f64, target: f64, latest: f64) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::model::GoalArea;
+    use crate::model::Id;
 
     fn day(d: &str) -> NaiveDate {
         d.parse().unwrap()
@@ -128,7 +129,7 @@ mod tests {
 
     fn smart_goal() -> GoalDetails {
         GoalDetails {
-            student_id: 1,
+            student_id: Id::new(),
             area: GoalArea::Reading,
             statement: "Read a grade-3 passage aloud at 90 words a minute".into(),
             measure: "One-minute reading probe every other Friday".into(),
@@ -241,7 +242,7 @@ mod tests {
             [(SmartLetter::Relevant, "why")]
         );
         let linked = GoalDetails {
-            family_answer_id: Some(7),
+            family_answer_id: Some(Id::new()),
             ..goal
         };
         assert!(check(&linked, day("2026-11-24")).is_empty());

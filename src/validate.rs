@@ -530,6 +530,7 @@ fn is_language_tag(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Id;
 
     fn guardian(name: &str) -> GuardianDetails {
         GuardianDetails {
@@ -676,8 +677,8 @@ mod tests {
             .and_hms_opt(23, 0, 0)
             .unwrap();
         let slot = |minutes| ConferenceDetails {
-            class_id: 1,
-            student_id: Some(1),
+            class_id: Id::new(),
+            student_id: Some(Id::new()),
             starts_at: evening,
             minutes,
             place: String::new(),
@@ -692,7 +693,7 @@ mod tests {
             ["minutes"]
         );
         let check_in = |value| CheckInDetails {
-            goal_id: 1,
+            goal_id: Id::new(),
             on_date: evening.date(),
             value,
             note: String::new(),

@@ -32,6 +32,8 @@ async function call(command, args = {}) {
 export const appInfo = () => call('app_info');
 // Tells Rust the first screen is drawn; resolves with milliseconds since launch.
 export const ready = () => call('ready');
+// Tries again to open a record another Rapport window had open; resolves true once it is open.
+export const openAgain = () => call('open_again');
 
 export const saveSettings = (settings) => call('save_settings', { settings });
 export const createClass = (details) => call('create_class', { details });

@@ -23,8 +23,8 @@ const ROUTES = [
   { pattern: /^\/today$/, nav: 'today', render: today.render },
   { pattern: /^\/students$/, nav: 'students', render: students.render },
   { pattern: /^\/students\/new$/, nav: 'students', render: studentForm.renderNew },
-  { pattern: /^\/students\/(\d+)$/, nav: 'students', render: student.render },
-  { pattern: /^\/students\/(\d+)\/edit$/, nav: 'students', render: studentForm.renderEdit },
+  { pattern: /^\/students\/([0-9a-f-]{36})$/, nav: 'students', render: student.render },
+  { pattern: /^\/students\/([0-9a-f-]{36})\/edit$/, nav: 'students', render: studentForm.renderEdit },
   { pattern: /^\/conferences$/, nav: 'conferences', render: conferences.render },
   { pattern: /^\/settings$/, nav: 'settings', render: settings.render },
   // Open without a class too: the welcome screen offers it, and the import makes the class.
@@ -273,7 +273,7 @@ function pickRoute(path) {
   for (const route of ROUTES) {
     if (!hasClass && !route.withoutClass) continue;
     const m = route.pattern.exec(path);
-    if (m) return { ...route, params: m.slice(1).map(Number) };
+    if (m) return { ...route, params: m.slice(1) };
   }
   return hasClass ? null : { nav: null, render: welcome.render, params: [] };
 }
@@ -349,6 +349,12 @@ function reportReady() {
 function showOpenError(error, dbPath) {
   const main = h('main', { class: 'fatal', id: 'main', tabindex: '-1' });
   document.body.replaceChildren(main);
+  if (error?.code === 'in_use') {
+    document.title = 'Rapport: your record is open in another window';
+    recovery.renderInUse(main, error, dbPath);
+    reportReady();
+    return;
+  }
   document.title = 'Rapport cannot open your record';
   recovery
     .renderRecovery(main, error, dbPath)

@@ -38,6 +38,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::ready,
+            app::open_again,
             classes::save_settings,
             classes::create_class,
             classes::update_class,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 use rapport::backup::{self, Backup};
+use rapport::store::lock::RecordLock;
 use rapport::Store;
 
 use crate::error::CommandError;
@@ -15,6 +16,9 @@ type Opened = Result<Arc<Mutex<Store>>, CommandError>;
 pub struct Record {
     pub db_path: PathBuf,
     opened: RwLock<Opened>,
+    /// The operating-system lock that makes this window the record's one owner, for as long as
+    /// the app runs; `None` when another Rapport had it at start (the window says so).
+    owner: Mutex<Option<RecordLock>>,
     /// Held while another connection has the record open (the start-up backup, on its own
     /// thread); a restore waits for it, since swapping the file under an open connection would
     /// leave that connection to remove the new record's journal.
@@ -22,20 +26,43 @@ pub struct Record {
 }
 
 impl Record {
-    /// Opens the record at `db_path`, keeping the error (a newer version, a damaged file) to show in
-    /// the window instead of failing to start.
+    /// Takes the record at `db_path` and opens it, keeping the error (open in another window, a
+    /// newer version, a damaged file) to show in the window instead of failing to start.
     pub fn open(db_path: PathBuf) -> Self {
-        let opened = Store::open(&db_path)
-            .map(|store| Arc::new(Mutex::new(store)))
-            .map_err(|error| {
-                log::error!("the record could not be opened: {}", error.code());
-                CommandError::from(error)
-            });
+        let (owner, opened) = take_and_open(&db_path);
         Record {
             db_path,
             opened: RwLock::new(opened),
+            owner: Mutex::new(owner),
             second_connection: Arc::default(),
         }
+    }
+
+    /// Tries again to take a record that another Rapport had open; `Ok(true)` once it is open.
+    pub async fn open_again(&self) -> Result<bool, CommandError> {
+        if self.open_error().is_none() {
+            return Ok(true);
+        }
+        if self.owned() {
+            // Open but unreadable: that is for the recovery screen, not for a second try.
+            return Ok(false);
+        }
+        let db_path = self.db_path.clone();
+        let (owner, opened) = tauri::async_runtime::spawn_blocking(move || take_and_open(&db_path))
+            .await
+            .map_err(|_| CommandError::internal())?;
+        let now_open = opened.is_ok();
+        *self.owner.lock().unwrap_or_else(|p| p.into_inner()) = owner;
+        *self.opened.write().unwrap_or_else(|p| p.into_inner()) = opened;
+        Ok(now_open)
+    }
+
+    /// Whether this window holds the record's lock.
+    fn owned(&self) -> bool {
+        self.owner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .is_some()
     }
 
     fn opened(&self) -> Opened {
@@ -53,6 +80,10 @@ impl Record {
     /// Puts the backup at `from` in the place of a record that could not be opened (its file is
     /// kept among the backups as it was), and opens it. Returns the kept copy, if there was a file.
     pub async fn restore_unopened(&self, from: PathBuf) -> Result<Option<Backup>, CommandError> {
+        // Never swap a record that another Rapport has open.
+        if !self.owned() {
+            return Err(rapport::Error::InUse.into());
+        }
         let db_path = self.db_path.clone();
         let (kept, store) = tauri::async_runtime::spawn_blocking(move || {
             let kept = backup::restore(&db_path, &from, chrono::Utc::now())?;
@@ -89,4 +120,21 @@ impl Record {
         .await
         .map_err(|_| CommandError::internal())?
     }
+}
+
+/// The record's lock, then the record: no lock, no record (another Rapport has it open). A
+/// record that will not open keeps its lock: restoring a backup in its place needs it.
+fn take_and_open(db_path: &std::path::Path) -> (Option<RecordLock>, Opened) {
+    let failed = |error: rapport::Error| {
+        log::error!("the record could not be opened: {}", error.code());
+        CommandError::from(error)
+    };
+    let owner = match RecordLock::acquire(db_path) {
+        Ok(owner) => owner,
+        Err(error) => return (None, Err(failed(error))),
+    };
+    let opened = Store::open(db_path)
+        .map(|store| Arc::new(Mutex::new(store)))
+        .map_err(failed);
+    (Some(owner), opened)
 }

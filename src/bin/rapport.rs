@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
+use rapport::model::Id;
 use rapport::packet::{self, Paper};
+use rapport::store::lock::RecordLock;
 use rapport::{backup, demo, files, insights, paths, Error, Store};
 
 #[derive(Parser)]
@@ -48,7 +50,7 @@ enum Command {
     Today {
         /// The class (default: the one the app opens on).
         #[arg(long, value_name = "ID")]
-        class: Option<i64>,
+        class: Option<Id>,
         /// The day to compute Today for (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<NaiveDate>,
@@ -117,7 +119,7 @@ enum Command {
         json: bool,
     },
     /// Replace the record with a backup. The file is checked first; the record as it was is kept
-    /// in the backups folder. Close the app first.
+    /// in the backups folder. Refused while the app has the record open.
     Restore {
         /// The backup to restore.
         file: PathBuf,
@@ -126,7 +128,7 @@ enum Command {
     Students {
         /// Only this class (by id).
         #[arg(long, value_name = "ID")]
-        class: Option<i64>,
+        class: Option<Id>,
         /// Print the list as JSON.
         #[arg(long)]
         json: bool,
@@ -154,10 +156,10 @@ macro_rules! say {
 struct StudentOrClass {
     /// The child (by id; see `rapport students`).
     #[arg(long, value_name = "ID")]
-    student: Option<i64>,
+    student: Option<Id>,
     /// Every child of the class (by id), in one PDF.
     #[arg(long, value_name = "ID")]
-    class: Option<i64>,
+    class: Option<Id>,
 }
 
 /// Where a printed document goes, and on what paper.
@@ -177,10 +179,10 @@ enum HandoutKind {
     Questionnaire {
         /// The child (by id; see `rapport students`).
         #[arg(long, value_name = "ID")]
-        student: i64,
+        student: Id,
         /// Only this guardian (by id).
         #[arg(long, value_name = "ID")]
-        guardian: Option<i64>,
+        guardian: Option<Id>,
         #[command(flatten)]
         output: Output,
     },
@@ -195,7 +197,7 @@ enum HandoutKind {
     Schedule {
         /// The class (by id).
         #[arg(long, value_name = "ID")]
-        class: i64,
+        class: Id,
         /// Leave out conferences before this day (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         from: Option<NaiveDate>,
@@ -219,6 +221,20 @@ fn write_printed(printed: &packet::Printed, out: &std::path::Path) -> Result<(),
         printed.bytes.len().div_ceil(1024)
     );
     Ok(())
+}
+
+impl Command {
+    /// Whether the command changes the record (or swaps its file): such a command takes the
+    /// record for its whole run, and is refused while the app has it open. Reading ones never wait.
+    fn writes(&self) -> bool {
+        matches!(
+            self,
+            Command::Restore { .. }
+                | Command::ImportJson { .. }
+                | Command::Demo { .. }
+                | Command::Import { dry_run: false, .. }
+        )
+    }
 }
 
 fn parse_paper(word: &str) -> Result<Paper, String> {
@@ -257,6 +273,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 "No user data folder was found; pass --db PATH or set RAPPORT_DB.".into(),
             ))
         }
+    };
+    let _owner = match cli.command.writes() {
+        true => Some(RecordLock::acquire(&path)?),
+        false => None,
     };
     if let Command::Restore { file } = &cli.command {
         let kept = backup::restore(&path, file, chrono::Utc::now())?;

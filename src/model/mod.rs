@@ -47,14 +47,13 @@ pub mod conferences;
 pub mod contacts;
 pub mod family;
 pub mod goals;
+mod id;
 
 pub use conferences::*;
 pub use contacts::*;
 pub use family::*;
 pub use goals::*;
-
-/// A row id. Ids are stable for the life of the record.
-pub type Id = i64;
+pub use id::{Id, NotAnId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolYear {

@@ -10,7 +10,7 @@ use super::text::{decode, delimiter, key, Rows};
 use super::{Problems, Roster, RosterGuardian, RosterStudent};
 use crate::error::{Error, FieldProblem, Result};
 use crate::languages;
-use crate::model::{GuardianDetails, StudentDetails};
+use crate::model::{GuardianDetails, Id, StudentDetails};
 use crate::validate::{clean_guardian, clean_student};
 
 /// A column the importer understands.
@@ -206,7 +206,7 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
         };
         let school_id = Some(get(Field::StudentId)).filter(|id| !id.is_empty());
         let student = StudentDetails {
-            class_id: 0,
+            class_id: Id::default(),
             given_name: get(Field::GivenName),
             family_name: get(Field::FamilyName),
             preferred_name: get(Field::PreferredName),

@@ -12,7 +12,7 @@ use std::path::Path;
 use super::text::{decode, key, Rows};
 use super::{Problems, Roster, RosterGuardian, RosterStudent};
 use crate::error::{Error, Result};
-use crate::model::{GuardianDetails, StudentDetails};
+use crate::model::{GuardianDetails, Id, StudentDetails};
 use crate::validate::{clean_guardian, clean_student, MAX_IMPORT_BYTES};
 
 const FILES: [&str; 5] = [
@@ -315,7 +315,7 @@ pub fn from_files(files: &HashMap<String, String>, class: Option<&str>) -> Resul
         }
         let identifier = field(user, u_identifier);
         let details = StudentDetails {
-            class_id: 0,
+            class_id: Id::default(),
             given_name: field(user, u_given),
             family_name: field(user, u_family),
             preferred_name: field(user, u_preferred),

@@ -37,14 +37,12 @@ fn year_from_row(row: &Row) -> rusqlite::Result<SchoolYear> {
 impl Store {
     pub fn add_school_year(&self, details: &SchoolYearDetails) -> Result<SchoolYear> {
         let details = clean_school_year(details)?;
+        let id = Id::new();
         self.conn.execute(
-            "INSERT INTO school_year (name, starts_on, ends_on) VALUES (?1, ?2, ?3)",
-            params![details.name, details.starts_on, details.ends_on],
+            "INSERT INTO school_year (id, name, starts_on, ends_on) VALUES (?1, ?2, ?3, ?4)",
+            params![id, details.name, details.starts_on, details.ends_on],
         )?;
-        Ok(SchoolYear {
-            id: self.conn.last_insert_rowid(),
-            details,
-        })
+        Ok(SchoolYear { id, details })
     }
 
     pub fn school_year(&self, id: Id) -> Result<SchoolYear> {
@@ -82,12 +80,19 @@ impl Store {
     pub fn add_class(&self, school_year_id: Id, details: &ClassDetails) -> Result<Class> {
         let details = clean_class(details)?;
         self.school_year(school_year_id)?;
+        let id = Id::new();
         self.conn.execute(
-            "INSERT INTO class (school_year_id, name, grade, room) VALUES (?1, ?2, ?3, ?4)",
-            params![school_year_id, details.name, details.grade, details.room],
+            "INSERT INTO class (id, school_year_id, name, grade, room) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                id,
+                school_year_id,
+                details.name,
+                details.grade,
+                details.room
+            ],
         )?;
         Ok(Class {
-            id: self.conn.last_insert_rowid(),
+            id,
             school_year_id,
             details,
             archived: false,

@@ -43,12 +43,17 @@ fn read_time(row: &Row, column: usize) -> rusqlite::Result<chrono::NaiveDateTime
     })
 }
 
-pub(super) fn insert_conference(conn: &rusqlite::Connection, d: &ConferenceDetails) -> Result<Id> {
+pub(super) fn insert_conference(
+    conn: &rusqlite::Connection,
+    id: Id,
+    d: &ConferenceDetails,
+) -> Result<Id> {
     conn.execute(
-        "INSERT INTO conference (class_id, student_id, starts_at, minutes, place, interpreter_language,
+        "INSERT INTO conference (id, class_id, student_id, starts_at, minutes, place, interpreter_language,
                                  attendees, notes, sensitive)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
+            id,
             d.class_id,
             d.student_id,
             stored_time(d),
@@ -60,14 +65,14 @@ pub(super) fn insert_conference(conn: &rusqlite::Connection, d: &ConferenceDetai
             d.sensitive
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 impl Store {
     pub fn add_conference(&self, details: &ConferenceDetails) -> Result<Conference> {
         let details = clean_conference(details)?;
         self.check_conference(&details, None)?;
-        let id = insert_conference(&self.conn, &details)?;
+        let id = insert_conference(&self.conn, Id::new(), &details)?;
         self.conference(id)
     }
 

@@ -81,7 +81,7 @@ impl Store {
     pub fn add_contact(&self, details: &ContactDetails) -> Result<Contact> {
         let details = clean_contact(details)?;
         self.check_contact_links(&details)?;
-        let id = rows::insert_contact(&self.conn, &details)?;
+        let id = rows::insert_contact(&self.conn, Id::new(), &details)?;
         Ok(Contact { id, details })
     }
 
@@ -168,7 +168,7 @@ impl Store {
     pub fn add_praise(&self, details: &PraiseDetails) -> Result<Praise> {
         let details = clean_praise(details)?;
         self.refuse_archived_student(details.student_id)?;
-        let id = rows::insert_praise(&self.conn, &details, None)?;
+        let id = rows::insert_praise(&self.conn, Id::new(), &details, None)?;
         self.praise(id)
     }
 
@@ -292,7 +292,7 @@ impl Store {
         let details = clean_concern(details)?;
         self.check_concern_links(&details)?;
         let tx = self.conn.savepoint()?;
-        let id = rows::insert_concern(&tx, &details)?;
+        let id = rows::insert_concern(&tx, Id::new(), &details)?;
         tx.commit()?;
         Ok(Concern { id, details })
     }

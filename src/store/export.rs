@@ -17,7 +17,8 @@ use crate::model::*;
 /// What `format` says in every export.
 pub const EXPORT_FORMAT: &str = "rapport-export";
 /// The version of the export's shape; it changes only when a field changes meaning or goes away.
-pub const EXPORT_VERSION: u32 = 1;
+/// Version 2: ids are lasting ids (UUID text) instead of row numbers; version 1 still imports.
+pub const EXPORT_VERSION: u32 = 2;
 
 /// How one guardian stands to one student, as exported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -63,12 +63,13 @@ impl Store {
     /// Adds a question at the end of the questionnaire.
     pub fn add_question(&self, details: &QuestionDetails) -> Result<Question> {
         let details = clean_question(details)?;
+        let id = Id::new();
         self.conn.execute(
-            "INSERT INTO question (prompt, topic, position)
-             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM question))",
-            params![details.prompt, details.topic],
+            "INSERT INTO question (id, prompt, topic, position)
+             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM question))",
+            params![id, details.prompt, details.topic],
         )?;
-        self.question(self.conn.last_insert_rowid())
+        self.question(id)
     }
 
     pub fn update_question(&self, id: Id, details: &QuestionDetails) -> Result<Question> {
@@ -122,7 +123,7 @@ impl Store {
     pub fn add_answer(&self, details: &AnswerDetails) -> Result<Answer> {
         let details = clean_answer(details)?;
         self.check_answer_links(&details)?;
-        let id = rows::insert_answer(&self.conn, &details)?;
+        let id = rows::insert_answer(&self.conn, Id::new(), &details)?;
         Ok(Answer { id, details })
     }
 

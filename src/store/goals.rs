@@ -68,7 +68,7 @@ impl Store {
     pub fn add_goal(&self, details: &GoalDetails) -> Result<Goal> {
         let details = clean_goal(details)?;
         self.check_goal_links(&details)?;
-        let id = rows::insert_goal(&self.conn, &details)?;
+        let id = rows::insert_goal(&self.conn, Id::new(), &details)?;
         Ok(Goal { id, details })
     }
 
@@ -141,7 +141,7 @@ impl Store {
                 "A check-in cannot come before the goal starts.",
             ));
         }
-        let id = rows::insert_check_in(&self.conn, &details)?;
+        let id = rows::insert_check_in(&self.conn, Id::new(), &details)?;
         Ok(CheckIn { id, details })
     }
 
@@ -172,7 +172,7 @@ impl Store {
     pub fn add_home_activity(&self, details: &HomeActivityDetails) -> Result<HomeActivity> {
         let details = clean_home_activity(details)?;
         self.refuse_archived_student(self.goal(details.goal_id)?.details.student_id)?;
-        let id = rows::insert_home_activity(&self.conn, &details)?;
+        let id = rows::insert_home_activity(&self.conn, Id::new(), &details)?;
         Ok(HomeActivity { id, details })
     }
 

@@ -46,7 +46,7 @@ impl Store {
         let details = clean_guardian(details)?;
         self.refuse_archived_student(student_id)?;
         let tx = self.conn.savepoint()?;
-        let id = rows::insert_guardian(&tx, &details)?;
+        let id = rows::insert_guardian(&tx, Id::new(), &details)?;
         write_link(&tx, student_id, id, details.may_contact, link)?;
         tx.commit()?;
         Ok(Guardian { id, details })
@@ -207,7 +207,7 @@ impl Store {
         rows.into_iter()
             .map(|(guardian, link)| {
                 Ok(LinkedGuardian {
-                    also_guardian_of: self.students_of_guardian(guardian.id, student_id)?,
+                    also_guardian_of: self.students_of_guardian(guardian.id, Some(student_id))?,
                     guardian,
                     link,
                 })
@@ -228,7 +228,7 @@ impl Store {
             .into_iter()
             .map(|guardian| {
                 Ok(GuardianWithStudents {
-                    students: self.students_of_guardian(guardian.id, 0)?,
+                    students: self.students_of_guardian(guardian.id, None)?,
                     guardian,
                 })
             })

@@ -1,14 +1,15 @@
 //! Reading an export (`docs/export-format.md`) back into an empty record, for a teacher moving to a
-//! new computer: every row keeps its id, so exporting again gives the same JSON. All or nothing:
+//! new computer: every row keeps its id, so exporting again gives the same JSON (an export written
+//! before ids were lasting gets lasting ones, see `lasting_ids`). All or nothing:
 //! one transaction, and the first problem names the row it is in.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde::Serialize;
 
 use super::export::{Export, EXPORT_FORMAT, EXPORT_VERSION};
 use super::{rows, Store};
 use crate::error::{Error, Result};
-use crate::model::{GuardianLink, Id};
+use crate::model::GuardianLink;
 use crate::validate::*;
 
 /// What an import brought in.
@@ -51,7 +52,11 @@ impl Store {
                     .into(),
             ));
         }
-        self.atomically(|store| store.write_export(export))
+        // An export written before ids were lasting (format 1) names rows by numbers: they get
+        // lasting ids here, their links following them.
+        let mut export = export.clone();
+        super::lasting_ids::map_legacy_export(&mut export);
+        self.atomically(|store| store.write_export(&export))
     }
 
     fn write_export(&mut self, e: &Export) -> Result<Imported> {
@@ -77,13 +82,11 @@ impl Store {
         }
         for (i, s) in e.students.iter().enumerate() {
             let d = clean_student(&s.details).map_err(at("students", i))?;
-            keep_id(conn, "student", s.id, || rows::insert_student(conn, &d))
-                .map_err(at("students", i))?;
+            rows::insert_student(conn, s.id, &d).map_err(at("students", i))?;
         }
         for (i, g) in e.guardians.iter().enumerate() {
             let d = clean_guardian(&g.details).map_err(at("guardians", i))?;
-            keep_id(conn, "guardian", g.id, || rows::insert_guardian(conn, &d))
-                .map_err(at("guardians", i))?;
+            rows::insert_guardian(conn, g.id, &d).map_err(at("guardians", i))?;
         }
         for (i, l) in e.student_guardians.iter().enumerate() {
             rows::insert_link(
@@ -112,49 +115,36 @@ impl Store {
         }
         for (i, a) in e.answers.iter().enumerate() {
             let d = clean_answer(&a.details).map_err(at("answers", i))?;
-            keep_id(conn, "answer", a.id, || rows::insert_answer(conn, &d))
-                .map_err(at("answers", i))?;
+            rows::insert_answer(conn, a.id, &d).map_err(at("answers", i))?;
         }
         for (i, g) in e.goals.iter().enumerate() {
             let d = clean_goal(&g.details).map_err(at("goals", i))?;
-            keep_id(conn, "goal", g.id, || rows::insert_goal(conn, &d)).map_err(at("goals", i))?;
+            rows::insert_goal(conn, g.id, &d).map_err(at("goals", i))?;
         }
         for (i, c) in e.check_ins.iter().enumerate() {
             let d = clean_check_in(&c.details).map_err(at("check_ins", i))?;
-            keep_id(conn, "check_in", c.id, || rows::insert_check_in(conn, &d))
-                .map_err(at("check_ins", i))?;
+            rows::insert_check_in(conn, c.id, &d).map_err(at("check_ins", i))?;
         }
         for (i, h) in e.home_activities.iter().enumerate() {
             let d = clean_home_activity(&h.details).map_err(at("home_activities", i))?;
-            keep_id(conn, "home_activity", h.id, || {
-                rows::insert_home_activity(conn, &d)
-            })
-            .map_err(at("home_activities", i))?;
+            rows::insert_home_activity(conn, h.id, &d).map_err(at("home_activities", i))?;
         }
         for (i, c) in e.contacts.iter().enumerate() {
             let d = clean_contact(&c.details).map_err(at("contacts", i))?;
-            keep_id(conn, "contact", c.id, || rows::insert_contact(conn, &d))
-                .map_err(at("contacts", i))?;
+            rows::insert_contact(conn, c.id, &d).map_err(at("contacts", i))?;
         }
         for (i, p) in e.praise.iter().enumerate() {
             let d = clean_praise(&p.details).map_err(at("praise", i))?;
-            keep_id(conn, "praise", p.id, || {
-                rows::insert_praise(conn, &d, p.contact_id)
-            })
-            .map_err(at("praise", i))?;
+            rows::insert_praise(conn, p.id, &d, p.contact_id).map_err(at("praise", i))?;
         }
         for (i, k) in e.concerns.iter().enumerate() {
             let d = clean_concern(&k.details).map_err(at("concerns", i))?;
-            let id = keep_id(conn, "concern", k.id, || rows::insert_concern_row(conn, &d))
-                .map_err(at("concerns", i))?;
+            let id = rows::insert_concern_row(conn, k.id, &d).map_err(at("concerns", i))?;
             rows::write_causes(conn, id, &d.causes).map_err(at("concerns", i))?;
         }
         for (i, c) in e.conferences.iter().enumerate() {
             let d = clean_conference(&c.details).map_err(at("conferences", i))?;
-            keep_id(conn, "conference", c.id, || {
-                super::conferences::insert_conference(conn, &d)
-            })
-            .map_err(at("conferences", i))?;
+            super::conferences::insert_conference(conn, c.id, &d).map_err(at("conferences", i))?;
         }
         for (i, template) in e.letter_templates.iter().enumerate() {
             self.save_letter_template(&template.language, Some(&template.body))
@@ -179,24 +169,6 @@ impl Store {
             contacts: e.contacts.len(),
         })
     }
-}
-
-/// Inserts a row and gives it the id it had in the export. Rows come in id order into an empty
-/// table, so the new row's id is never above the old one and the old one is free.
-fn keep_id(
-    conn: &Connection,
-    table: &str,
-    old: Id,
-    insert: impl FnOnce() -> Result<Id>,
-) -> Result<Id> {
-    let new = insert()?;
-    if new != old {
-        conn.execute(
-            &format!("UPDATE {table} SET id = ?2 WHERE id = ?1"),
-            params![new, old],
-        )?;
-    }
-    Ok(old)
 }
 
 /// Names the row a problem is in: "students[3]: Given name is empty".

@@ -10,7 +10,7 @@ struct Migration {
     version: i64,
     sql: &'static str,
     /// Data the new schema starts with, written from the one place in the code that holds it.
-    then: Option<fn(&Transaction) -> rusqlite::Result<()>>,
+    then: Option<fn(&Transaction) -> Result<()>>,
 }
 
 /// Every migration, in order. A shipped migration is never edited: add the next number instead.
@@ -40,10 +40,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0005_roster.sql"),
         then: None,
     },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/0006_lasting_ids.sql"),
+        then: Some(super::lasting_ids::migrate),
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).
-fn seed_question_bank(tx: &Transaction) -> rusqlite::Result<()> {
+fn seed_question_bank(tx: &Transaction) -> Result<()> {
+    // Migration 6 gives these lasting ids: here they are still numbered.
     let mut insert = tx.prepare(
         "INSERT INTO question (prompt, topic, position, seed_key) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -77,7 +83,8 @@ pub(crate) fn refuse_newer(conn: &Connection) -> Result<i64> {
     Ok(found)
 }
 
-/// Brings the schema up to [`LATEST`].
+/// Brings the schema up to [`LATEST`]. Call it with foreign keys off (tables are rebuilt); the
+/// links are checked before the new schema is committed.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Read again under the write lock: another process may have migrated meanwhile.
@@ -91,7 +98,31 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             then(&tx)?;
         }
     }
+    let broken = tx
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |_| Ok(()))?
+        .count();
+    if broken > 0 {
+        return Err(Error::Internal(format!(
+            "updating the record would have broken {broken} links between its rows"
+        )));
+    }
     tx.pragma_update(None, "user_version", LATEST)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Brings a new database up to `version` only: for tests of what later migrations do to data.
+#[cfg(test)]
+pub(crate) fn migrate_until(conn: &mut Connection, version: i64) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        tx.execute_batch(migration.sql)?;
+        if let Some(then) = migration.then {
+            then(&tx)?;
+        }
+    }
+    tx.pragma_update(None, "user_version", version)?;
     tx.commit()?;
     Ok(())
 }

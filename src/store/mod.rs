@@ -9,7 +9,9 @@ mod family;
 mod goals;
 mod guardians;
 pub mod import_json;
+pub(crate) mod lasting_ids;
 mod lifecycle;
+pub mod lock;
 pub mod migrations;
 mod pages;
 mod rows;
@@ -74,11 +76,12 @@ impl Store {
             )));
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
         // What is deleted (a child's notes, a trash entry) is overwritten in the file, not left
         // in free pages for anyone with the file to read.
         conn.pragma_update(None, "secure_delete", true)?;
+        // Foreign keys go on after the migrations, which rebuild tables (and check every link).
         migrations::migrate(&mut conn)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
         let store = Store { conn, path };
         store.purge_expired_trash()?;
         Ok(store)

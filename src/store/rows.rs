@@ -8,12 +8,13 @@ use rusqlite::{params, Connection};
 use crate::error::Result;
 use crate::model::*;
 
-pub(super) fn insert_student(conn: &Connection, d: &StudentDetails) -> Result<Id> {
+pub(super) fn insert_student(conn: &Connection, id: Id, d: &StudentDetails) -> Result<Id> {
     conn.execute(
-        "INSERT INTO student (class_id, given_name, family_name, preferred_name, name_order,
+        "INSERT INTO student (id, class_id, given_name, family_name, preferred_name, name_order,
                               pronouns, grade, school_student_id, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
+            id,
             d.class_id,
             d.given_name,
             d.family_name,
@@ -25,15 +26,16 @@ pub(super) fn insert_student(conn: &Connection, d: &StudentDetails) -> Result<Id
             d.notes
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
-pub(super) fn insert_guardian(conn: &Connection, d: &GuardianDetails) -> Result<Id> {
+pub(super) fn insert_guardian(conn: &Connection, id: Id, d: &GuardianDetails) -> Result<Id> {
     conn.execute(
-        "INSERT INTO guardian (name, relationship, phone, email, preferred_method,
+        "INSERT INTO guardian (id, name, relationship, phone, email, preferred_method,
                                preferred_language, best_time, may_contact, no_contact_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
+            id,
             d.name,
             d.relationship,
             d.phone,
@@ -45,14 +47,15 @@ pub(super) fn insert_guardian(conn: &Connection, d: &GuardianDetails) -> Result<
             d.no_contact_reason
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
-pub(super) fn insert_answer(conn: &Connection, d: &AnswerDetails) -> Result<Id> {
+pub(super) fn insert_answer(conn: &Connection, id: Id, d: &AnswerDetails) -> Result<Id> {
     conn.execute(
-        "INSERT INTO answer (student_id, guardian_id, question_id, answer, answered_on, sensitive)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO answer (id, student_id, guardian_id, question_id, answer, answered_on, sensitive)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
+            id,
             d.student_id,
             d.guardian_id,
             d.question_id,
@@ -61,15 +64,16 @@ pub(super) fn insert_answer(conn: &Connection, d: &AnswerDetails) -> Result<Id> 
             d.sensitive
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
-pub(super) fn insert_goal(conn: &Connection, d: &GoalDetails) -> Result<Id> {
+pub(super) fn insert_goal(conn: &Connection, id: Id, d: &GoalDetails) -> Result<Id> {
     conn.execute(
-        "INSERT INTO goal (student_id, area, statement, measure, unit, aim, baseline, target, steps,
+        "INSERT INTO goal (id, student_id, area, statement, measure, unit, aim, baseline, target, steps,
                            why, family_answer_id, starts_on, due_on, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
+            id,
             d.student_id,
             d.area,
             d.statement,
@@ -86,31 +90,37 @@ pub(super) fn insert_goal(conn: &Connection, d: &GoalDetails) -> Result<Id> {
             d.status
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
-pub(super) fn insert_check_in(conn: &Connection, d: &CheckInDetails) -> Result<Id> {
+pub(super) fn insert_check_in(conn: &Connection, id: Id, d: &CheckInDetails) -> Result<Id> {
     conn.execute(
-        "INSERT INTO check_in (goal_id, on_date, value, note) VALUES (?1, ?2, ?3, ?4)",
-        params![d.goal_id, d.on_date, d.value, d.note],
+        "INSERT INTO check_in (id, goal_id, on_date, value, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, d.goal_id, d.on_date, d.value, d.note],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
-pub(super) fn insert_home_activity(conn: &Connection, d: &HomeActivityDetails) -> Result<Id> {
+pub(super) fn insert_home_activity(
+    conn: &Connection,
+    id: Id,
+    d: &HomeActivityDetails,
+) -> Result<Id> {
     conn.execute(
-        "INSERT INTO home_activity (goal_id, title, details, how_often) VALUES (?1, ?2, ?3, ?4)",
-        params![d.goal_id, d.title, d.details, d.how_often],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub(super) fn insert_contact(conn: &Connection, d: &ContactDetails) -> Result<Id> {
-    conn.execute(
-        "INSERT INTO contact (student_id, guardian_id, happened_on, method, initiated_by, kind,
-                              summary, outcome, reached, follow_up_on, follow_up_done, sensitive)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO home_activity (id, goal_id, title, details, how_often) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
+            id,d.goal_id, d.title, d.details, d.how_often],
+    )?;
+    Ok(id)
+}
+
+pub(super) fn insert_contact(conn: &Connection, id: Id, d: &ContactDetails) -> Result<Id> {
+    conn.execute(
+        "INSERT INTO contact (id, student_id, guardian_id, happened_on, method, initiated_by, kind,
+                              summary, outcome, reached, follow_up_on, follow_up_done, sensitive)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            id,
             d.student_id,
             d.guardian_id,
             d.happened_on,
@@ -125,18 +135,20 @@ pub(super) fn insert_contact(conn: &Connection, d: &ContactDetails) -> Result<Id
             d.sensitive
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 pub(super) fn insert_praise(
     conn: &Connection,
+    id: Id,
     d: &PraiseDetails,
     contact_id: Option<Id>,
 ) -> Result<Id> {
     conn.execute(
-        "INSERT INTO praise (student_id, noticed_on, category, note, call_queued, contact_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO praise (id, student_id, noticed_on, category, note, call_queued, contact_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
+            id,
             d.student_id,
             d.noticed_on,
             d.category,
@@ -145,23 +157,24 @@ pub(super) fn insert_praise(
             contact_id
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 /// A concern and its causes.
-pub(super) fn insert_concern(conn: &Connection, d: &ConcernDetails) -> Result<Id> {
-    let id = insert_concern_row(conn, d)?;
+pub(super) fn insert_concern(conn: &Connection, id: Id, d: &ConcernDetails) -> Result<Id> {
+    insert_concern_row(conn, id, d)?;
     write_causes(conn, id, &d.causes)?;
     Ok(id)
 }
 
 /// A concern without its causes (restoring writes those once the row has its final id).
-pub(super) fn insert_concern_row(conn: &Connection, d: &ConcernDetails) -> Result<Id> {
+pub(super) fn insert_concern_row(conn: &Connection, id: Id, d: &ConcernDetails) -> Result<Id> {
     conn.execute(
-        "INSERT INTO concern (student_id, noticed_on, observed, setting, strategies, contact_id,
+        "INSERT INTO concern (id, student_id, noticed_on, observed, setting, strategies, contact_id,
                               plan, notes, sensitive, resolved_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
+            id,
             d.student_id,
             d.noticed_on,
             d.observed,
@@ -174,7 +187,7 @@ pub(super) fn insert_concern_row(conn: &Connection, d: &ConcernDetails) -> Resul
             d.resolved_on
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 /// Adds the cause rows of a concern.

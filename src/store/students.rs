@@ -40,7 +40,7 @@ impl Store {
         let class = self.class(details.class_id)?;
         self.refuse_archived(&class)?;
         self.refuse_duplicate_school_id(&details, None)?;
-        let id = rows::insert_student(&self.conn, &details)?;
+        let id = rows::insert_student(&self.conn, Id::new(), &details)?;
         Ok(Student { id, details })
     }
 
@@ -168,12 +168,12 @@ impl Store {
     pub(super) fn students_of_guardian(
         &self,
         guardian_id: Id,
-        except: Id,
+        except: Option<Id>,
     ) -> Result<Vec<StudentRef>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {STUDENT_COLUMNS} FROM student s
              JOIN student_guardian sg ON sg.student_id = s.id
-             WHERE sg.guardian_id = ?1 AND s.id <> ?2
+             WHERE sg.guardian_id = ?1 AND s.id IS NOT ?2
              ORDER BY s.given_name COLLATE NOCASE"
         ))?;
         let students = stmt.query_map(params![guardian_id, except], student_from_row)?;

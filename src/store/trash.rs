@@ -1,17 +1,16 @@
 //! Undo for deletes. Deleting writes a JSON snapshot of everything that goes (a child with their
 //! whole record, or one goal, contact, ...) to the trash and then deletes it for real, in one
-//! transaction. Restoring writes it back under its old ids where they are still free (new ones
-//! where not, with its links remapped, so it never collides with rows added since), and skips links
-//! to things that are gone. Snapshots are kept for
+//! transaction. Restoring writes it back under its own ids (lasting ids, never handed out again, so
+//! a restored row can only ever go back to the child it was written for), refuses when what it
+//! belongs to is gone, and skips links to things that are gone. Snapshots are kept for
 //! [`KEEP_DAYS`] days, then dropped when the record is next opened.
-
-use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::export::StudentGuardian;
+use super::lasting_ids::{HoldsIds, Role, Table};
 use super::{rows, OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::*;
@@ -91,6 +90,56 @@ impl Deleted {
     }
 }
 
+impl HoldsIds for GoalSnapshot {
+    fn visit_ids(&mut self, f: &mut dyn FnMut(Table, Role, &mut Id)) {
+        self.goal.visit_ids(f);
+        self.check_ins.visit_ids(f);
+        self.home_activities.visit_ids(f);
+    }
+}
+
+impl HoldsIds for StudentSnapshot {
+    fn visit_ids(&mut self, f: &mut dyn FnMut(Table, Role, &mut Id)) {
+        self.student.visit_ids(f);
+        self.links.visit_ids(f);
+        self.guardians.visit_ids(f);
+        self.answers.visit_ids(f);
+        self.goals.visit_ids(f);
+        self.contacts.visit_ids(f);
+        self.praise.visit_ids(f);
+        self.concerns.visit_ids(f);
+        self.conferences.visit_ids(f);
+    }
+}
+
+impl HoldsIds for ContactSnapshot {
+    fn visit_ids(&mut self, f: &mut dyn FnMut(Table, Role, &mut Id)) {
+        self.contact.visit_ids(f);
+        for id in &mut self.praise_ids {
+            f(Table::Praise, Role::Link, id);
+        }
+        for id in &mut self.concern_ids {
+            f(Table::Concern, Role::Link, id);
+        }
+    }
+}
+
+impl HoldsIds for Deleted {
+    fn visit_ids(&mut self, f: &mut dyn FnMut(Table, Role, &mut Id)) {
+        match self {
+            Deleted::Student(snapshot) => snapshot.visit_ids(f),
+            Deleted::Goal(snapshot) => snapshot.visit_ids(f),
+            Deleted::CheckIn(row) => row.visit_ids(f),
+            Deleted::HomeActivity(row) => row.visit_ids(f),
+            Deleted::Contact(snapshot) => snapshot.visit_ids(f),
+            Deleted::Praise(row) => row.visit_ids(f),
+            Deleted::Concern(row) => row.visit_ids(f),
+            Deleted::Answer(row) => row.visit_ids(f),
+            Deleted::Conference(row) => row.visit_ids(f),
+        }
+    }
+}
+
 /// One deleted record, as the trash lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TrashItem {
@@ -108,7 +157,7 @@ pub struct TrashItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Restored {
     pub kind: String,
-    /// The child's id after the restore (a restored child gets a new one).
+    /// The child it went back to (a restored child keeps their id).
     pub student_id: Option<Id>,
 }
 
@@ -125,11 +174,19 @@ impl Store {
         let payload = serde_json::to_string(&deleted)
             .map_err(|e| Error::Internal(format!("the deleted record could not be kept ({e})")))?;
         let tx = self.conn.savepoint()?;
+        let trash_id = Id::new();
         tx.execute(
-            "INSERT INTO trash (kind, label, student_id, deleted_at, payload) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![deleted.kind(), label, student_id, Utc::now(), payload],
+            "INSERT INTO trash (id, kind, label, student_id, deleted_at, payload)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                trash_id,
+                deleted.kind(),
+                label,
+                student_id,
+                Utc::now(),
+                payload
+            ],
         )?;
-        let trash_id = tx.last_insert_rowid();
         delete(&tx)?;
         tx.commit()?;
         Ok(trash_id)
@@ -190,93 +247,110 @@ impl Store {
             .map_err(|e| Error::Internal(format!("the deleted record could not be read ({e})")))?;
         self.atomically(|store| {
             let student_id = match deleted {
-                Deleted::Student(snapshot) => store.restore_student(*snapshot)?,
+                Deleted::Student(snapshot) => Some(store.restore_student(*snapshot)?),
                 Deleted::Goal(goal) => {
                     let student_id = goal.goal.details.student_id;
                     store.restore_target(student_id)?;
-                    let answer = store.own_answer(goal.goal.details.family_answer_id, student_id)?;
-                    restore_goal(&store.conn, goal, student_id, |_| answer)?;
-                    student_id
+                    let answer =
+                        store.own_answer(goal.goal.details.family_answer_id, student_id)?;
+                    restore_goal(&store.conn, goal, |_| answer)?;
+                    Some(student_id)
                 }
                 Deleted::CheckIn(check_in) => {
-                    let goal = store.goal(check_in.details.goal_id).map_err(|_| gone("goal"))?;
+                    let goal = store
+                        .goal(check_in.details.goal_id)
+                        .map_err(|_| gone("goal"))?;
                     store.restore_target(goal.details.student_id)?;
-                    reclaim(&store.conn, "check_in", rows::insert_check_in(&store.conn, &check_in.details)?, check_in.id)?;
-                    goal.details.student_id
+                    absent(&store.conn, "check_in", check_in.id)?;
+                    rows::insert_check_in(&store.conn, check_in.id, &check_in.details)?;
+                    Some(goal.details.student_id)
                 }
                 Deleted::HomeActivity(activity) => {
-                    let goal = store.goal(activity.details.goal_id).map_err(|_| gone("goal"))?;
+                    let goal = store
+                        .goal(activity.details.goal_id)
+                        .map_err(|_| gone("goal"))?;
                     store.restore_target(goal.details.student_id)?;
-                    reclaim(&store.conn, "home_activity", rows::insert_home_activity(&store.conn, &activity.details)?, activity.id)?;
-                    goal.details.student_id
+                    absent(&store.conn, "home_activity", activity.id)?;
+                    rows::insert_home_activity(&store.conn, activity.id, &activity.details)?;
+                    Some(goal.details.student_id)
                 }
                 Deleted::Contact(snapshot) => {
                     let mut details = snapshot.contact.details;
+                    let id = snapshot.contact.id;
                     store.restore_target(details.student_id)?;
-                    details.guardian_id = store.still_linked(details.student_id, details.guardian_id)?;
-                    let id = reclaim(&store.conn, "contact", rows::insert_contact(&store.conn, &details)?, snapshot.contact.id)?;
+                    details.guardian_id =
+                        store.still_linked(details.student_id, details.guardian_id)?;
+                    absent(&store.conn, "contact", id)?;
+                    rows::insert_contact(&store.conn, id, &details)?;
                     for praise in snapshot.praise_ids {
                         store.conn.execute(
-                            "UPDATE praise SET contact_id = ?2 WHERE id = ?1 AND contact_id IS NULL",
-                            params![praise, id],
+                            "UPDATE praise SET contact_id = ?2
+                             WHERE id = ?1 AND contact_id IS NULL AND student_id = ?3",
+                            params![praise, id, details.student_id],
                         )?;
                     }
                     for concern in snapshot.concern_ids {
                         store.conn.execute(
-                            "UPDATE concern SET contact_id = ?2 WHERE id = ?1 AND contact_id IS NULL",
-                            params![concern, id],
+                            "UPDATE concern SET contact_id = ?2
+                             WHERE id = ?1 AND contact_id IS NULL AND student_id = ?3",
+                            params![concern, id, details.student_id],
                         )?;
                     }
-                    details.student_id
+                    Some(details.student_id)
                 }
                 Deleted::Praise(praise) => {
                     let student_id = praise.details.student_id;
                     store.restore_target(student_id)?;
                     let contact = store.own_contact(praise.contact_id, student_id)?;
-                    reclaim(&store.conn, "praise", rows::insert_praise(&store.conn, &praise.details, contact)?, praise.id)?;
-                    student_id
+                    absent(&store.conn, "praise", praise.id)?;
+                    rows::insert_praise(&store.conn, praise.id, &praise.details, contact)?;
+                    Some(student_id)
                 }
                 Deleted::Concern(concern) => {
                     let mut details = concern.details;
                     store.restore_target(details.student_id)?;
-                    details.contact_id = store.own_contact(details.contact_id, details.student_id)?;
-                    restore_concern(&store.conn, &details, concern.id)?;
-                    details.student_id
+                    details.contact_id =
+                        store.own_contact(details.contact_id, details.student_id)?;
+                    absent(&store.conn, "concern", concern.id)?;
+                    rows::insert_concern(&store.conn, concern.id, &details)?;
+                    Some(details.student_id)
                 }
                 Deleted::Conference(conference) => {
                     let details = conference.details;
                     if let Some(student_id) = details.student_id {
                         store.restore_target(student_id)?;
                     }
-                    store.check_conference(&details, None).map_err(|e| match e {
-                        Error::NotFound(_) => gone("class"),
-                        other => other,
-                    })?;
-                    let id = super::conferences::insert_conference(&store.conn, &details)?;
-                    reclaim(&store.conn, "conference", id, conference.id)?;
-                    store.conn.execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
-                    return Ok(Restored {
-                        kind,
-                        student_id: details.student_id,
-                    });
+                    store
+                        .check_conference(&details, None)
+                        .map_err(|e| match e {
+                            Error::NotFound(_) => gone("class"),
+                            other => other,
+                        })?;
+                    absent(&store.conn, "conference", conference.id)?;
+                    super::conferences::insert_conference(&store.conn, conference.id, &details)?;
+                    details.student_id
                 }
                 Deleted::Answer(answer) => {
                     let mut details = answer.details;
                     store.restore_target(details.student_id)?;
                     store.question(details.question_id)?;
-                    details.guardian_id = store.still_linked(details.student_id, details.guardian_id)?;
-                    reclaim(&store.conn, "answer", rows::insert_answer(&store.conn, &details)?, answer.id)?;
-                    details.student_id
+                    details.guardian_id =
+                        store.still_linked(details.student_id, details.guardian_id)?;
+                    absent(&store.conn, "answer", answer.id)?;
+                    rows::insert_answer(&store.conn, answer.id, &details)?;
+                    Some(details.student_id)
                 }
             };
-            store.conn.execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
-            Ok(Restored {
-                kind,
-                student_id: Some(student_id),
-            })
+            store
+                .conn
+                .execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
+            Ok(Restored { kind, student_id })
         })
     }
 
+    /// Brings a child back under their own ids, with their guardians: their own come back, and
+    /// guardians shared with a sibling are linked again if they are still in the record (an id is
+    /// never another person's). Links to rows that are gone are left out.
     fn restore_student(&mut self, s: StudentSnapshot) -> Result<Id> {
         let class = self
             .class(s.student.details.class_id)
@@ -297,102 +371,58 @@ impl Store {
             }
         }
         let conn = &self.conn;
-        let student_id = reclaim(
-            conn,
-            "student",
-            rows::insert_student(conn, &s.student.details)?,
-            s.student.id,
-        )?;
-        // Old guardian id -> the id the child is linked to now: the child's own guardians come back
-        // with new ids; guardians shared with a sibling are linked again if they are still there.
-        let mut guardians: HashMap<Id, Id> = HashMap::new();
+        let student_id = s.student.id;
+        absent(conn, "student", student_id)?;
+        rows::insert_student(conn, student_id, &s.student.details)?;
         for guardian in &s.guardians {
-            let id = reclaim(
-                conn,
-                "guardian",
-                rows::insert_guardian(conn, &guardian.details)?,
-                guardian.id,
-            )?;
-            guardians.insert(guardian.id, id);
+            if !exists(conn, "guardian", guardian.id)? {
+                rows::insert_guardian(conn, guardian.id, &guardian.details)?;
+            }
         }
         for link in &s.links {
-            let now = match guardians.get(&link.guardian_id) {
-                Some(id) => Some(*id),
-                None => exists(conn, "guardian", link.guardian_id)?.then_some(link.guardian_id),
-            };
-            if let Some(now) = now {
+            if exists(conn, "guardian", link.guardian_id)? {
                 let restored = GuardianLink {
                     is_primary: link.is_primary,
                     lives_with: link.lives_with,
                 };
-                rows::insert_link(conn, student_id, now, restored)?;
-                guardians.insert(link.guardian_id, now);
+                rows::insert_link(conn, student_id, link.guardian_id, restored)?;
             }
         }
-        let guardian_of = |old: Option<Id>| old.and_then(|id| guardians.get(&id).copied());
-        let mut answers: HashMap<Id, Id> = HashMap::new();
+        let linked = |guardian: Option<Id>| -> Result<Option<Id>> {
+            self.still_linked(student_id, guardian)
+        };
         for answer in &s.answers {
             let details = AnswerDetails {
-                student_id,
-                guardian_id: guardian_of(answer.details.guardian_id),
+                guardian_id: linked(answer.details.guardian_id)?,
                 ..answer.details.clone()
             };
-            let id = reclaim(
-                conn,
-                "answer",
-                rows::insert_answer(conn, &details)?,
-                answer.id,
-            )?;
-            answers.insert(answer.id, id);
+            rows::insert_answer(conn, answer.id, &details)?;
         }
         for goal in s.goals {
-            restore_goal(conn, goal, student_id, |old| {
-                old.and_then(|id| answers.get(&id).copied())
-            })?;
+            let answer = self.own_answer(goal.goal.details.family_answer_id, student_id)?;
+            restore_goal(conn, goal, |_| answer)?;
         }
-        let mut contacts: HashMap<Id, Id> = HashMap::new();
         for contact in &s.contacts {
             let details = ContactDetails {
-                student_id,
-                guardian_id: guardian_of(contact.details.guardian_id),
+                guardian_id: linked(contact.details.guardian_id)?,
                 ..contact.details.clone()
             };
-            let id = reclaim(
-                conn,
-                "contact",
-                rows::insert_contact(conn, &details)?,
-                contact.id,
-            )?;
-            contacts.insert(contact.id, id);
+            rows::insert_contact(conn, contact.id, &details)?;
         }
-        let contact_of = |old: Option<Id>| old.and_then(|id| contacts.get(&id).copied());
         for praise in &s.praise {
-            let details = PraiseDetails {
-                student_id,
-                ..praise.details.clone()
-            };
-            reclaim(
-                conn,
-                "praise",
-                rows::insert_praise(conn, &details, contact_of(praise.contact_id))?,
-                praise.id,
-            )?;
+            let contact = self.own_contact(praise.contact_id, student_id)?;
+            rows::insert_praise(conn, praise.id, &praise.details, contact)?;
         }
         for concern in &s.concerns {
             let details = ConcernDetails {
-                student_id,
-                contact_id: contact_of(concern.details.contact_id),
+                contact_id: self.own_contact(concern.details.contact_id, student_id)?,
                 ..concern.details.clone()
             };
-            restore_concern(conn, &details, concern.id)?;
+            rows::insert_concern(conn, concern.id, &details)?;
         }
         for conference in &s.conferences {
-            let details = ConferenceDetails {
-                student_id: Some(student_id),
-                ..conference.details.clone()
-            };
-            let id = super::conferences::insert_conference(conn, &details)?;
-            reclaim(conn, "conference", id, conference.id)?;
+            absent(conn, "conference", conference.id)?;
+            super::conferences::insert_conference(conn, conference.id, &conference.details)?;
         }
         Ok(student_id)
     }
@@ -539,69 +569,26 @@ impl Store {
     }
 }
 
+/// A goal with its check-ins and home activities, under their own ids; `answer_of` says which
+/// family answer it still grows from.
 fn restore_goal(
     conn: &Connection,
     snapshot: GoalSnapshot,
-    student_id: Id,
     answer_of: impl Fn(Option<Id>) -> Option<Id>,
-) -> Result<Id> {
+) -> Result<()> {
     let details = GoalDetails {
-        student_id,
         family_answer_id: answer_of(snapshot.goal.details.family_answer_id),
         ..snapshot.goal.details
     };
-    let goal_id = reclaim(
-        conn,
-        "goal",
-        rows::insert_goal(conn, &details)?,
-        snapshot.goal.id,
-    )?;
+    absent(conn, "goal", snapshot.goal.id)?;
+    rows::insert_goal(conn, snapshot.goal.id, &details)?;
     for check_in in snapshot.check_ins {
-        let id = rows::insert_check_in(
-            conn,
-            &CheckInDetails {
-                goal_id,
-                ..check_in.details
-            },
-        )?;
-        reclaim(conn, "check_in", id, check_in.id)?;
+        rows::insert_check_in(conn, check_in.id, &check_in.details)?;
     }
     for activity in snapshot.home_activities {
-        let id = rows::insert_home_activity(
-            conn,
-            &HomeActivityDetails {
-                goal_id,
-                ..activity.details
-            },
-        )?;
-        reclaim(conn, "home_activity", id, activity.id)?;
+        rows::insert_home_activity(conn, activity.id, &activity.details)?;
     }
-    Ok(goal_id)
-}
-
-fn restore_concern(conn: &Connection, details: &ConcernDetails, old: Id) -> Result<Id> {
-    let id = reclaim(
-        conn,
-        "concern",
-        rows::insert_concern_row(conn, details)?,
-        old,
-    )?;
-    rows::write_causes(conn, id, &details.causes)?;
-    Ok(id)
-}
-
-/// Gives a just-restored row its old id back when no other row has taken it, so links that other
-/// restored rows remember find it again. Called right after the insert, before anything points at
-/// the new row. Returns the row's id.
-fn reclaim(conn: &Connection, table: &str, new: Id, old: Id) -> Result<Id> {
-    if new == old || exists(conn, table, old)? {
-        return Ok(new);
-    }
-    conn.execute(
-        &format!("UPDATE {table} SET id = ?2 WHERE id = ?1"),
-        params![new, old],
-    )?;
-    Ok(old)
+    Ok(())
 }
 
 fn exists(conn: &Connection, table: &str, id: Id) -> Result<bool> {
@@ -610,6 +597,16 @@ fn exists(conn: &Connection, table: &str, id: Id) -> Result<bool> {
         [id],
         |r| r.get(0),
     )?)
+}
+
+/// Refuses to restore a row that is in the record already (restored from a backup meanwhile).
+fn absent(conn: &Connection, table: &str, id: Id) -> Result<()> {
+    if exists(conn, table, id)? {
+        return Err(Error::Conflict(
+            "This is already back in the record, so there is nothing to restore.".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn gone(what: &str) -> Error {

@@ -227,3 +227,75 @@ fn a_failed_backup_never_replaces_the_previous_good_one() {
     assert!(store.back_up_to(&target).is_err());
     assert_eq!(std::fs::read(&target).unwrap(), good);
 }
+
+#[test]
+fn a_backup_is_never_written_over_the_record_or_its_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_record(dir.path());
+    let before = std::fs::read(store.path()).unwrap();
+    let spelled_otherwise = dir.path().join("usb").join("..").join("rapport.sqlite3");
+    std::fs::create_dir(dir.path().join("usb")).unwrap();
+    for target in [
+        store.path().to_path_buf(),
+        dir.path().join("rapport.sqlite3-wal"),
+        dir.path().join("rapport.sqlite3-shm"),
+        spelled_otherwise,
+    ] {
+        let error = store.back_up_to(&target).unwrap_err();
+        assert!(error.to_string().contains("over the record"), "{error}");
+    }
+    assert_eq!(std::fs::read(store.path()).unwrap(), before);
+    assert!(store.check().unwrap().is_healthy());
+}
+
+/// `rapport` on the record at `db` with `args`: (succeeded, what it wrote to stderr).
+fn rapport(db: &Path, args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_writes_nothing_while_the_app_has_the_record_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rapport.sqlite3");
+    let copy = dir.path().join("copy.sqlite3");
+    let store = demo_record(dir.path());
+    store.back_up_to(&copy).unwrap();
+    let export = dir.path().join("record.json");
+    drop(store);
+
+    // The app holds the record (the same lock the window takes).
+    let app = rapport::store::lock::RecordLock::acquire(&db).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    for args in [
+        vec!["restore", copy.to_str().unwrap()],
+        vec!["demo"],
+        vec!["import-json", copy.to_str().unwrap()],
+        vec!["import", copy.to_str().unwrap()],
+    ] {
+        let (ok, said) = rapport(&db, &args);
+        assert!(!ok, "rapport {args:?} ran while the app had the record");
+        assert!(
+            said.contains("open in a Rapport window"),
+            "{args:?}: {said}"
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was written");
+    // Reading still works beside the app.
+    let (ok, said) = rapport(&db, &["students"]);
+    assert!(ok, "{said}");
+    let (ok, said) = rapport(&db, &["export-json", "--out", export.to_str().unwrap()]);
+    assert!(ok, "{said}");
+
+    drop(app);
+    let (ok, said) = rapport(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(ok, "once the app is closed the restore runs: {said}");
+}

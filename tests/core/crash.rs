@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rapport::model::{
-    ClassDetails, ContactDetails, ContactKind, ContactMethod, Initiator, StudentDetails,
+    ClassDetails, ContactDetails, ContactKind, ContactMethod, Id, Initiator, StudentDetails,
 };
 use rapport::roster::{ClassTarget, Roster, RosterGuardian, RosterStudent};
 use rapport::Store;
@@ -148,7 +148,7 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
             .unwrap();
     }
     let mut dice = Dice(0x5eed);
-    let mut committed_contacts: Vec<i64> = Vec::new();
+    let mut committed_contacts: Vec<Id> = Vec::new();
     let mut committed_batches = 0usize;
     let mut killed_mid_import = 0usize;
     let started = Instant::now();
@@ -193,7 +193,7 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
         let class_id = store.classes().unwrap()[0].id;
         let amani = store.students(class_id).unwrap();
         let student_id = amani.iter().find(|s| s.family_name == "Diallo").unwrap().id;
-        let contacts: Vec<i64> = store
+        let contacts: Vec<Id> = store
             .contacts_of(student_id)
             .unwrap()
             .iter()

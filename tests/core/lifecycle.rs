@@ -4,7 +4,7 @@
 //! included, and leaves no trace of them in the file, while backups taken before it are flagged.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use rapport::model::{ClassDetails, StudentDetails};
+use rapport::model::{ClassDetails, Id, StudentDetails};
 use rapport::packet::{conference, Paper};
 use rapport::{backup, demo, Store};
 
@@ -12,7 +12,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
 }
 
-fn demo_store(dir: &std::path::Path) -> (Store, i64) {
+fn demo_store(dir: &std::path::Path) -> (Store, Id) {
     let mut store = Store::open(dir.join("rapport.sqlite3")).unwrap();
     let class = demo::load_demo_class(&mut store, today()).unwrap().class_id;
     (store, class)
@@ -42,7 +42,7 @@ fn a_new_year_carries_the_chosen_children_and_their_guardians_over() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, old) = demo_store(dir.path());
     let students = store.students(old).unwrap();
-    let moving: Vec<i64> = students.iter().skip(2).map(|s| s.id).collect();
+    let moving: Vec<Id> = students.iter().skip(2).map(|s| s.id).collect();
     let jose_before = students
         .iter()
         .find(|s| s.display_name == "José Núñez")
@@ -75,13 +75,13 @@ fn a_new_year_carries_the_chosen_children_and_their_guardians_over() {
         .iter()
         .find(|s| s.display_name == "José Núñez")
         .unwrap();
-    let linked: Vec<i64> = store
+    let linked: Vec<Id> = store
         .guardians_of(jose_now.id)
         .unwrap()
         .iter()
         .map(|g| g.guardian.id)
         .collect();
-    let linked_before: Vec<i64> = page_before
+    let linked_before: Vec<Id> = page_before
         .record
         .guardians
         .iter()
@@ -201,7 +201,7 @@ fn a_purged_child_leaves_no_trace_and_older_backups_are_flagged() {
 
 /// José's record in the old class, carried into a new year; returns (old id, new copy's id, new
 /// class id).
-fn carried_over(store: &mut Store, old: i64) -> (i64, i64, i64) {
+fn carried_over(store: &mut Store, old: Id) -> (Id, Id, Id) {
     let jose = store
         .students(old)
         .unwrap()

@@ -10,4 +10,5 @@ mod pdf;
 mod privacy;
 mod roster;
 mod store;
+mod support;
 mod trash;

@@ -44,14 +44,19 @@ fn the_command_line_opens_no_network_socket() {
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let file = |name: &str| out.join(name).to_string_lossy().into_owned();
-    let mut calls = Vec::new();
+    let mut calls = traced(dir.path(), &["demo", "--today", "2026-11-24"]);
+    let class = rapport::Store::open(dir.path().join("rapport.sqlite3"))
+        .unwrap()
+        .classes()
+        .unwrap()[0]
+        .id
+        .to_string();
     for args in [
-        vec!["demo", "--today", "2026-11-24"],
         vec!["today", "--date", "2026-11-24"],
         vec![
             "packet",
             "--class",
-            "1",
+            &class,
             "--date",
             "2026-11-24",
             "--out",
@@ -61,7 +66,7 @@ fn the_command_line_opens_no_network_socket() {
             "handout",
             "letter",
             "--class",
-            "1",
+            &class,
             "--out",
             &file("letters.pdf"),
         ],

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rapport::error::Error;
+use rapport::model::Id;
 use rapport::roster::{self, ClassTarget};
 use rapport::Store;
 
@@ -71,7 +72,7 @@ fn problems(error: Error) -> Vec<String> {
     }
 }
 
-fn names(store: &Store, class: i64) -> Vec<String> {
+fn names(store: &Store, class: Id) -> Vec<String> {
     let mut names: Vec<String> = store
         .students(class)
         .unwrap()

@@ -267,3 +267,74 @@ fn reopening_the_record_drops_expired_trash() {
     let store = Store::open(&path).unwrap();
     assert!(store.trash().unwrap().is_empty());
 }
+
+/// The newest child in a class is deleted and another is added: the newcomer must never inherit
+/// what is restored for the child who went (row ids used to be handed out again).
+#[test]
+fn a_restored_concern_goes_back_to_its_own_child_never_to_one_added_since() {
+    let (_dir, mut store, class_id) = demo_record();
+    let child = |given: &str| StudentDetails {
+        class_id,
+        given_name: given.into(),
+        family_name: "Lopez".into(),
+        ..Default::default()
+    };
+    let ana = store.add_student(&child("Ana")).unwrap().id;
+    let concern = store
+        .add_concern(&ConcernDetails {
+            student_id: ana,
+            noticed_on: day("2026-11-20"),
+            observed: "Cries at drop-off".into(),
+            setting: String::new(),
+            causes: vec![],
+            strategies: String::new(),
+            contact_id: None,
+            plan: String::new(),
+            notes: String::new(),
+            sensitive: false,
+            resolved_on: None,
+        })
+        .unwrap();
+    store.delete_concern(concern.id).unwrap();
+    store.delete_student(ana).unwrap();
+    let ben = store.add_student(&child("Ben")).unwrap().id;
+    assert_ne!(ben, ana, "an id is never handed out again");
+
+    let entry = |store: &Store, kind: &str| {
+        store
+            .trash()
+            .unwrap()
+            .into_iter()
+            .find(|i| i.kind == kind)
+            .unwrap()
+            .id
+    };
+    let error = store.restore(entry(&store, "concern")).unwrap_err();
+    assert!(
+        error.to_string().contains("no longer in the record"),
+        "{error}"
+    );
+    assert!(store.concerns_of(ben).unwrap().is_empty());
+
+    store.restore(entry(&store, "student")).unwrap();
+    let restored = store.restore(entry(&store, "concern")).unwrap();
+    assert_eq!(restored.student_id, Some(ana));
+    assert_eq!(store.student(ana).unwrap().details.given_name, "Ana");
+    assert_eq!(store.concerns_of(ana).unwrap()[0].id, concern.id);
+    assert!(store.concerns_of(ben).unwrap().is_empty());
+}
+
+/// A restore puts every row back under its own id, so what pointed at it finds it again.
+#[test]
+fn a_restored_child_keeps_every_id_they_had() {
+    let (_dir, mut store, class_id) = demo_record();
+    let jose = find(&store, class_id, "José Núñez");
+    let ids = |store: &Store| {
+        serde_json::to_value(store.student_page(jose, day("2026-11-24")).unwrap()).unwrap()
+    };
+    let before = ids(&store);
+    store.delete_student(jose).unwrap();
+    let entry = store.trash().unwrap()[0].id;
+    assert_eq!(store.restore(entry).unwrap().student_id, Some(jose));
+    assert_eq!(ids(&store), before);
+}

@@ -121,7 +121,7 @@ function concernForm(ctx, page, concern, cancel) {
         setting: valueOf(formEl, 'concern_setting'),
         causes: [...formEl.querySelectorAll('input[name="concern_causes"]:checked')].map((el) => el.value),
         strategies: valueOf(formEl, 'concern_strategies'),
-        contact_id: contact ? Number(contact) : null,
+        contact_id: contact || null,
         plan: valueOf(formEl, 'concern_plan'),
         notes: valueOf(formEl, 'concern_notes'),
         sensitive: checkedOf(formEl, 'concern_sensitive'),

@@ -300,7 +300,7 @@ function conferenceForm(ctx, o) {
   });
   const onChild = async () => {
     const token = ++lookup;
-    const id = studentSelect.value ? Number(studentSelect.value) : null;
+    const id = studentSelect.value || null;
     if (id == null) {
       interpreterNote.replaceChildren();
       if (!interpreterTouched && autoChosen) {
@@ -363,7 +363,7 @@ function conferenceForm(ctx, o) {
       const student = studentSelect.value;
       const details = {
         class_id: c?.class_id ?? o.cls.id,
-        student_id: student ? Number(student) : null,
+        student_id: student || null,
         starts_at: `${day}T${time}`,
         minutes,
         place: valueOf(formEl, 'conference_place'),

@@ -136,7 +136,7 @@ function languageName(ctx, code) {
 
 /** How to reach the chosen guardian, in one line under the select. */
 function reachLine(ctx, page, guardianIdValue) {
-  const lg = guardianIdValue ? linkedGuardian(page, Number(guardianIdValue)) : null;
+  const lg = guardianIdValue ? linkedGuardian(page, guardianIdValue) : null;
   if (!lg) {
     return (page.guardians ?? []).length
       ? 'The family in general, not one guardian in particular.'
@@ -159,7 +159,7 @@ function readContact(formEl, page, base) {
   const guardian = valueOf(formEl, 'contact_guardian_id');
   return {
     student_id: page.student.id,
-    guardian_id: guardian ? Number(guardian) : null,
+    guardian_id: guardian || null,
     happened_on: valueOf(formEl, 'contact_happened_on'),
     method: valueOf(formEl, 'contact_method'),
     initiated_by: valueOf(formEl, 'contact_initiated_by'),
@@ -333,7 +333,7 @@ export function openContactDialog(ctx, page, preset = {}) {
     reach.replaceChildren(...(Array.isArray(line) ? line : [line]));
   };
   guardianSelect.addEventListener('change', () => {
-    const lg = linkedGuardian(page, Number(guardianSelect.value));
+    const lg = linkedGuardian(page, guardianSelect.value);
     if (!methodTouched && lg?.guardian.preferred_method) methodSelect.value = lg.guardian.preferred_method;
     showReach();
   });

@@ -103,7 +103,7 @@ function guardianSelect(page, id, value) {
 
 const guardianValue = (formEl, id) => {
   const v = valueOf(formEl, id);
-  return v === '' ? null : Number(v);
+  return v === '' ? null : v;
 };
 
 /** A field error the core would give, raised before calling it (so no malformed value is sent). */

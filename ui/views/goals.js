@@ -305,7 +305,7 @@ function readGoal(ctx, formEl, studentId, strict) {
     target: num('target', 'The target'),
     steps: valueOf(formEl, 'goal_steps'),
     why: valueOf(formEl, 'goal_why'),
-    family_answer_id: answer === '' ? null : Number(answer),
+    family_answer_id: answer === '' ? null : answer,
     starts_on: valueOf(formEl, 'goal_starts_on'),
     due_on: valueOf(formEl, 'goal_due_on') || null,
     status: valueOf(formEl, 'goal_status') || 'active',

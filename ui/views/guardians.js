@@ -310,7 +310,7 @@ function linkForm(ctx, record, candidates, hasPrimary, cancel) {
   onSubmit(
     formEl,
     async () => {
-      const guardianIdValue = Number(select.value);
+      const guardianIdValue = select.value;
       if (!select.value) throw { fields: { guardian_id: 'Choose a guardian from the list.' } };
       await api.linkGuardian(record.student.id, guardianIdValue, {
         is_primary: checkedOf(formEl, 'link_is_primary'),

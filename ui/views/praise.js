@@ -102,7 +102,7 @@ export function renderPraise(ctx, page) {
   const readOnly = isReadOnly(page);
   const all = page.praise ?? [];
   // The calls to make, oldest first (a queue), then everything else as it came (newest first).
-  const queue = all.filter(waiting).sort((a, b) => (a.noticed_on < b.noticed_on ? -1 : a.noticed_on > b.noticed_on ? 1 : a.id - b.id));
+  const queue = all.filter(waiting).sort((a, b) => (a.noticed_on < b.noticed_on ? -1 : a.noticed_on > b.noticed_on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rest = all.filter((p) => !waiting(p));
 
   const on = {

@@ -7,7 +7,7 @@ import { h, replace, whileBusy } from '../dom.js';
 import { actions, field, form, onSubmit, valueOf } from './forms.js';
 import { formKeys, snippet } from './family.js';
 
-const byPosition = (a, b) => a.position - b.position || a.id - b.id;
+const byPosition = (a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The question bank section for Settings.

@@ -106,3 +106,46 @@ export async function renderRecovery(main, error, dbPath) {
     h('ul', { class: 'backup-list', id: 'recovery-list', 'aria-labelledby': 'recovery-title' }, backups.map(item)),
   );
 }
+
+/**
+ * Fills `main` when another Rapport window has the record open: nothing may be read or restored
+ * here (that would swap the file under the other window), only tried again once it is closed.
+ * @param {HTMLElement} main the page's main element
+ * @param {any} error the in_use error
+ * @param {string|null} dbPath the record's file
+ */
+export function renderInUse(main, error, dbPath) {
+  const alert = h('div', { id: 'in-use-alert', role: 'status' });
+  const again = h('button', { type: 'button', class: 'button primary', id: 'in-use-again' }, 'Try again');
+  again.addEventListener('click', async () => {
+    if (again.disabled) return;
+    replace(alert);
+    let open;
+    try {
+      open = await whileBusy(again, () => api.openAgain());
+    } catch (err) {
+      replace(alert, h('p', { class: 'callout caution' }, errorMessage(err)));
+      return;
+    }
+    if (open) {
+      window.location.reload();
+      return;
+    }
+    replace(alert, h('p', { class: 'callout caution', id: 'in-use-still' }, 'It is still open in the other window. Close that window, then try again.'));
+  });
+  replace(
+    main,
+    h('h1', { id: 'open-error-title' }, 'Your record is open in another window'),
+    h('p', { class: 'callout', id: 'open-error-message' }, errorMessage(error)),
+    dbPath ? h('p', null, 'Your record is this file: ', h('code', { id: 'open-error-path', dir: 'ltr' }, dbPath)) : null,
+    h(
+      'p',
+      null,
+      'Only one Rapport window at a time can keep this record, so that no edit is ever lost. ' +
+        'Switch to the other window, or close it and choose Try again.',
+    ),
+    alert,
+    h('div', { class: 'form-actions' }, again),
+  );
+  again.focus();
+}

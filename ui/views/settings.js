@@ -153,7 +153,7 @@ function switchForm(ctx) {
       const s = ctx.info.settings ?? {};
       await api.saveSettings({
         ...s,
-        current_class_id: Number(valueOf(formEl, 'current_class')),
+        current_class_id: valueOf(formEl, 'current_class') || null,
         quiet_days: savedQuietDays(ctx),
       });
       await ctx.reloadInfo();

@@ -52,8 +52,8 @@ function balanceLine(b) {
 /** The goal id a "?goal-ID" query asks for, if any. */
 function goalQuery(query) {
   for (const key of query.keys()) {
-    const m = /^goal-(\d+)$/.exec(key);
-    if (m) return Number(m[1]);
+    const m = /^goal-([0-9a-f-]{36})$/.exec(key);
+    if (m) return m[1];
   }
   return null;
 }

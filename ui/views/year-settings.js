@@ -145,7 +145,7 @@ function openNewYear(ctx, listed, openButton, slot) {
         // Without the list, no child could be chosen: the new year would start empty.
         throw { code: 'conflict', message: 'The children of this class could not be read, so the new year was not started. Close Settings and open it again.' };
       }
-      const carry = [...formEl.querySelectorAll('input[name="carry"]:checked')].map((box) => Number(box.value));
+      const carry = [...formEl.querySelectorAll('input[name="carry"]:checked')].map((box) => box.value);
       const created = await api.startNewYear(
         from.id,
         {

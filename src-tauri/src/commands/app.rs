@@ -105,3 +105,10 @@ pub async fn ready() -> u128 {
     log::info!("ready in {elapsed} ms");
     elapsed
 }
+
+/// Tries again to open a record that another Rapport window had open (the teacher closed it).
+/// `true` once it is open here: the window then starts again.
+#[tauri::command]
+pub async fn open_again(record: State<'_, Record>) -> Result<bool, CommandError> {
+    record.open_again().await
+}

@@ -6,6 +6,7 @@
 pub const COMMANDS: &[&str] = &[
     "app_info",
     "ready",
+    "open_again",
     "save_settings",
     "create_class",
     "update_class",

@@ -284,7 +284,7 @@ impl Session {
 
 /// A record in `data_dir` with one class and one child with two guardians (one the school must not
 /// contact), written through the core before the app starts. Returns the child's id.
-pub fn record_with_one_family(data_dir: &Path) -> i64 {
+pub fn record_with_one_family(data_dir: &Path) -> rapport::model::Id {
     use rapport::model::*;
     let mut store =
         rapport::Store::open(data_dir.join(rapport::paths::DB_FILE_NAME)).expect("open the record");
@@ -341,7 +341,7 @@ pub fn record_with_one_family(data_dir: &Path) -> i64 {
 
 /// The demo class (30 children, a school year around today and a conference week), in the
 /// record in `data_dir`; returns the class id.
-pub fn record_with_demo_class(data_dir: &Path) -> i64 {
+pub fn record_with_demo_class(data_dir: &Path) -> rapport::model::Id {
     let mut store =
         rapport::Store::open(data_dir.join(rapport::paths::DB_FILE_NAME)).expect("open the record");
     rapport::demo::load_demo_class(&mut store, chrono::Local::now().date_naive())
