@@ -127,8 +127,7 @@ impl Store {
         let temp = partial_path(target)?;
         let result = (|| {
             remove_if_present(&temp)?;
-            self.conn
-                .execute("VACUUM INTO ?1", [temp.to_string_lossy().as_ref()])?;
+            self.copy_into(&temp)?;
             check_file(&temp)?;
             finish_file(&temp, target)
         })();
@@ -278,6 +277,8 @@ pub fn delete(dir: &Path, file_name: &str) -> Result<()> {
 /// (the copies are compared byte for byte), then thins the folder. Returns the new backup.
 pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option<Backup>> {
     crate::store::create_private_dir(dir)?;
+    // Copies a crash left half-written hold the record too: they go.
+    sweep_partial_copies(dir, Some(chrono::Duration::minutes(10)));
     let (target, taken_at) = free_path(dir, now, BackupKind::Automatic);
     let staged = dir.join(format!(".staged-{}{SUFFIX}", std::process::id()));
     store.back_up_to(&staged)?;
@@ -293,7 +294,11 @@ pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option
     std::fs::rename(&staged, &target)
         .map_err(|e| Error::io(format!("Could not write {}", target.display()), e))?;
     let bytes = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
-    for old in thin(&list(dir)?, now) {
+    // The copy just taken stays, whatever the clock says.
+    for old in thin(&list(dir)?, now)
+        .into_iter()
+        .filter(|old| *old != target)
+    {
         remove_if_present(&old)?;
     }
     Ok(Some(Backup {
@@ -302,6 +307,33 @@ pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option
         bytes,
         kind: BackupKind::Automatic,
     }))
+}
+
+/// Removes the copies a backup leaves while it is being written (`.staged-…`, `….partial`) from
+/// `dir`: those older than `older_than` (a crash left them), or all of them. They hold the whole
+/// record, so a child removed for good must not outlive the purge in one of them.
+pub fn sweep_partial_copies(dir: &Path, older_than: Option<chrono::Duration>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let partial = (name.starts_with(".staged-") && name.ends_with(SUFFIX))
+            || (name.starts_with('.') && name.ends_with(".partial"));
+        let old_enough = match older_than {
+            None => true,
+            Some(age) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|elapsed| elapsed.as_secs() >= age.num_seconds().max(0) as u64),
+        };
+        if partial && old_enough {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn same_bytes(a: &Path, b: &Path) -> Result<bool> {
@@ -318,6 +350,9 @@ fn same_bytes(a: &Path, b: &Path) -> Result<bool> {
 /// start, never empties the history. The record as it was before a restore stays 30 days.
 /// `backups` is newest first.
 pub fn thin(backups: &[Backup], now: DateTime<Utc>) -> Vec<PathBuf> {
+    // A clock set back must not make recent copies look young or old: now is never before the
+    // newest backup.
+    let now = backups.iter().map(|b| b.taken_at).fold(now, DateTime::max);
     // The two newest always stay: the record as it was at the last two starts.
     let mut keep: Vec<bool> = (0..backups.len()).map(|i| i < 2).collect();
     let mut days = Vec::new();
@@ -352,13 +387,27 @@ pub fn thin(backups: &[Backup], now: DateTime<Utc>) -> Vec<PathBuf> {
         .collect()
 }
 
+/// What [`restore`] did.
+#[derive(Debug)]
+pub struct Restored {
+    /// The record as it was, kept among the backups (none when there was no record yet).
+    pub kept: Option<Backup>,
+    /// Children removed for good after the backup was made, cleared from it again.
+    pub removed_again: usize,
+}
+
 /// Replaces the record at `db_path` with the backup at `from` (see [`Store::restore_from`]); a
 /// record that does not exist yet is simply created from it.
-pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Option<Backup>> {
+pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored> {
     check_file(from)?;
     if db_path.exists() {
         if check_file(db_path).is_ok() {
-            return Store::open(db_path)?.restore_from(from, now).map(Some);
+            let mut store = Store::open(db_path)?;
+            let kept = store.restore_from(from, now)?;
+            return Ok(Restored {
+                kept: Some(kept),
+                removed_again: store.removed_again(),
+            });
         }
         // The record itself cannot be opened (damaged, or not a record): the way to repair it.
         // Its bytes are kept as they are, then the backup goes in its place.
@@ -370,18 +419,24 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Option
             .map_err(|e| Error::io(format!("Could not read {}", db_path.display()), e))?;
         let bytes = finish_file(&temp, &target)?;
         swap_in(db_path, from)?;
-        return Ok(Some(Backup {
-            path: target,
-            taken_at,
-            bytes,
-            kind: BackupKind::BeforeRestore,
-        }));
+        return Ok(Restored {
+            kept: Some(Backup {
+                path: target,
+                taken_at,
+                bytes,
+                kind: BackupKind::BeforeRestore,
+            }),
+            removed_again: Store::open(db_path)?.removed_again(),
+        });
     }
     if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::store::create_private_dir(dir)?;
     }
     swap_in(db_path, from)?;
-    Ok(None)
+    Ok(Restored {
+        kept: None,
+        removed_again: Store::open(db_path)?.removed_again(),
+    })
 }
 
 impl Store {
@@ -444,7 +499,7 @@ fn swap_in(db_path: &Path, from: &Path) -> Result<()> {
         check_file(&temp)?;
         // Open the copy once (this also brings an older record up to date): what cannot be
         // opened must not replace the record.
-        Store::open(&temp)?.close()?;
+        Store::open_copy(&temp)?.close()?;
         for suffix in ["-wal", "-shm"] {
             let mut side = temp.as_os_str().to_owned();
             side.push(suffix);

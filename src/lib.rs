@@ -17,6 +17,7 @@ pub mod model;
 pub mod packet;
 pub mod paths;
 pub mod questions;
+pub mod removals;
 pub mod roster;
 pub mod smart;
 pub mod store;

@@ -22,10 +22,12 @@ pub fn data_dir_override() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The data folder: `$RAPPORT_DATA_DIR`, or the platform's user data folder joined with the app
-/// identifier (what Tauri calls `app_data_dir`: `~/.local/share/org.rapport.desktop` on Linux).
+/// The data folder: `$RAPPORT_DATA_DIR`, or the platform's local user data folder joined with the
+/// app identifier (what Tauri calls `app_local_data_dir`: `~/.local/share/org.rapport.desktop` on
+/// Linux, `%LOCALAPPDATA%\org.rapport.desktop` on Windows). Never the roaming folder: Windows
+/// copies that between computers at sign-in, and a live SQLite file must not travel that way.
 pub fn data_dir() -> Option<PathBuf> {
-    data_dir_override().or_else(|| dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)))
+    data_dir_override().or_else(|| dirs::data_local_dir().map(|d| d.join(APP_IDENTIFIER)))
 }
 
 /// The database file the desktop app uses.

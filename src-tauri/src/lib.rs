@@ -181,7 +181,7 @@ pub fn run() {
         .setup(|app| {
             let db_path = match paths::default_db_path() {
                 Some(path) => path,
-                None => app.path().app_data_dir()?.join(paths::DB_FILE_NAME),
+                None => app.path().app_local_data_dir()?.join(paths::DB_FILE_NAME),
             };
             let record = Record::open(db_path.clone());
             if record.open_error().is_none() {

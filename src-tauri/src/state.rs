@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
-use rapport::backup::{self, Backup};
+use rapport::backup;
 use rapport::store::lock::RecordLock;
 use rapport::Store;
 
@@ -78,16 +78,17 @@ impl Record {
     }
 
     /// Puts the backup at `from` in the place of a record that could not be opened (its file is
-    /// kept among the backups as it was), and opens it. Returns the kept copy, if there was a file.
-    pub async fn restore_unopened(&self, from: PathBuf) -> Result<Option<Backup>, CommandError> {
+    /// kept among the backups as it was), and opens it. Says what it kept, if there was a file,
+    /// and how many children removed for good it cleared again.
+    pub async fn restore_unopened(&self, from: PathBuf) -> Result<backup::Restored, CommandError> {
         // Never swap a record that another Rapport has open.
         if !self.owned() {
             return Err(rapport::Error::InUse.into());
         }
         let db_path = self.db_path.clone();
-        let (kept, store) = tauri::async_runtime::spawn_blocking(move || {
-            let kept = backup::restore(&db_path, &from, chrono::Utc::now())?;
-            Ok::<_, rapport::Error>((kept, Store::open(&db_path)?))
+        let (restored, store) = tauri::async_runtime::spawn_blocking(move || {
+            let restored = backup::restore(&db_path, &from, chrono::Utc::now())?;
+            Ok::<_, rapport::Error>((restored, Store::open(&db_path)?))
         })
         .await
         .map_err(|_| CommandError::internal())??;
@@ -96,7 +97,7 @@ impl Record {
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = Ok(Arc::new(Mutex::new(store)));
         log::info!("the record was replaced by a backup and opened");
-        Ok(kept)
+        Ok(restored)
     }
 
     /// Runs `work` on the store in tokio's blocking pool, so the window never waits on disk.

@@ -237,6 +237,15 @@ impl Command {
     }
 }
 
+/// Says that children removed for good were cleared again from what was put in place.
+fn say_removed_again(count: usize) {
+    match count {
+        0 => {}
+        1 => say!("1 child removed for good after that copy was made was removed again."),
+        n => say!("{n} children removed for good after that copy was made were removed again."),
+    }
+}
+
 fn parse_paper(word: &str) -> Result<Paper, String> {
     Paper::parse(word).ok_or_else(|| format!("“{word}” is not a paper size: use letter or a4"))
 }
@@ -279,7 +288,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         false => None,
     };
     if let Command::Restore { file } = &cli.command {
-        let kept = backup::restore(&path, file, chrono::Utc::now())?;
+        let restored = backup::restore(&path, file, chrono::Utc::now())?;
         let checked = backup::check_file(&path)?;
         say!(
             "Restored {} ({} students) into {}.",
@@ -287,9 +296,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             checked.students,
             path.display()
         );
-        if let Some(kept) = kept {
+        if let Some(kept) = restored.kept {
             say!("The record as it was is kept in {}.", kept.path.display());
         }
+        say_removed_again(restored.removed_again);
         return Ok(ExitCode::SUCCESS);
     }
     let mut store = Store::open(&path)?;
@@ -380,6 +390,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 imported.contacts,
                 path.display()
             );
+            say_removed_again(imported.removed_again);
         }
         Command::Backups { json } => {
             let list = backup::list(&backup::backups_dir(&path))?;

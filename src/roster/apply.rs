@@ -6,7 +6,6 @@
 //! added by hand (notes, a guardian's best time, who must not be contacted) is never overwritten.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::{Roster, RosterGuardian, RosterStudent};
@@ -48,16 +47,12 @@ impl Store {
         today: NaiveDate,
         dry_run: bool,
     ) -> Result<RosterReport> {
-        self.conn.execute_batch("SAVEPOINT roster")?;
-        let result = write(self, roster, target, today);
-        let keep = result.is_ok() && !dry_run;
-        if keep {
-            self.conn.execute_batch("RELEASE roster")?;
-        } else {
-            self.conn
-                .execute_batch("ROLLBACK TO roster; RELEASE roster")?;
-        }
-        result.map(|report| RosterReport { dry_run, ..report })
+        let work = |store: &mut Store| write(store, roster, target, today);
+        let report = match dry_run {
+            true => self.dry_run(work)?,
+            false => self.atomically(work)?,
+        };
+        Ok(RosterReport { dry_run, ..report })
     }
 }
 
@@ -122,6 +117,7 @@ fn write(
             added_here: false,
         })
         .collect();
+    let source = roster.source.as_deref().unwrap_or("");
     for child in &roster.students {
         let name = display(child);
         let same_name = |k: &Known| {
@@ -162,7 +158,7 @@ fn write(
                     store.update_student(found, &wanted).map_err(at(child))?;
                     known[index].school_id = wanted.school_student_id.clone();
                 }
-                changed |= guardians(store, found, child, &mut made, &mut report)?;
+                changed |= guardians(store, source, found, child, &mut made, &mut report)?;
                 if known[index].added_here {
                     // Another row of a child this import adds: already counted.
                 } else if changed {
@@ -189,7 +185,7 @@ fn write(
                         ..Default::default()
                     })
                     .map_err(at(child))?;
-                guardians(store, student.id, child, &mut made, &mut report)?;
+                guardians(store, source, student.id, child, &mut made, &mut report)?;
                 known.push(Known {
                     id: student.id,
                     school_id: child.school_id.clone(),
@@ -261,6 +257,7 @@ fn at(child: &RosterStudent) -> impl Fn(Error) -> Error + '_ {
 /// Links and updates a child's guardians; true when anything changed.
 fn guardians(
     store: &mut Store,
+    source: &str,
     student_id: Id,
     child: &RosterStudent,
     made: &mut Vec<(String, String, Id)>,
@@ -274,15 +271,14 @@ fn guardians(
         } else {
             g.phone.clone()
         };
+        // The school's id names the guardian an earlier import made, if it is the same school's
+        // id and still the same person (two families are never merged on an id alone).
         let by_school_id: Option<Id> = match &g.school_id {
-            Some(id) => store
-                .conn
-                .query_row(
-                    "SELECT guardian_id FROM roster_guardian WHERE school_id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()?,
+            Some(id) => store.roster_guardian(source, id)?.filter(|&found| {
+                store
+                    .guardian(found)
+                    .is_ok_and(|known| known.details.name.eq_ignore_ascii_case(&g.name))
+            }),
             None => None,
         };
         let found = by_school_id
@@ -336,11 +332,7 @@ fn guardians(
             }
         };
         if let Some(school_id) = &g.school_id {
-            store.conn.execute(
-                "INSERT INTO roster_guardian (school_id, guardian_id) VALUES (?1, ?2)
-                 ON CONFLICT (school_id) DO UPDATE SET guardian_id = excluded.guardian_id",
-                params![school_id, guardian_id],
-            )?;
+            store.remember_roster_guardian(source, school_id, guardian_id)?;
         }
     }
     Ok(changed)

@@ -54,6 +54,9 @@ pub struct RosterStudent {
 pub struct Roster {
     /// The class's name in the school's system (OneRoster's class title), if it has one.
     pub class_name: Option<String>,
+    /// The school whose ids the roster carries (OneRoster: the class's `schoolSourcedId`); a
+    /// guardian's id from one school never matches a guardian another school's roster made.
+    pub source: Option<String>,
     pub grade: String,
     pub students: Vec<RosterStudent>,
 }

@@ -271,6 +271,8 @@ pub fn from_files(files: &HashMap<String, String>, class: Option<&str>) -> Resul
 
     let mut roster = Roster {
         class_name: Some(field(class_fields, c_title)).filter(|t| !t.is_empty()),
+        source: Some(field(class_fields, col(&classes, "schoolSourcedId")))
+            .filter(|s| !s.is_empty()),
         grade: field(class_fields, c_grades)
             .split(',')
             .next()

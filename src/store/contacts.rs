@@ -149,10 +149,15 @@ impl Store {
             contact.details.happened_on.format("%-d %B %Y")
         );
         let snapshot = self.contact_snapshot(contact)?;
-        self.discard(label, Some(student_id), Deleted::Contact(snapshot), |tx| {
-            tx.execute("DELETE FROM contact WHERE id = ?1", [id])?;
-            Ok(())
-        })
+        self.discard(
+            label,
+            Some(student_id),
+            Deleted::Contact(snapshot),
+            |conn| {
+                conn.execute("DELETE FROM contact WHERE id = ?1", [id])?;
+                Ok(())
+            },
+        )
     }
 
     /// A student's contacts, newest first.
@@ -272,8 +277,8 @@ impl Store {
             self.student(student_id)?.details.display_name(),
             praise.details.category.label().to_lowercase()
         );
-        self.discard(label, Some(student_id), Deleted::Praise(praise), |tx| {
-            tx.execute("DELETE FROM praise WHERE id = ?1", [id])?;
+        self.discard(label, Some(student_id), Deleted::Praise(praise), |conn| {
+            conn.execute("DELETE FROM praise WHERE id = ?1", [id])?;
             Ok(())
         })
     }
@@ -291,40 +296,44 @@ impl Store {
     pub fn add_concern(&mut self, details: &ConcernDetails) -> Result<Concern> {
         let details = clean_concern(details)?;
         self.check_concern_links(&details)?;
-        let tx = self.conn.savepoint()?;
-        let id = rows::insert_concern(&tx, Id::new(), &details)?;
-        tx.commit()?;
+        let id = self.atomically(|store| {
+            let conn = &store.conn;
+            let id = rows::insert_concern(conn, Id::new(), &details)?;
+            Ok(id)
+        })?;
         Ok(Concern { id, details })
     }
 
     pub fn update_concern(&mut self, id: Id, details: &ConcernDetails) -> Result<Concern> {
         let details = clean_concern(details)?;
         self.check_concern_links(&details)?;
-        let tx = self.conn.savepoint()?;
-        let changed = tx.execute(
-            "UPDATE concern SET noticed_on = ?2, observed = ?3, setting = ?4, strategies = ?5,
-                 contact_id = ?6, plan = ?7, notes = ?8, sensitive = ?9, resolved_on = ?10
-             WHERE id = ?1 AND student_id = ?11",
-            params![
-                id,
-                details.noticed_on,
-                details.observed,
-                details.setting,
-                details.strategies,
-                details.contact_id,
-                details.plan,
-                details.notes,
-                details.sensitive,
-                details.resolved_on,
-                details.student_id
-            ],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound("That concern"));
-        }
-        tx.execute("DELETE FROM concern_cause WHERE concern_id = ?1", [id])?;
-        rows::write_causes(&tx, id, &details.causes)?;
-        tx.commit()?;
+        self.atomically(|store| {
+            let conn = &store.conn;
+            let changed = conn.execute(
+                "UPDATE concern SET noticed_on = ?2, observed = ?3, setting = ?4, strategies = ?5,
+                     contact_id = ?6, plan = ?7, notes = ?8, sensitive = ?9, resolved_on = ?10
+                 WHERE id = ?1 AND student_id = ?11",
+                params![
+                    id,
+                    details.noticed_on,
+                    details.observed,
+                    details.setting,
+                    details.strategies,
+                    details.contact_id,
+                    details.plan,
+                    details.notes,
+                    details.sensitive,
+                    details.resolved_on,
+                    details.student_id
+                ],
+            )?;
+            if changed == 0 {
+                return Err(Error::NotFound("That concern"));
+            }
+            conn.execute("DELETE FROM concern_cause WHERE concern_id = ?1", [id])?;
+            rows::write_causes(conn, id, &details.causes)?;
+            Ok(())
+        })?;
         Ok(Concern { id, details })
     }
 
@@ -356,8 +365,8 @@ impl Store {
             self.student(student_id)?.details.display_name(),
             concern.details.noticed_on.format("%-d %B %Y")
         );
-        self.discard(label, Some(student_id), Deleted::Concern(concern), |tx| {
-            tx.execute("DELETE FROM concern WHERE id = ?1", [id])?;
+        self.discard(label, Some(student_id), Deleted::Concern(concern), |conn| {
+            conn.execute("DELETE FROM concern WHERE id = ?1", [id])?;
             Ok(())
         })
     }

@@ -108,14 +108,16 @@ impl Store {
                     .into(),
             ));
         }
-        let tx = self.conn.savepoint()?;
-        for (index, id) in order.iter().enumerate() {
-            tx.execute(
-                "UPDATE question SET position = ?2 WHERE id = ?1",
-                params![id, index as i64 + 1],
-            )?;
-        }
-        tx.commit()?;
+        self.atomically(|store| {
+            let conn = &store.conn;
+            for (index, id) in order.iter().enumerate() {
+                conn.execute(
+                    "UPDATE question SET position = ?2 WHERE id = ?1",
+                    params![id, index as i64 + 1],
+                )?;
+            }
+            Ok(())
+        })?;
         self.questions(true)
     }
 
@@ -166,8 +168,8 @@ impl Store {
             "{}: a family answer",
             self.student(student_id)?.details.display_name()
         );
-        self.discard(label, Some(student_id), Deleted::Answer(answer), |tx| {
-            tx.execute("DELETE FROM answer WHERE id = ?1", [id])?;
+        self.discard(label, Some(student_id), Deleted::Answer(answer), |conn| {
+            conn.execute("DELETE FROM answer WHERE id = ?1", [id])?;
             Ok(())
         })
     }

@@ -1,7 +1,7 @@
 //! Guardians and their links to students (many-to-many: siblings share guardians, and a child may
 //! have guardians in two households).
 
-use rusqlite::{params, OptionalExtension, Row, Savepoint};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::rows;
 use super::{OptionalRow, Store};
@@ -45,10 +45,12 @@ impl Store {
     ) -> Result<Guardian> {
         let details = clean_guardian(details)?;
         self.refuse_archived_student(student_id)?;
-        let tx = self.conn.savepoint()?;
-        let id = rows::insert_guardian(&tx, Id::new(), &details)?;
-        write_link(&tx, student_id, id, details.may_contact, link)?;
-        tx.commit()?;
+        let id = self.atomically(|store| {
+            let conn = &store.conn;
+            let id = rows::insert_guardian(conn, Id::new(), &details)?;
+            write_link(conn, student_id, id, details.may_contact, link)?;
+            Ok(id)
+        })?;
         Ok(Guardian { id, details })
     }
 
@@ -61,26 +63,28 @@ impl Store {
     ) -> Result<()> {
         self.refuse_archived_student(student_id)?;
         let guardian = self.guardian(guardian_id)?;
-        let tx = self.conn.savepoint()?;
-        let linked: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2)",
-            params![student_id, guardian_id],
-            |r| r.get(0),
-        )?;
-        if linked {
-            return Err(Error::Conflict(format!(
-                "{} is already a guardian of this student.",
-                guardian.details.name
-            )));
-        }
-        write_link(
-            &tx,
-            student_id,
-            guardian_id,
-            guardian.details.may_contact,
-            link,
-        )?;
-        tx.commit()?;
+        self.atomically(|store| {
+            let conn = &store.conn;
+            let linked: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2)",
+                params![student_id, guardian_id],
+                |r| r.get(0),
+            )?;
+            if linked {
+                return Err(Error::Conflict(format!(
+                    "{} is already a guardian of this student.",
+                    guardian.details.name
+                )));
+            }
+            write_link(
+                conn,
+                student_id,
+                guardian_id,
+                guardian.details.may_contact,
+                link,
+            )?;
+            Ok(())
+        })?;
         Ok(())
     }
 
@@ -99,22 +103,24 @@ impl Store {
                 guardian.details.name
             )));
         }
-        let tx = self.conn.savepoint()?;
-        if link.is_primary {
-            tx.execute(
-                "UPDATE student_guardian SET is_primary = 0 WHERE student_id = ?1",
-                [student_id],
+        self.atomically(|store| {
+            let conn = &store.conn;
+            if link.is_primary {
+                conn.execute(
+                    "UPDATE student_guardian SET is_primary = 0 WHERE student_id = ?1",
+                    [student_id],
+                )?;
+            }
+            let changed = conn.execute(
+                "UPDATE student_guardian SET is_primary = ?3, lives_with = ?4
+                 WHERE student_id = ?1 AND guardian_id = ?2",
+                params![student_id, guardian_id, link.is_primary, link.lives_with],
             )?;
-        }
-        let changed = tx.execute(
-            "UPDATE student_guardian SET is_primary = ?3, lives_with = ?4
-             WHERE student_id = ?1 AND guardian_id = ?2",
-            params![student_id, guardian_id, link.is_primary, link.lives_with],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound("That guardian of this student"));
-        }
-        tx.commit()?;
+            if changed == 0 {
+                return Err(Error::NotFound("That guardian of this student"));
+            }
+            Ok(())
+        })?;
         Ok(())
     }
 
@@ -122,35 +128,37 @@ impl Store {
     /// primary contact.
     pub fn update_guardian(&mut self, id: Id, details: &GuardianDetails) -> Result<Guardian> {
         let details = clean_guardian(details)?;
-        let tx = self.conn.savepoint()?;
-        let changed = tx.execute(
-            "UPDATE guardian SET name = ?2, relationship = ?3, phone = ?4, email = ?5,
-                 preferred_method = ?6, preferred_language = ?7, best_time = ?8, may_contact = ?9,
-                 no_contact_reason = ?10
-             WHERE id = ?1",
-            params![
-                id,
-                details.name,
-                details.relationship,
-                details.phone,
-                details.email,
-                details.preferred_method.as_str(),
-                details.preferred_language,
-                details.best_time,
-                details.may_contact,
-                details.no_contact_reason
-            ],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound("That guardian"));
-        }
-        if !details.may_contact {
-            tx.execute(
-                "UPDATE student_guardian SET is_primary = 0 WHERE guardian_id = ?1",
-                [id],
+        self.atomically(|store| {
+            let conn = &store.conn;
+            let changed = conn.execute(
+                "UPDATE guardian SET name = ?2, relationship = ?3, phone = ?4, email = ?5,
+                     preferred_method = ?6, preferred_language = ?7, best_time = ?8, may_contact = ?9,
+                     no_contact_reason = ?10
+                 WHERE id = ?1",
+                params![
+                    id,
+                    details.name,
+                    details.relationship,
+                    details.phone,
+                    details.email,
+                    details.preferred_method.as_str(),
+                    details.preferred_language,
+                    details.best_time,
+                    details.may_contact,
+                    details.no_contact_reason
+                ],
             )?;
-        }
-        tx.commit()?;
+            if changed == 0 {
+                return Err(Error::NotFound("That guardian"));
+            }
+            if !details.may_contact {
+                conn.execute(
+                    "UPDATE student_guardian SET is_primary = 0 WHERE guardian_id = ?1",
+                    [id],
+                )?;
+            }
+            Ok(())
+        })?;
         Ok(Guardian { id, details })
     }
 
@@ -168,20 +176,22 @@ impl Store {
     /// record keeps guardians only for the children they belong to.
     pub fn unlink_guardian(&mut self, student_id: Id, guardian_id: Id) -> Result<()> {
         self.refuse_archived_student(student_id)?;
-        let tx = self.conn.savepoint()?;
-        let removed = tx.execute(
-            "DELETE FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2",
-            params![student_id, guardian_id],
-        )?;
-        if removed == 0 {
-            return Err(Error::NotFound("That guardian of this student"));
-        }
-        tx.execute(
-            "DELETE FROM guardian WHERE id = ?1
-             AND NOT EXISTS (SELECT 1 FROM student_guardian WHERE guardian_id = ?1)",
-            [guardian_id],
-        )?;
-        tx.commit()?;
+        self.atomically(|store| {
+            let conn = &store.conn;
+            let removed = conn.execute(
+                "DELETE FROM student_guardian WHERE student_id = ?1 AND guardian_id = ?2",
+                params![student_id, guardian_id],
+            )?;
+            if removed == 0 {
+                return Err(Error::NotFound("That guardian of this student"));
+            }
+            conn.execute(
+                "DELETE FROM guardian WHERE id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM student_guardian WHERE guardian_id = ?1)",
+                [guardian_id],
+            )?;
+            Ok(())
+        })?;
         Ok(())
     }
 
@@ -265,13 +275,13 @@ impl Store {
 /// Writes a link; a new primary contact replaces the old one, and a child with no primary contact
 /// gets this guardian as theirs, unless they may not be contacted.
 fn write_link(
-    tx: &Savepoint,
+    conn: &Connection,
     student_id: Id,
     guardian_id: Id,
     may_contact: bool,
     link: GuardianLink,
 ) -> Result<()> {
-    let has_primary = tx
+    let has_primary = conn
         .query_row(
             "SELECT 1 FROM student_guardian WHERE student_id = ?1 AND is_primary = 1",
             [student_id],
@@ -280,13 +290,13 @@ fn write_link(
         .optional()?
         .is_some();
     if link.is_primary && has_primary {
-        tx.execute(
+        conn.execute(
             "UPDATE student_guardian SET is_primary = 0 WHERE student_id = ?1",
             [student_id],
         )?;
     }
     rows::insert_link(
-        tx,
+        conn,
         student_id,
         guardian_id,
         GuardianLink {

@@ -19,6 +19,8 @@ pub struct Imported {
     pub students: usize,
     pub guardians: usize,
     pub contacts: usize,
+    /// Children removed for good on this computer, left out again (the export predates it).
+    pub removed_again: usize,
 }
 
 impl Store {
@@ -56,7 +58,12 @@ impl Store {
         // lasting ids here, their links following them.
         let mut export = export.clone();
         super::lasting_ids::map_legacy_export(&mut export);
-        self.atomically(|store| store.write_export(&export))
+        crate::removals::read(&self.path)?;
+        let imported = self.atomically(|store| store.write_export(&export))?;
+        Ok(Imported {
+            removed_again: self.apply_removals()?,
+            ..imported
+        })
     }
 
     fn write_export(&mut self, e: &Export) -> Result<Imported> {
@@ -167,6 +174,7 @@ impl Store {
             students: e.students.len(),
             guardians: e.guardians.len(),
             contacts: e.contacts.len(),
+            removed_again: 0,
         })
     }
 }

@@ -1,13 +1,13 @@
 //! The end of a school year and a child's record removed for good. A class is archived (read-only,
 //! still printable) and a new year starts with the children and guardians the teacher carries
 //! over; the old year's record stays as it was. Purging a child deletes every row about them, the
-//! trash included, overwriting the deleted content on disk; backups taken before a purge still
-//! hold the child's record, so the time of the last purge is kept to flag them.
+//! trash included, overwriting the deleted content on disk. Backups taken before a purge still
+//! hold the child's record: the purge is written to the ledger beside them (`removals`), which
+//! flags those backups and clears the child again from any record put in place later.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::params;
 
 use super::trash::Deleted;
 use super::Store;
@@ -15,8 +15,9 @@ use crate::error::{Error, Result};
 use crate::model::{
     Class, ClassDetails, GuardianLink, Id, SchoolYearDetails, Student, StudentDetails,
 };
+use crate::removals::Removal;
 
-/// The setting that remembers when a child was last removed for good (RFC 3339, UTC).
+/// Where records purged before the ledger existed kept the time of the last purge (RFC 3339).
 const LAST_PURGE: &str = "last_purge_at";
 
 impl Store {
@@ -106,6 +107,10 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         same_child.push(id);
         let trashed = self.trashed_copies_of(&student, &same_child)?;
+        let mut guardians = Vec::new();
+        for &child in &same_child {
+            guardians.extend(self.guardians_of(child)?.into_iter().map(|g| g.guardian.id));
+        }
         // The record runs with secure_delete on (Store::open): the rows are overwritten.
         self.atomically(|store| {
             let conn = &store.conn;
@@ -117,16 +122,34 @@ impl Store {
                 conn.execute("DELETE FROM trash WHERE id = ?1", [entry])?;
                 conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
             }
-            conn.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![LAST_PURGE, now.to_rfc3339()],
-            )?;
             Ok(())
         })?;
         // Fold the journal into the file and empty it, so no copy of the rows lingers there.
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        let mut gone = Vec::new();
+        for guardian in guardians {
+            if self.guardian(guardian).is_err() && !gone.contains(&guardian) {
+                gone.push(guardian);
+            }
+        }
+        let mut students = same_child;
+        students.extend(trashed.iter().map(|&(_, child)| child));
+        crate::removals::record(
+            &self.path,
+            Removal {
+                at: now,
+                students,
+                guardians: gone,
+            },
+        )
+        .map_err(|error| {
+            Error::Conflict(format!(
+                "{name} was removed for good, but the list that keeps them removed after a \
+                 restore could not be saved ({error}). Try removing them again."
+            ))
+        })?;
+        crate::backup::sweep_partial_copies(&crate::backup::backups_dir(&self.path), None);
         Ok(name)
     }
 
@@ -166,11 +189,71 @@ impl Store {
         Ok(found)
     }
 
-    /// When a child was last removed for good, if ever.
+    /// When a child was last removed for good, if ever (from the ledger beside the backups).
     pub fn last_purge(&self) -> Result<Option<DateTime<Utc>>> {
-        Ok(self
+        Ok(crate::removals::last(&crate::removals::read(&self.path)?))
+    }
+
+    /// Clears this record again of every child removed for good (the ledger beside the backups):
+    /// after a restore of an older backup, an import, or a copy put in place by hand. Returns how
+    /// many removals found something to clear.
+    pub fn apply_removals(&mut self) -> Result<usize> {
+        self.keep_old_purge_time()?;
+        let removals = crate::removals::read(&self.path)?;
+        if removals.is_empty() {
+            return Ok(0);
+        }
+        let cleared = self.atomically(|store| {
+            let conn = &store.conn;
+            let mut cleared = 0;
+            for removal in &removals {
+                let mut found = false;
+                for &child in &removal.students {
+                    found |= store.student(child).is_ok();
+                    super::students::delete_with_lone_guardians(conn, child)?;
+                    found |= conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])? > 0;
+                }
+                for &guardian in &removal.guardians {
+                    found |= conn.execute(
+                        "DELETE FROM guardian WHERE id = ?1
+                         AND NOT EXISTS (SELECT 1 FROM student_guardian WHERE guardian_id = ?1)",
+                        [guardian],
+                    )? > 0;
+                }
+                cleared += usize::from(found);
+            }
+            Ok(cleared)
+        })?;
+        if cleared > 0 {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(cleared)
+    }
+
+    /// A record purged before the ledger existed kept the time in its settings: it moves to the
+    /// ledger, so the backups it flags stay flagged whichever copy is restored.
+    fn keep_old_purge_time(&self) -> Result<()> {
+        let Some(at) = self
             .setting(LAST_PURGE)?
             .and_then(|v| DateTime::parse_from_rfc3339(&v).ok())
-            .map(|t| t.with_timezone(&Utc)))
+            .map(|t| t.with_timezone(&Utc))
+        else {
+            return Ok(());
+        };
+        let known = crate::removals::last(&crate::removals::read(&self.path)?);
+        if known.is_none_or(|last| last < at) {
+            crate::removals::record(
+                &self.path,
+                Removal {
+                    at,
+                    students: vec![],
+                    guardians: vec![],
+                },
+            )?;
+        }
+        self.conn
+            .execute("DELETE FROM setting WHERE key = ?1", [LAST_PURGE])?;
+        Ok(())
     }
 }

@@ -14,9 +14,11 @@ mod lifecycle;
 pub mod lock;
 pub mod migrations;
 mod pages;
+mod roster;
 mod rows;
 mod settings;
 mod students;
+mod transact;
 pub mod trash;
 
 use std::path::{Path, PathBuf};
@@ -31,8 +33,19 @@ pub use migrations::LATEST as SCHEMA_VERSION;
 
 /// An open record. Not `Sync`: the desktop shell keeps it behind a mutex.
 pub struct Store {
-    pub(crate) conn: Connection,
+    conn: Connection,
     path: PathBuf,
+    /// How many units of work (`transact.rs`) are open inside one another.
+    units: usize,
+    /// How many removals for good had to be applied again when the record was opened.
+    removed_again: usize,
+}
+
+/// Whether opening a record applies the removals for good of the ledger beside its backups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Removals {
+    Apply,
+    Leave,
 }
 
 /// What `rapport check` reports.
@@ -59,7 +72,18 @@ impl Store {
     ///
     /// A record written by a newer Rapport is refused before anything is written to it.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
+        Store::open_with(path.as_ref(), Removals::Apply)
+    }
+
+    /// Opens a copy of a record (about to take the record's place) only to check that it opens
+    /// and to bring it up to date; the removals for good are applied once it is in place, where
+    /// the count of what they cleared is reported.
+    pub(crate) fn open_copy(path: &Path) -> Result<Store> {
+        Store::open_with(path, Removals::Leave)
+    }
+
+    fn open_with(path: &Path, removals: Removals) -> Result<Store> {
+        let path = path.to_path_buf();
         prepare_file(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -82,8 +106,23 @@ impl Store {
         // Foreign keys go on after the migrations, which rebuild tables (and check every link).
         migrations::migrate(&mut conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let store = Store { conn, path };
+        let mut store = Store {
+            conn,
+            path,
+            units: 0,
+            removed_again: 0,
+        };
         store.purge_expired_trash()?;
+        // A record put in place (restored, or copied by hand) is cleared again of every child
+        // removed for good. A ledger that cannot be read never keeps the record from opening:
+        // restores and imports, which need it, say so.
+        if removals == Removals::Apply {
+            store.removed_again = match store.apply_removals() {
+                Ok(cleared) => cleared,
+                Err(Error::Conflict(_) | Error::Io { .. }) => 0,
+                Err(other) => return Err(other),
+            };
+        }
         Ok(store)
     }
 
@@ -92,6 +131,12 @@ impl Store {
     pub(crate) fn close(&mut self) -> Result<()> {
         let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         closed.close().map_err(|(_, error)| Error::Storage(error))
+    }
+
+    /// How many children removed for good were cleared again from this record when it was opened
+    /// (a backup from before their removal was put in place).
+    pub fn removed_again(&self) -> usize {
+        self.removed_again
     }
 
     /// Where this record lives.
@@ -104,21 +149,12 @@ impl Store {
         migrations::user_version(&self.conn)
     }
 
-    /// Runs `work` as one unit: if it fails, nothing it wrote is kept. Store methods that write
-    /// several rows use savepoints, so they nest inside this.
-    pub fn atomically<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("SAVEPOINT atomically")?;
-        match work(self) {
-            Ok(value) => {
-                self.conn.execute_batch("RELEASE atomically")?;
-                Ok(value)
-            }
-            Err(error) => {
-                self.conn
-                    .execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
-                Err(error)
-            }
-        }
+    /// Writes a consistent copy of the whole record into a new file at `path` (`VACUUM INTO`:
+    /// compact, and safe while other connections write). The backups build on it.
+    pub(crate) fn copy_into(&self, path: &Path) -> Result<()> {
+        self.conn
+            .execute("VACUUM INTO ?1", [path.to_string_lossy().as_ref()])?;
+        Ok(())
     }
 
     /// Runs SQLite's integrity and foreign-key checks and counts what the record holds.

@@ -87,28 +87,30 @@ impl Store {
         if let Some(id) = settings.current_class_id {
             self.class(id)?;
         }
-        let tx = self.conn.savepoint()?;
-        for (key, value) in [
-            (TEACHER_NAME, Some(settings.teacher_name.clone())),
-            (SCHOOL_NAME, Some(settings.school_name.clone())),
-            (
-                CURRENT_CLASS,
-                settings.current_class_id.map(|id| id.to_string()),
-            ),
-            (QUIET_DAYS, Some(settings.quiet_days.to_string())),
-            (PAPER, Some(settings.paper.as_str().to_string())),
-            (CONTACT_HOURS, Some(settings.contact_hours.clone())),
-        ] {
-            match value {
-                Some(value) => tx.execute(
-                    "INSERT INTO setting (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, value],
-                )?,
-                None => tx.execute("DELETE FROM setting WHERE key = ?1", [key])?,
-            };
-        }
-        tx.commit()?;
+        self.atomically(|store| {
+            let conn = &store.conn;
+            for (key, value) in [
+                (TEACHER_NAME, Some(settings.teacher_name.clone())),
+                (SCHOOL_NAME, Some(settings.school_name.clone())),
+                (
+                    CURRENT_CLASS,
+                    settings.current_class_id.map(|id| id.to_string()),
+                ),
+                (QUIET_DAYS, Some(settings.quiet_days.to_string())),
+                (PAPER, Some(settings.paper.as_str().to_string())),
+                (CONTACT_HOURS, Some(settings.contact_hours.clone())),
+            ] {
+                match value {
+                    Some(value) => conn.execute(
+                        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        params![key, value],
+                    )?,
+                    None => conn.execute("DELETE FROM setting WHERE key = ?1", [key])?,
+                };
+            }
+            Ok(())
+        })?;
         self.settings()
     }
 

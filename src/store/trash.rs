@@ -173,22 +173,24 @@ impl Store {
     ) -> Result<Id> {
         let payload = serde_json::to_string(&deleted)
             .map_err(|e| Error::Internal(format!("the deleted record could not be kept ({e})")))?;
-        let tx = self.conn.savepoint()?;
-        let trash_id = Id::new();
-        tx.execute(
-            "INSERT INTO trash (id, kind, label, student_id, deleted_at, payload)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                trash_id,
-                deleted.kind(),
-                label,
-                student_id,
-                Utc::now(),
-                payload
-            ],
-        )?;
-        delete(&tx)?;
-        tx.commit()?;
+        let trash_id = self.atomically(|store| {
+            let conn = &store.conn;
+            let trash_id = Id::new();
+            conn.execute(
+                "INSERT INTO trash (id, kind, label, student_id, deleted_at, payload)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    trash_id,
+                    deleted.kind(),
+                    label,
+                    student_id,
+                    Utc::now(),
+                    payload
+                ],
+            )?;
+            delete(conn)?;
+            Ok(trash_id)
+        })?;
         Ok(trash_id)
     }
 

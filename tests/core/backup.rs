@@ -112,6 +112,7 @@ fn restoring_brings_the_backup_back_and_keeps_the_record_as_it_was() {
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 16, 0, 0).unwrap();
     let kept = backup::restore(&db, &saved, now)
         .unwrap()
+        .kept
         .expect("the record as it was");
     assert_eq!(kept.kind, BackupKind::BeforeRestore);
     assert_eq!(backup::check_file(&kept.path).unwrap().students, 25);
@@ -198,7 +199,7 @@ fn a_record_that_will_not_open_can_still_be_restored_over() {
     std::fs::write(&db, b"garbage where the record was").unwrap();
     assert!(Store::open(&db).is_err());
 
-    let kept = backup::restore(&db, &good, now).unwrap().unwrap();
+    let kept = backup::restore(&db, &good, now).unwrap().kept.unwrap();
     assert_eq!(kept.kind, BackupKind::BeforeRestore);
     assert_eq!(
         std::fs::read(&kept.path).unwrap(),

@@ -60,6 +60,7 @@ fn writer_child() {
             out.lock().flush().unwrap();
             let roster = Roster {
                 class_name: None,
+                source: None,
                 grade: "3".into(),
                 students: (0..BATCH)
                     .map(|n| RosterStudent {

@@ -287,3 +287,97 @@ fn a_purge_also_empties_the_trash_of_a_copy_deleted_from_another_year() {
     );
     assert!(store.check().unwrap().is_healthy());
 }
+
+/// José, the demo's child with a conference and two parents of his own.
+fn jose(store: &Store, class: Id) -> Id {
+    store
+        .students(class)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.display_name == "José Núñez")
+        .unwrap()
+        .id
+}
+
+#[test]
+fn restoring_a_backup_from_before_a_removal_for_good_removes_the_child_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, class) = demo_store(dir.path());
+    let jose = jose(&store, class);
+    let students = store.students(class).unwrap().len();
+    let folder = backup::backups_dir(store.path());
+    let before = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    let older = backup::automatic(&store, &folder, before).unwrap().unwrap();
+    let usb = dir.path().join("usb-copy.sqlite3");
+    store.back_up_to(&usb).unwrap();
+    let export = store.export().unwrap();
+    let purge_time = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    store.purge_student(jose, purge_time).unwrap();
+    let ledger = std::fs::read_to_string(rapport::removals::ledger_path(store.path())).unwrap();
+    assert!(ledger.contains(&jose.to_string()));
+    assert!(!ledger.contains("Núñez"), "ids and times, never names");
+
+    // From the window (the record open) and from the command line (the file swapped).
+    let after = Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
+    store.restore_from(&older.path, after).unwrap();
+    assert_eq!(store.removed_again(), 1);
+    assert_eq!(store.student(jose).unwrap_err().code(), "not_found");
+    assert_eq!(store.students(class).unwrap().len(), students - 1);
+    assert!(store.check().unwrap().is_healthy());
+    // The backups taken before the removal are still flagged: the ledger is not in the record.
+    assert_eq!(store.last_purge().unwrap(), Some(purge_time));
+    let db = store.path().to_path_buf();
+    drop(store);
+    assert_eq!(backup::restore(&db, &usb, after).unwrap().removed_again, 1);
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.student(jose).unwrap_err().code(), "not_found");
+    drop(store);
+
+    // An export from before the removal: read into a new record beside the same backups.
+    let fresh = dir.path().join("fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    let fresh_db = fresh.join("rapport.sqlite3");
+    std::fs::create_dir(fresh.join("backups")).unwrap();
+    std::fs::copy(
+        rapport::removals::ledger_path(&db),
+        rapport::removals::ledger_path(&fresh_db),
+    )
+    .unwrap();
+    let mut imported = Store::open(&fresh_db).unwrap();
+    let read = imported.import_export(&export).unwrap();
+    assert_eq!(read.removed_again, 1);
+    assert_eq!(imported.student(jose).unwrap_err().code(), "not_found");
+    assert_eq!(imported.students(class).unwrap().len(), students - 1);
+}
+
+#[test]
+fn a_purge_sweeps_half_written_copies_and_thinning_keeps_the_copy_just_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, class) = demo_store(dir.path());
+    let folder = backup::backups_dir(store.path());
+    let noon = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
+    backup::automatic(&store, &folder, noon).unwrap().unwrap();
+    // A crash left a copy half-written: it holds the child too.
+    let staged = folder.join(".staged-4242.sqlite3");
+    std::fs::write(&staged, b"half a record").unwrap();
+    let partial = folder.join(".rapport-x.sqlite3.4242.partial");
+    std::fs::write(&partial, b"half a record").unwrap();
+    let jose = jose(&store, class);
+    store.purge_student(jose, noon).unwrap();
+    assert!(!staged.exists() && !partial.exists());
+
+    // A clock set back a year: the copy taken now is kept, and so is the history.
+    let mut details = store
+        .student(store.students(class).unwrap()[0].id)
+        .unwrap()
+        .details;
+    details.notes = "changed".into();
+    let first = store.students(class).unwrap()[0].id;
+    store.update_student(first, &details).unwrap();
+    let year_ago = noon - chrono::Duration::days(365);
+    let taken = backup::automatic(&store, &folder, year_ago)
+        .unwrap()
+        .unwrap();
+    assert!(taken.path.exists(), "the copy just taken stays");
+    assert_eq!(backup::list(&folder).unwrap().len(), 2);
+}

@@ -454,3 +454,87 @@ fn no_input_makes_the_parsers_panic() {
         let _ = roster::oneroster::from_files(&changed, Some("class-3a"));
     }
 }
+
+/// One child with one guardian, as a OneRoster from the school `source` gives them.
+fn one_family(source: &str, child: &str, guardian: &str, guardian_id: &str) -> roster::Roster {
+    roster::Roster {
+        class_name: Some("Room 9".into()),
+        source: Some(source.into()),
+        grade: "3".into(),
+        students: vec![roster::RosterStudent {
+            school_id: Some(format!("{source}-{child}")),
+            given_name: child.into(),
+            family_name: "Family".into(),
+            guardians: vec![roster::RosterGuardian {
+                school_id: Some(guardian_id.into()),
+                name: guardian.into(),
+                phone: "555-0100".into(),
+                ..Default::default()
+            }],
+            source: "users.csv row 2".into(),
+            ..Default::default()
+        }],
+    }
+}
+
+#[test]
+fn a_guardian_id_matches_only_within_its_school_and_for_the_same_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("r.sqlite3")).unwrap();
+    let room = ClassTarget::Named("Room 9".into());
+    store
+        .import_roster(
+            &one_family("north", "Ana", "Maria Lopez", "p1"),
+            &room,
+            today(),
+            false,
+        )
+        .unwrap();
+    let maria = store.all_guardians().unwrap()[0].guardian.clone();
+    // The teacher learns the school must not call Maria.
+    let mut barred = maria.details.clone();
+    barred.may_contact = false;
+    barred.no_contact_reason = "Court order".into();
+    store.update_guardian(maria.id, &barred).unwrap();
+
+    // Another school's roster reuses the id "p1" for someone else; then this school's own roster
+    // gives "p1" to a new person (ids are recycled). Neither is Maria.
+    store
+        .import_roster(
+            &one_family("south", "Ben", "John Smith", "p1"),
+            &room,
+            today(),
+            false,
+        )
+        .unwrap();
+    store
+        .import_roster(
+            &one_family("north", "Cleo", "Tom Baker", "p1"),
+            &room,
+            today(),
+            false,
+        )
+        .unwrap();
+    let guardians = store.all_guardians().unwrap();
+    assert_eq!(guardians.len(), 3, "three families, never merged");
+    let maria_now = store.guardian(maria.id).unwrap().details;
+    assert_eq!(maria_now.name, "Maria Lopez");
+    assert!(!maria_now.may_contact);
+    for other in guardians.iter().filter(|g| g.guardian.id != maria.id) {
+        assert!(
+            other.guardian.details.may_contact,
+            "“do not contact” stays with Maria"
+        );
+        assert_eq!(other.students.len(), 1);
+    }
+    // The same school's roster with Maria again still finds her.
+    let again = store
+        .import_roster(
+            &one_family("north", "Ana", "Maria Lopez", "p1"),
+            &room,
+            today(),
+            false,
+        )
+        .unwrap();
+    assert_eq!(again.guardians_added, 0);
+}

@@ -30,6 +30,17 @@ function sizeText(bytes) {
 /** Why a backup is marked "Holds a child removed for good". */
 const PURGE_NOTE = 'Made before a child was removed for good: it still holds their record. Delete this copy if it should go too.';
 
+/** Said before restoring a copy that still holds a child removed for good. */
+const REMOVED_AGAIN_NOTE = 'This copy still holds a child removed for good. Rapport removes them again as it restores it.';
+
+/** What the status says of children removed for good that a restore cleared again. */
+export function removedAgainText(count) {
+  if (!count) return '';
+  return count === 1
+    ? ' A child removed for good after this copy was made was removed again.'
+    : ` ${count} children removed for good after this copy was made were removed again.`;
+}
+
 /** "The record as it is now is kept…": the second paragraph of every restore question. */
 const KEPT_FIRST = 'The record as it is now is kept as a backup first, so you can go back.';
 
@@ -109,7 +120,7 @@ export function renderBackupSettings(ctx, listed) {
    * page is drawn anew, with the new list of backups.
    * @param {HTMLButtonElement} button
    * @param {{title: string, body: any[], confirm: string}} question
-   * @param {() => Promise<{students: number, kept: string}|null>} work
+   * @param {() => Promise<{students: number, kept: string, removed_again: number}|null>} work
    */
   async function restoreWith(button, question, work) {
     if (restoring || button.disabled) return;
@@ -130,7 +141,7 @@ export function renderBackupSettings(ctx, listed) {
     try {
       await ctx.reloadInfo();
       const students = restored.students === 1 ? '1 student' : `${restored.students} students`;
-      ctx.status(`Restored: ${students}. The record as it was is kept in ${restored.kept}.`);
+      ctx.status(`Restored: ${students}. The record as it was is kept in ${restored.kept}.${removedAgainText(restored.removed_again)}`);
       await ctx.refresh('#backups-title');
     } catch (err) {
       ctx.alert(err);
@@ -145,7 +156,7 @@ export function renderBackupSettings(ctx, listed) {
         restore,
         {
           title: 'Restore this backup?',
-          body: [`Your record will be replaced by the backup from ${when}.`, KEPT_FIRST],
+          body: [`Your record will be replaced by the backup from ${when}.`, KEPT_FIRST, backup.predates_purge ? REMOVED_AGAIN_NOTE : null].filter(Boolean),
           confirm: 'Restore this backup',
         },
         () => api.restoreBackup(backup.file_name),

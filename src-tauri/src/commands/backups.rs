@@ -114,6 +114,8 @@ pub async fn back_up_now<R: Runtime>(
 #[derive(Debug, Serialize)]
 pub struct Restored {
     pub students: i64,
+    /// Children removed for good after the backup was taken, cleared from it again.
+    pub removed_again: usize,
     /// The file that keeps the record as it was before.
     pub kept: String,
 }
@@ -153,12 +155,14 @@ pub async fn restore_from_file<R: Runtime>(
 
 async fn restore(record: &Record, from: PathBuf) -> Result<Restored, CommandError> {
     if record.open_error().is_some() {
-        let kept = record.restore_unopened(from).await?;
+        let restored = record.restore_unopened(from).await?;
         let students = record.run(|store| Ok(store.check()?.students)).await?;
         log::info!("a backup was restored over a record that could not be opened");
         return Ok(Restored {
             students,
-            kept: kept
+            removed_again: restored.removed_again,
+            kept: restored
+                .kept
                 .map(|k| k.path.display().to_string())
                 .unwrap_or_default(),
         });
@@ -172,6 +176,7 @@ async fn restore(record: &Record, from: PathBuf) -> Result<Restored, CommandErro
             let students = store.check()?.students;
             Ok(Restored {
                 students,
+                removed_again: store.removed_again(),
                 kept: kept.path.display().to_string(),
             })
         })

@@ -4,7 +4,8 @@
 -- another computer. This file renames the old tables aside and creates the new ones; the code in
 -- migrations.rs then gives every old row its new id, copies every row with its links, rewrites the
 -- trash's snapshots and the current class setting, checks the foreign keys and drops the old tables.
--- The shape of each table is otherwise unchanged.
+-- The shape of each table is otherwise unchanged, but for the roster's guardian ids, which now
+-- belong to the school that gave them.
 
 DROP INDEX class_by_year;
 DROP INDEX student_by_class;
@@ -255,8 +256,12 @@ CREATE TABLE conference (
 CREATE INDEX conference_by_class ON conference (class_id, starts_at);
 CREATE INDEX conference_by_student ON conference (student_id);
 
+-- A school's ids are its own: the key is the school (OneRoster's org sourcedId of the class's
+-- school, '' when the roster does not say) with the id, so two schools' ids never meet.
 CREATE TABLE roster_guardian (
-    school_id    TEXT PRIMARY KEY CHECK (school_id <> ''),
-    guardian_id  TEXT NOT NULL REFERENCES guardian (id) ON DELETE CASCADE
+    source       TEXT NOT NULL DEFAULT '',
+    school_id    TEXT NOT NULL CHECK (school_id <> ''),
+    guardian_id  TEXT NOT NULL REFERENCES guardian (id) ON DELETE CASCADE,
+    PRIMARY KEY (source, school_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX roster_guardian_by_guardian ON roster_guardian (guardian_id);

@@ -92,8 +92,8 @@ FROM old_conference o JOIN map_conference m ON m.old = o.id
 JOIN map_class c ON c.old = o.class_id
 LEFT JOIN map_student s ON s.old = o.student_id;
 
-INSERT INTO roster_guardian (school_id, guardian_id)
-SELECT o.school_id, g.new
+INSERT INTO roster_guardian (source, school_id, guardian_id)
+SELECT '', o.school_id, g.new
 FROM old_roster_guardian o JOIN map_guardian g ON g.old = o.guardian_id;
 
 -- The current class, named by its old number in the settings.

@@ -4,6 +4,7 @@
 mod backups;
 mod conferences;
 mod journey;
+mod one_owner;
 mod partnership;
 mod printing;
 mod privacy;
