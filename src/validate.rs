@@ -16,8 +16,12 @@ pub const MAX_NAME: usize = 100;
 pub const MAX_SHORT: usize = 200;
 /// Longest free-text note, in characters.
 pub const MAX_NOTE: usize = 10_000;
-/// Largest file Rapport reads in (an export, a roster), in bytes: far above any real class.
+/// Largest export Rapport reads in, in bytes: far above any real record.
 pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest roster Rapport reads in, in bytes of text (a zip's files counted as inflated): a
+/// whole school's OneRoster export fits many times over, and a zip that swells past it is
+/// refused before it can fill the memory.
+pub const MAX_ROSTER_BYTES: u64 = 32 * 1024 * 1024;
 /// Longest introduction letter body, in characters.
 pub const MAX_LETTER: usize = 8_000;
 /// Longest one-sentence text (a question, a goal statement), in characters.

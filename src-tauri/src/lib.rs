@@ -183,6 +183,17 @@ pub fn run() {
                 Some(path) => path,
                 None => app.path().app_local_data_dir()?.join(paths::DB_FILE_NAME),
             };
+            // The log plugin may have made the data and log folders first, readable by others.
+            let log_dir = match paths::data_dir_override() {
+                Some(dir) => dir.join("logs"),
+                None => app.path().app_log_dir()?,
+            };
+            let folders = [(db_path.parent(), false), (Some(log_dir.as_path()), true)];
+            for (dir, files) in folders {
+                if let Err(error) = dir.map_or(Ok(()), |dir| paths::make_private(dir, files)) {
+                    log::warn!("a folder could not be made private: {}", error.kind());
+                }
+            }
             let record = Record::open(db_path.clone());
             if record.open_error().is_none() {
                 back_up_in_background(db_path, record.second_connection.clone());

@@ -13,7 +13,7 @@ use super::text::{decode, key, Rows};
 use super::{Problems, Roster, RosterGuardian, RosterStudent};
 use crate::error::{Error, Result};
 use crate::model::{GuardianDetails, Id, StudentDetails};
-use crate::validate::{clean_guardian, clean_student, MAX_IMPORT_BYTES};
+use crate::validate::{clean_guardian, clean_student, MAX_ROSTER_BYTES};
 
 const FILES: [&str; 5] = [
     "manifest.csv",
@@ -55,7 +55,7 @@ fn files(path: &Path) -> Result<HashMap<String, String>> {
         Error::Conflict(format!(
             "{} holds more than any roster Rapport reads ({} MB). Nothing was changed.",
             path.display(),
-            MAX_IMPORT_BYTES / (1024 * 1024)
+            MAX_ROSTER_BYTES / (1024 * 1024)
         ))
     };
     if path.is_dir() {
@@ -68,7 +68,7 @@ fn files(path: &Path) -> Result<HashMap<String, String>> {
         return Ok(found);
     }
     let io = |e: std::io::Error| Error::io(format!("Could not read {}", path.display()), e);
-    if std::fs::metadata(path).map_err(io)?.len() > MAX_IMPORT_BYTES {
+    if std::fs::metadata(path).map_err(io)?.len() > MAX_ROSTER_BYTES {
         return Err(too_big());
     }
     let file = std::fs::File::open(path).map_err(io)?;
@@ -96,15 +96,21 @@ fn files(path: &Path) -> Result<HashMap<String, String>> {
         if !FILES.contains(&name.as_str()) {
             continue;
         }
-        total += entry.size();
-        if total > MAX_IMPORT_BYTES {
+        // What a zip says of its sizes is not to be believed: the bytes actually inflated are
+        // counted, and reading stops one byte past what may still come.
+        if total.saturating_add(entry.size()) > MAX_ROSTER_BYTES {
             return Err(too_big());
         }
+        let room = MAX_ROSTER_BYTES - total;
         let mut bytes = Vec::new();
         (&mut entry)
-            .take(MAX_IMPORT_BYTES)
+            .take(room + 1)
             .read_to_end(&mut bytes)
             .map_err(io)?;
+        total += bytes.len() as u64;
+        if total > MAX_ROSTER_BYTES {
+            return Err(too_big());
+        }
         found.insert(name, decode(&bytes));
     }
     Ok(found)

@@ -4,19 +4,19 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::validate::MAX_IMPORT_BYTES;
+use crate::validate::MAX_ROSTER_BYTES;
 
 /// Reads a file no bigger than the import limit.
 pub(crate) fn read_limited(path: &Path) -> Result<String> {
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?
         .len();
-    if size > MAX_IMPORT_BYTES {
+    if size > MAX_ROSTER_BYTES {
         return Err(Error::Conflict(format!(
             "{} is {} MB, more than any roster Rapport reads ({} MB). Nothing was changed.",
             path.display(),
             size / (1024 * 1024),
-            MAX_IMPORT_BYTES / (1024 * 1024)
+            MAX_ROSTER_BYTES / (1024 * 1024)
         )));
     }
     let bytes = std::fs::read(path)

@@ -5,7 +5,7 @@
 //! hold the child's record: the purge is written to the ledger beside them (`removals`), which
 //! flags those backups and clears the child again from any record put in place later.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -107,9 +107,25 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         same_child.push(id);
         let trashed = self.trashed_copies_of(&student, &same_child)?;
+        // The ledger first: a child is never removed without the list that keeps them removed.
+        let ledger = crate::removals::read(&self.path)?;
         let mut guardians = Vec::new();
+        let mut signs = Vec::new();
         for &child in &same_child {
-            guardians.extend(self.guardians_of(child)?.into_iter().map(|g| g.guardian.id));
+            let d = self.student(child)?.details;
+            let linked: Vec<Id> = self
+                .guardians_of(child)?
+                .into_iter()
+                .map(|g| g.guardian.id)
+                .collect();
+            let school_id = d.school_student_id.as_deref();
+            signs.push(ledger.sign(&d.given_name, &d.family_name, school_id, linked.clone()));
+            guardians.extend(linked);
+        }
+        for (_, copy, linked) in &trashed {
+            let d = &copy.details;
+            let school_id = d.school_student_id.as_deref();
+            signs.push(ledger.sign(&d.given_name, &d.family_name, school_id, linked.clone()));
         }
         // The record runs with secure_delete on (Store::open): the rows are overwritten.
         self.atomically(|store| {
@@ -118,9 +134,9 @@ impl Store {
                 super::students::delete_with_lone_guardians(conn, child)?;
                 conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
             }
-            for &(entry, child) in &trashed {
+            for (entry, copy, _) in &trashed {
                 conn.execute("DELETE FROM trash WHERE id = ?1", [entry])?;
-                conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
+                conn.execute("DELETE FROM trash WHERE student_id = ?1", [copy.id])?;
             }
             Ok(())
         })?;
@@ -134,16 +150,14 @@ impl Store {
             }
         }
         let mut students = same_child;
-        students.extend(trashed.iter().map(|&(_, child)| child));
-        crate::removals::record(
-            &self.path,
-            Removal {
-                at: now,
-                students,
-                guardians: gone,
-            },
-        )
-        .map_err(|error| {
+        students.extend(trashed.iter().map(|(_, copy, _)| copy.id));
+        let removal = Removal {
+            at: now,
+            students,
+            guardians: gone,
+            signs,
+        };
+        ledger.record(&self.path, removal).map_err(|error| {
             Error::Conflict(format!(
                 "{name} was removed for good, but the list that keeps them removed after a \
                  restore could not be saved ({error}). Try removing them again."
@@ -155,35 +169,45 @@ impl Store {
 
     /// The same child deleted from another class and still in the trash (by the rule of
     /// `purge_student`, against the guardians of every live copy): (trash entry, child's old id).
-    fn trashed_copies_of(&self, student: &Student, copies: &[Id]) -> Result<Vec<(Id, Id)>> {
+    fn trashed_copies_of(
+        &self,
+        student: &Student,
+        copies: &[Id],
+    ) -> Result<Vec<(Id, Student, Vec<Id>)>> {
         let mut guardians = HashSet::new();
         for &copy in copies {
             guardians.extend(self.guardians_of(copy)?.into_iter().map(|g| g.guardian.id));
         }
         let details = &student.details;
         let mut found = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, payload FROM trash WHERE kind = 'student'")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (entry, payload) = row?;
-            // An entry that cannot be read is not this child's to judge; it expires on its own.
-            let Ok(Deleted::Student(snapshot)) = serde_json::from_str::<Deleted>(&payload) else {
-                continue;
-            };
-            let other = snapshot.student();
-            if copies.contains(&other.id) {
-                found.push((entry, other.id));
-                continue;
-            }
+        for (entry, other, linked) in self.trashed_students()? {
             let same_id = details.school_student_id.is_some()
                 && other.details.school_student_id == details.school_student_id;
             let same_name = other.details.given_name == details.given_name
                 && other.details.family_name == details.family_name;
-            let shared_guardian = snapshot.guardian_ids().any(|g| guardians.contains(&g));
-            if u8::from(same_id) + u8::from(same_name) + u8::from(shared_guardian) >= 2 {
-                found.push((entry, other.id));
+            let shared_guardian = linked.iter().any(|g| guardians.contains(g));
+            if copies.contains(&other.id)
+                || u8::from(same_id) + u8::from(same_name) + u8::from(shared_guardian) >= 2
+            {
+                found.push((entry, other, linked));
+            }
+        }
+        Ok(found)
+    }
+
+    /// The children in the trash: (trash entry, the child, their guardians' ids).
+    fn trashed_students(&self) -> Result<Vec<(Id, Student, Vec<Id>)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, payload FROM trash WHERE kind = 'student'")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (entry, payload) = row?;
+            // An entry that cannot be read is no one's to judge; it expires on its own.
+            if let Ok(Deleted::Student(snapshot)) = serde_json::from_str::<Deleted>(&payload) {
+                let linked = snapshot.guardian_ids().collect();
+                found.push((entry, snapshot.student().clone(), linked));
             }
         }
         Ok(found)
@@ -191,36 +215,103 @@ impl Store {
 
     /// When a child was last removed for good, if ever (from the ledger beside the backups).
     pub fn last_purge(&self) -> Result<Option<DateTime<Utc>>> {
-        Ok(crate::removals::last(&crate::removals::read(&self.path)?))
+        Ok(crate::removals::read(&self.path)?.last())
     }
 
     /// Clears this record again of every child removed for good (the ledger beside the backups):
-    /// after a restore of an older backup, an import, or a copy put in place by hand. Returns how
-    /// many removals found something to clear.
+    /// after a restore of an older backup, an import, or a copy put in place by hand. A record is
+    /// the removed child when the ledger names its id, or when it shares two signs with one of the
+    /// child's records (the child entered again since, under another id). Returns how many
+    /// children removed for good were found in the record (and cleared again).
     pub fn apply_removals(&mut self) -> Result<usize> {
         self.keep_old_purge_time()?;
-        let removals = crate::removals::read(&self.path)?;
-        if removals.is_empty() {
+        let ledger = crate::removals::read(&self.path)?;
+        if ledger.removals().is_empty() {
             return Ok(0);
         }
+        let mut links: HashMap<Id, Vec<Id>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT student_id, guardian_id FROM student_guardian")?;
+        for link in stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?)))? {
+            let (student, guardian) = link?;
+            links.entry(student).or_default().push(guardian);
+        }
+        drop(stmt);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, given_name, family_name, school_student_id FROM student")?;
+        let students = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, Id>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        let removal_of = |id: Id, given: &str, family: &str, school_id: Option<&str>, guardians| {
+            ledger.removal_of(id, &ledger.sign(given, family, school_id, guardians))
+        };
+        // The removals that find a child in the record: what "removed again" counts.
+        let mut found = HashSet::new();
+        let mut live = Vec::new();
+        for (id, given, family, school_id) in students {
+            let guardians = links.get(&id).cloned().unwrap_or_default();
+            if let Some(removal) = removal_of(id, &given, &family, school_id.as_deref(), guardians)
+            {
+                found.insert(removal);
+                live.push(id);
+            }
+        }
+        let trashed: Vec<(Id, Id)> = self
+            .trashed_students()?
+            .into_iter()
+            .filter(|(_, s, linked)| {
+                let d = &s.details;
+                let school_id = d.school_student_id.as_deref();
+                removal_of(
+                    s.id,
+                    &d.given_name,
+                    &d.family_name,
+                    school_id,
+                    linked.clone(),
+                )
+                .is_some()
+            })
+            .map(|(entry, s, _)| (entry, s.id))
+            .collect();
+        let named: Vec<Id> = ledger
+            .removals()
+            .iter()
+            .flat_map(|r| r.students.iter().copied())
+            .collect();
+        let guardians: Vec<Id> = ledger
+            .removals()
+            .iter()
+            .flat_map(|r| r.guardians.iter().copied())
+            .collect();
         let cleared = self.atomically(|store| {
             let conn = &store.conn;
-            let mut cleared = 0;
-            for removal in &removals {
-                let mut found = false;
-                for &child in &removal.students {
-                    found |= store.student(child).is_ok();
-                    super::students::delete_with_lone_guardians(conn, child)?;
-                    found |= conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])? > 0;
-                }
-                for &guardian in &removal.guardians {
-                    found |= conn.execute(
-                        "DELETE FROM guardian WHERE id = ?1
-                         AND NOT EXISTS (SELECT 1 FROM student_guardian WHERE guardian_id = ?1)",
-                        [guardian],
-                    )? > 0;
-                }
-                cleared += usize::from(found);
+            let mut cleared = live.len() + trashed.len();
+            for &child in &live {
+                super::students::delete_with_lone_guardians(conn, child)?;
+            }
+            for child in live.iter().chain(&named) {
+                cleared += conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
+            }
+            for &(entry, child) in &trashed {
+                conn.execute("DELETE FROM trash WHERE id = ?1", [entry])?;
+                conn.execute("DELETE FROM trash WHERE student_id = ?1", [child])?;
+            }
+            for guardian in &guardians {
+                cleared += conn.execute(
+                    "DELETE FROM guardian WHERE id = ?1
+                     AND NOT EXISTS (SELECT 1 FROM student_guardian WHERE guardian_id = ?1)",
+                    [guardian],
+                )?;
             }
             Ok(cleared)
         })?;
@@ -228,7 +319,7 @@ impl Store {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
-        Ok(cleared)
+        Ok(found.len())
     }
 
     /// A record purged before the ledger existed kept the time in its settings: it moves to the
@@ -241,16 +332,15 @@ impl Store {
         else {
             return Ok(());
         };
-        let known = crate::removals::last(&crate::removals::read(&self.path)?);
-        if known.is_none_or(|last| last < at) {
-            crate::removals::record(
-                &self.path,
-                Removal {
-                    at,
-                    students: vec![],
-                    guardians: vec![],
-                },
-            )?;
+        let ledger = crate::removals::read(&self.path)?;
+        if ledger.last().is_none_or(|last| last < at) {
+            let removal = Removal {
+                at,
+                students: vec![],
+                guardians: vec![],
+                signs: vec![],
+            };
+            ledger.record(&self.path, removal)?;
         }
         self.conn
             .execute("DELETE FROM setting WHERE key = ?1", [LAST_PURGE])?;

@@ -9,6 +9,7 @@ mod partnership;
 mod pdf;
 mod privacy;
 mod roster;
+mod soak;
 mod store;
 mod support;
 mod trash;

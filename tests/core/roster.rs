@@ -538,3 +538,25 @@ fn a_guardian_id_matches_only_within_its_school_and_for_the_same_person() {
         .unwrap();
     assert_eq!(again.guardians_added, 0);
 }
+
+#[test]
+fn a_zip_that_swells_past_the_limit_is_refused_by_what_it_inflates() {
+    let dir = tempfile::tempdir().unwrap();
+    // 40 MB of text that deflates to a few kilobytes, in a file the import reads.
+    let path = dir.path().join("bomb.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("users.csv", options).unwrap();
+    let line = "x".repeat(1023) + "\n";
+    for _ in 0..40 * 1024 {
+        zip.write_all(line.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 1024 * 1024);
+    let error = roster::read(&path, None).unwrap_err();
+    assert!(
+        error.to_string().contains("more than any roster"),
+        "{error}"
+    );
+}

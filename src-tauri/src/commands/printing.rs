@@ -250,8 +250,14 @@ async fn save<R: Runtime>(
         rapport::files::write_atomically(&path, &printed.bytes)?;
         if open {
             // The PDF is written; if no viewer opens it, the teacher still has the file.
-            if let Err(error) = app.opener().open_path(path.to_string_lossy(), None::<&str>) {
-                log::warn!("the printed file could not be opened: {error}");
+            // The opener's error names the file, and a packet's file name is a child's name:
+            // the log gets only the kind of trouble.
+            if app
+                .opener()
+                .open_path(path.to_string_lossy(), None::<&str>)
+                .is_err()
+            {
+                log::warn!("the printed file could not be opened by the PDF viewer");
             }
         }
         log::info!("printed a document of {} bytes", printed.bytes.len());

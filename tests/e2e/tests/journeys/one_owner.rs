@@ -16,8 +16,30 @@ async fn the_window_owns_the_record_and_a_second_one_waits_its_turn() {
         .back_up_to(&copy)
         .unwrap();
 
+    // A folder made with the usual permissions (as the log plugin makes its own) ends up private.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let open_to_all = std::fs::Permissions::from_mode(0o755);
+        std::fs::set_permissions(data.path(), open_to_all.clone()).unwrap();
+        std::fs::create_dir(data.path().join("logs")).unwrap();
+        std::fs::set_permissions(data.path().join("logs"), open_to_all).unwrap();
+    }
+
     // The window holds the record: a restore from the command line is refused, and says why.
     let app = Session::launch(data.path()).await;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(data.path()), 0o700, "the data folder");
+        assert_eq!(mode(&data.path().join("logs")), 0o700, "the log folder");
+        assert_eq!(
+            mode(&data.path().join("logs/rapport.log")),
+            0o600,
+            "the log"
+        );
+    }
     assert!(
         RecordLock::is_held(&db).unwrap(),
         "the window holds the record's lock"
