@@ -580,7 +580,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 );
                 for s in students {
                     say!(
-                        "  {:>5}  {:<32}  {}",
+                        "  {}  {:<32}  {}",
                         s.id,
                         s.display_name,
                         s.guardian_names.join(", ")
