@@ -478,20 +478,15 @@ mod today {
             }
         }
 
-        // Open concerns not linked to a conversation, with no family reached since.
+        // Open concerns no conversation has talked through. A call about something else (the
+        // good-news call) does not count: only a contact linked to the concern does, as the
+        // child's page says.
         for concern in activity
             .concerns
             .iter()
-            .filter(|c| c.details.resolved_on.is_none())
+            .filter(|c| c.details.resolved_on.is_none() && c.details.contact_id.is_none())
         {
             let d = &concern.details;
-            let called = d.contact_id.is_some()
-                || last_reached
-                    .get(&d.student_id)
-                    .is_some_and(|last| *last >= d.noticed_on);
-            if called {
-                continue;
-            }
             report.concerns_without_call.push(TodayItem {
                 kind: Some(ContactKind::Concern),
                 item_id: Some(concern.id),
@@ -830,7 +825,7 @@ mod today {
         }
 
         #[test]
-        fn a_concern_with_no_contact_since_is_named_until_the_family_is_called() {
+        fn a_concern_is_named_until_a_contact_talks_it_through() {
             let concern = |n, student, on: &str| Concern {
                 id: id(n),
                 details: ConcernDetails {
@@ -845,29 +840,29 @@ mod today {
                     notes: String::new(),
                     sensitive: false,
                     resolved_on: None,
+                    share_at_conference: false,
                 },
             };
-            let mut unreached = contact(3, 1, "2026-11-20", ContactKind::Concern);
-            unreached.details.reached = false;
+            // Ana's family got the good-news call after her concern was noted: about something
+            // else, so her concern is still waiting to be talked through.
+            let good_news = contact(1, 1, "2026-11-20", ContactKind::Positive);
+            // Ben's concern was talked through in a call that is linked to it.
+            let mut bens = concern(2, 2, "2026-11-18");
+            bens.details.contact_id = Some(id(2));
             let mut resolved = concern(3, 3, "2026-11-01");
             resolved.details.resolved_on = Some(day("2026-11-05"));
             let activity = ClassActivity {
-                concerns: vec![
-                    concern(1, 1, "2026-11-18"),
-                    concern(2, 2, "2026-11-18"),
-                    resolved,
-                ],
+                concerns: vec![concern(1, 1, "2026-11-18"), bens, resolved],
                 ..class(vec![
-                    contact(1, 1, "2026-11-10", ContactKind::Positive),
+                    good_news,
                     contact(2, 2, "2026-11-19", ContactKind::Concern),
-                    unreached,
                 ])
             };
             let report = run(&activity);
             assert_eq!(
                 names(&report.concerns_without_call),
                 ["Ana"],
-                "a voicemail is not a talk"
+                "a call about something else does not talk a concern through"
             );
             let item = &report.concerns_without_call[0];
             assert_eq!(item.kind, Some(ContactKind::Concern));

@@ -87,7 +87,7 @@ export const deleteHomeActivity = (id) => call('delete_home_activity', { id });
 
 // The contact log, praise and positive calls, concerns.
 // Logs a contact; `links` may name the follow-up it completes and the concern it talked through
-// ({completes_follow_up_of, discusses_concern}), settled in the same transaction.
+// ({completes_follow_up_of, discusses_concerns: [concern ids]}), settled in the same transaction.
 export const logContact = (details, links = {}) => call('log_contact', { details, links });
 export const updateContact = (id, details) => call('update_contact', { id, details });
 export const deleteContact = (id) => call('delete_contact', { id });

@@ -130,7 +130,7 @@ fn take_and_open(db_path: &std::path::Path) -> (Option<RecordLock>, Opened) {
         log::error!("the record could not be opened: {}", error.code());
         CommandError::from(error)
     };
-    let owner = match RecordLock::acquire(db_path) {
+    let owner = match acquire_patiently(db_path) {
         Ok(owner) => owner,
         Err(error) => return (None, Err(failed(error))),
     };
@@ -138,4 +138,22 @@ fn take_and_open(db_path: &std::path::Path) -> (Option<RecordLock>, Opened) {
         .map(|store| Arc::new(Mutex::new(store)))
         .map_err(failed);
     (Some(owner), opened)
+}
+
+/// How long a new window waits for a Rapport that is closing (still writing its last edit and
+/// letting go of the record) before it says the record is open elsewhere.
+const CLOSING_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Takes the record's lock, waiting briefly for one that another window is letting go of: a
+/// teacher who closes Rapport and opens it again at once should never be told it is in use.
+fn acquire_patiently(db_path: &std::path::Path) -> rapport::Result<RecordLock> {
+    let started = std::time::Instant::now();
+    loop {
+        match RecordLock::acquire(db_path) {
+            Err(rapport::Error::InUse) if started.elapsed() < CLOSING_GRACE => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            taken => return taken,
+        }
+    }
 }

@@ -576,6 +576,7 @@ impl Child<'_> {
             },
             sensitive,
             resolved_on,
+            share_at_conference: false,
         })?;
         Ok(())
     }

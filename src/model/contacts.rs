@@ -85,13 +85,14 @@ impl Initiator {
 }
 
 /// What else a newly logged contact settles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactLinks {
     /// An earlier contact whose follow-up this one is: marked done.
     pub completes_follow_up_of: Option<Id>,
-    /// A concern this contact talked through with the family: linked, if someone was reached.
-    pub discusses_concern: Option<Id>,
+    /// The concerns this contact talked through with the family ("We talked about: …"): linked,
+    /// if someone was reached. Only a contact that discussed a concern talks it through.
+    pub discusses_concerns: Vec<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,6 +149,10 @@ pub struct ConcernDetails {
     /// The notes are for the teacher only: never printed on documents for the family.
     #[serde(default)]
     pub sensitive: bool,
+    /// The teacher chose to raise it at the conference, though no contact has talked it through
+    /// yet. The packet prints a concern only when it was talked through or is shared this way.
+    #[serde(default)]
+    pub share_at_conference: bool,
     #[serde(default)]
     pub resolved_on: Option<NaiveDate>,
 }

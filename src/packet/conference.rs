@@ -1,5 +1,5 @@
 //! The conference packet a family takes home: strengths first, what the family told us, goals with
-//! their progress, learning at home, concerns talked through, our year of contact, next steps, room
+//! their progress, learning at home, concerns talked through (or raised to talk through), our year of contact, next steps, room
 //! for notes and signatures. One child, or a whole class in one file (each child on new pages with
 //! their own page numbers). Nothing the teacher marked private is ever printed.
 
@@ -10,7 +10,8 @@ use super::{Printed, Sender};
 use crate::error::{Error, Result};
 use crate::i18n::handout;
 use crate::model::{
-    AnswerBy, Conference, ContactKind, GoalRecord, GoalStatus, Id, PraiseCategory, StudentPage,
+    AnswerBy, Concern, ConcernDetails, Conference, ContactKind, GoalRecord, GoalStatus, Id,
+    PraiseCategory, StudentPage,
 };
 use crate::store::Store;
 
@@ -28,6 +29,7 @@ mod words {
     pub const HOME: &str = "Learning at home";
     pub const NO_HOME: &str = "We will choose something to do at home together.";
     pub const CONCERNS: &str = "Concerns we talked about";
+    pub const CONCERNS_TO_TALK: &str = "Concerns to talk about together";
     pub const COMMUNICATION: &str = "Our communication this year";
     pub const NEXT: &str = "Next steps";
     pub const NOTES: &str = "Notes from our conference";
@@ -459,44 +461,64 @@ fn home(document: &mut Document, page: &StudentPage) {
     }
 }
 
+/// Whether the family may read of a concern in the packet: it was talked through with them, or
+/// the teacher chose to raise it at the conference. A family never first reads of a concern on
+/// paper under a heading that is not true.
+fn printed(concern: &Concern) -> bool {
+    concern.details.contact_id.is_some() || concern.details.share_at_conference
+}
+
 fn concerns(document: &mut Document, page: &StudentPage) {
-    if page.concerns.is_empty() {
-        return;
+    let (talked, to_talk): (Vec<&Concern>, Vec<&Concern>) = page
+        .concerns
+        .iter()
+        .filter(|c| printed(c))
+        .partition(|c| c.details.contact_id.is_some());
+    for (heading, list) in [
+        (words::CONCERNS, talked),
+        (words::CONCERNS_TO_TALK, to_talk),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        document.heading(heading, Style::body().line_height() * 3.0);
+        for concern in list {
+            concern_entry(document, &concern.details);
+        }
     }
-    document.heading(words::CONCERNS, Style::body().line_height() * 3.0);
-    for concern in &page.concerns {
-        let concern = &concern.details;
-        document.ensure(Style::strong().line_height() * 3.0);
-        document.paragraph(&concern.observed, Style::strong(), 0.0);
-        let status = match concern.resolved_on {
-            Some(day) => format!("Resolved {}", short_date(day)),
-            None => "Still working on it".to_string(),
-        };
-        let mut facts = vec![
-            format!("Noticed {}", short_date(concern.noticed_on)),
-            status,
-        ];
-        if !concern.setting.trim().is_empty() {
-            facts.push(concern.setting.clone());
-        }
-        document.line(&facts.join(" · "), Style::small(), 0.0);
-        let causes: Vec<&str> = concern
-            .causes
-            .iter()
-            .map(|code| crate::causes::find(code).map_or(code.as_str(), |c| c.label))
-            .collect();
-        if !causes.is_empty() {
-            document.labelled("Possible causes", &causes.join("; "), Style::body());
-        }
-        if !concern.strategies.trim().is_empty() {
-            document.labelled("What we tried", &concern.strategies, Style::body());
-        }
-        if !concern.plan.trim().is_empty() {
-            document.labelled("What we agreed", &concern.plan, Style::body());
-        }
-        // The teacher's notes (`concern.notes`) are private and never printed.
-        document.space(6.0);
+}
+
+fn concern_entry(document: &mut Document, concern: &ConcernDetails) {
+    document.ensure(Style::strong().line_height() * 3.0);
+    document.paragraph(&concern.observed, Style::strong(), 0.0);
+    let status = match concern.resolved_on {
+        Some(day) => format!("Resolved {}", short_date(day)),
+        None => "Still working on it".to_string(),
+    };
+    let mut facts = vec![
+        format!("Noticed {}", short_date(concern.noticed_on)),
+        status,
+    ];
+    if !concern.setting.trim().is_empty() {
+        facts.push(concern.setting.clone());
     }
+    document.line(&facts.join(" · "), Style::small(), 0.0);
+    let causes: Vec<&str> = concern
+        .causes
+        .iter()
+        .map(|code| crate::causes::find(code).map_or(code.as_str(), |c| c.label))
+        .collect();
+    if !causes.is_empty() {
+        document.labelled("Possible causes", &causes.join("; "), Style::body());
+    }
+    if !concern.strategies.trim().is_empty() {
+        document.labelled("What we tried", &concern.strategies, Style::body());
+    }
+    if !concern.plan.trim().is_empty() {
+        document.labelled("What we agreed", &concern.plan, Style::body());
+    }
+    // The teacher's notes (`concern.notes`) are private and never printed.
+    document.space(6.0);
 }
 
 fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveDate) {
@@ -642,11 +664,9 @@ fn next_steps(document: &mut Document, page: &StudentPage, sender: &Sender) {
             ]);
         }
     }
-    for concern in page
-        .concerns
-        .iter()
-        .filter(|c| c.details.resolved_on.is_none() && !c.details.plan.trim().is_empty())
-    {
+    for concern in page.concerns.iter().filter(|c| {
+        printed(c) && c.details.resolved_on.is_none() && !c.details.plan.trim().is_empty()
+    }) {
         rows.push(vec![
             concern.details.plan.clone(),
             format!("Family and {}", sender.teacher),

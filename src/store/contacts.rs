@@ -20,7 +20,7 @@ pub(super) const PRAISE_COLUMNS: &str =
     "p.id, p.student_id, p.noticed_on, p.category, p.note, p.call_queued, p.contact_id";
 pub(super) const CONCERN_COLUMNS: &str =
     "k.id, k.student_id, k.noticed_on, k.observed, k.setting, \
-    k.strategies, k.contact_id, k.plan, k.notes, k.sensitive, k.resolved_on";
+    k.strategies, k.contact_id, k.plan, k.notes, k.sensitive, k.resolved_on, k.share_at_conference";
 
 pub(super) fn contact_from_row(row: &Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -72,6 +72,7 @@ pub(super) fn concern_from_row(row: &Row) -> rusqlite::Result<Concern> {
             notes: row.get(8)?,
             sensitive: row.get(9)?,
             resolved_on: row.get(10)?,
+            share_at_conference: row.get(11)?,
         },
     })
 }
@@ -231,7 +232,7 @@ impl Store {
     }
 
     /// Logs a contact and, in the same transaction, marks the follow-up it answers done and links
-    /// the concern it talked through, so a contact never lands without the rest.
+    /// the concerns it talked through, so a contact never lands without the rest.
     pub fn log_contact(
         &mut self,
         details: &ContactDetails,
@@ -249,7 +250,7 @@ impl Store {
                 }
                 store.set_follow_up_done(earlier.id, true)?;
             }
-            if let Some(concern_id) = also.discusses_concern {
+            for &concern_id in &also.discusses_concerns {
                 let mut concern = store.concern(concern_id)?;
                 if concern.details.student_id != details.student_id {
                     return Err(Error::invalid(
@@ -311,7 +312,8 @@ impl Store {
             let conn = &store.conn;
             let changed = conn.execute(
                 "UPDATE concern SET noticed_on = ?2, observed = ?3, setting = ?4, strategies = ?5,
-                     contact_id = ?6, plan = ?7, notes = ?8, sensitive = ?9, resolved_on = ?10
+                     contact_id = ?6, plan = ?7, notes = ?8, sensitive = ?9, resolved_on = ?10,
+                     share_at_conference = ?12
                  WHERE id = ?1 AND student_id = ?11",
                 params![
                     id,
@@ -324,7 +326,8 @@ impl Store {
                     details.notes,
                     details.sensitive,
                     details.resolved_on,
-                    details.student_id
+                    details.student_id,
+                    details.share_at_conference
                 ],
             )?;
             if changed == 0 {

@@ -45,6 +45,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_lasting_ids.sql"),
         then: Some(super::lasting_ids::migrate),
     },
+    Migration {
+        version: 7,
+        sql: include_str!("migrations/0007_concern_shared.sql"),
+        then: None,
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).

@@ -171,8 +171,8 @@ pub(super) fn insert_concern(conn: &Connection, id: Id, d: &ConcernDetails) -> R
 pub(super) fn insert_concern_row(conn: &Connection, id: Id, d: &ConcernDetails) -> Result<Id> {
     conn.execute(
         "INSERT INTO concern (id, student_id, noticed_on, observed, setting, strategies, contact_id,
-                              plan, notes, sensitive, resolved_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                              plan, notes, sensitive, resolved_on, share_at_conference)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             id,
             d.student_id,
@@ -184,7 +184,8 @@ pub(super) fn insert_concern_row(conn: &Connection, id: Id, d: &ConcernDetails) 
             d.plan,
             d.notes,
             d.sensitive,
-            d.resolved_on
+            d.resolved_on,
+            d.share_at_conference
         ],
     )?;
     Ok(id)

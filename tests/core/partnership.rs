@@ -473,6 +473,7 @@ fn concerns_keep_their_causes_and_the_contact_that_discussed_them() {
         notes: "Grandfather in hospital".into(),
         sensitive: true,
         resolved_on: None,
+        share_at_conference: false,
     };
     let concern = c.store.add_concern(&details).unwrap();
     let back = c.store.concern(concern.id).unwrap();
@@ -608,6 +609,7 @@ fn deleting_a_student_removes_every_row_about_them() {
             notes: String::new(),
             sensitive: false,
             resolved_on: None,
+            share_at_conference: false,
         })
         .unwrap();
     c.store
@@ -824,11 +826,12 @@ fn logging_a_contact_settles_its_follow_up_and_concern_together_or_not_at_all() 
             notes: String::new(),
             sensitive: false,
             resolved_on: None,
+            share_at_conference: false,
         })
         .unwrap();
     let links = ContactLinks {
         completes_follow_up_of: Some(earlier.id),
-        discusses_concern: Some(concern.id),
+        discusses_concerns: vec![concern.id],
     };
 
     // A barred guardian: nothing at all is written.

@@ -441,6 +441,8 @@ fn long_record(store: &mut Store) -> Id {
             notes: "PRIVATE-NOTE the teacher's own note".into(),
             sensitive: true,
             resolved_on: None,
+            // Raised at the conference: printed, but never its private notes.
+            share_at_conference: true,
         })
         .unwrap();
     jose
@@ -785,4 +787,52 @@ fn a_very_long_name_wraps_instead_of_running_off_the_page() {
             "{word} ends at {x_max} of {page_width}"
         );
     }
+}
+
+#[test]
+fn a_concern_prints_only_when_talked_through_or_raised_and_says_which() {
+    let (_dir, mut store) = demo_store();
+    let jose = student(&store, "José Núñez");
+    let concern = |observed: &str, share_at_conference: bool| ConcernDetails {
+        student_id: jose,
+        noticed_on: today() - chrono::Duration::days(3),
+        observed: observed.into(),
+        setting: String::new(),
+        causes: vec![],
+        strategies: String::new(),
+        contact_id: None,
+        plan: "NEVER-AGREED plan".into(),
+        notes: String::new(),
+        sensitive: false,
+        resolved_on: None,
+        share_at_conference,
+    };
+    store
+        .add_concern(&concern("Unraised worry about lunchtime", false))
+        .unwrap();
+    store
+        .add_concern(&concern("Forgets the homework folder", true))
+        .unwrap();
+    let (pdf, pages) =
+        saved(conference::student_packet(&store, jose, Paper::Letter, today(), now()).unwrap());
+    let text = checked(&pdf, pages);
+    assert!(
+        !text.contains("Unraised worry"),
+        "never talked through, never raised"
+    );
+    let raised = text
+        .find("Concerns to talk about together")
+        .expect("the raised heading");
+    let folder = text.find("Forgets the homework folder").unwrap();
+    assert!(
+        folder > raised,
+        "under the heading that says it is still to talk about"
+    );
+    let talked = text.find("Concerns we talked about");
+    assert!(talked.is_none_or(|at| at < raised || folder < at));
+    assert_eq!(
+        text.matches("NEVER-AGREED plan").count(),
+        2,
+        "only the raised one's plan, twice"
+    );
 }

@@ -124,6 +124,7 @@ impl Soak {
                         notes: String::new(),
                         sensitive: false,
                         resolved_on: None,
+                        share_at_conference: false,
                     })
                     .unwrap();
             }

@@ -293,6 +293,7 @@ fn a_restored_concern_goes_back_to_its_own_child_never_to_one_added_since() {
             notes: String::new(),
             sensitive: false,
             resolved_on: None,
+            share_at_conference: false,
         })
         .unwrap();
     store.delete_concern(concern.id).unwrap();

@@ -101,6 +101,12 @@ function concernForm(ctx, page, concern, cancel) {
     field({ id: 'concern_plan', label: 'What we agreed', type: 'textarea', rows: 2, value: k.plan ?? '' }),
     field({ id: 'concern_notes', label: 'Notes', type: 'textarea', rows: 2, value: k.notes ?? '' }),
     checkbox({ id: 'concern_sensitive', label: 'These notes are private', checked: Boolean(k.sensitive), hint: 'For you only: never printed for the family.' }),
+    checkbox({
+      id: 'concern_share_at_conference',
+      label: 'Raise it at the conference',
+      checked: Boolean(k.share_at_conference),
+      hint: 'Printed in the conference packet under “Concerns to talk about together”. A concern not yet talked through with the family is printed only if you tick this.',
+    }),
     field({ id: 'concern_resolved_on', label: 'Resolved on', type: 'date', value: k.resolved_on ?? '', hint: 'Leave empty while it is still open.' }),
     actions(
       h('button', { type: 'submit', class: 'button primary', id: 'save-concern' }, concern ? 'Save changes' : 'Save'),
@@ -125,6 +131,7 @@ function concernForm(ctx, page, concern, cancel) {
         plan: valueOf(formEl, 'concern_plan'),
         notes: valueOf(formEl, 'concern_notes'),
         sensitive: checkedOf(formEl, 'concern_sensitive'),
+        share_at_conference: checkedOf(formEl, 'concern_share_at_conference'),
         resolved_on: valueOf(formEl, 'concern_resolved_on') || null,
       };
       const saved = concern ? await api.updateConcern(concern.id, details) : await api.addConcern(details);
@@ -165,7 +172,7 @@ function concernItem(ctx, page, k, on, readOnly) {
     family = h(
       'div',
       { class: 'callout caution rc-not-discussed' },
-      h('p', null, 'Not yet discussed with the family.'),
+      h('p', null, k.share_at_conference ? 'Not yet discussed with the family: to raise at the conference.' : 'Not yet discussed with the family.'),
       readOnly
         ? null
         : h('button', { type: 'button', class: 'button small call-about-concern', onclick: () => on.call(k) }, 'Call the family', hidden(about)),

@@ -29,6 +29,17 @@ export function formatDate(iso, today) {
   return (today && today.slice(0, 4) === iso.slice(0, 4) ? SAME_YEAR : OTHER_YEAR).format(date);
 }
 
+/** The concerns ticked under "We talked about". */
+function talkedConcerns(formEl) {
+  return [...formEl.querySelectorAll('input[name="contact_concerns"]:checked')].map((el) => el.value);
+}
+
+/** A long note cut to its first words, for a one-line label. */
+function shortText(text, max = 80) {
+  const flat = String(text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
 /** A <time> element for a "YYYY-MM-DD" date. */
 export function dateText(ctx, iso, attrs = {}) {
   return h('time', { datetime: iso, ...attrs }, formatDate(iso, ctx.info?.today));
@@ -65,6 +76,35 @@ export function isReadOnly(page) {
  * @param {object} ctx
  * @param {object} praise
  */
+/** What a call home about a praise starts its note with: the teacher's words, written once (the
+ * kind of good news is said above the form), or the kind when there are no words. */
+export function callSummary(ctx, praise) {
+  const note = (praise.note ?? '').trim();
+  return note || choiceLabel(ctx, 'praise_categories', praise.category);
+}
+
+/** The ways of reaching a family that are a call: a "Call now" never defaults to an email. */
+const CALLING = ['phone', 'video', 'meeting'];
+
+/** The way to call a guardian: how they prefer to be reached, when that is a call; else the phone. */
+function callingMethod(lg) {
+  const preferred = lg?.guardian.preferred_method;
+  return CALLING.includes(preferred) ? preferred : 'phone';
+}
+
+/**
+ * What "The family" means for this child: everyone, or, when someone must not be contacted, the
+ * guardians who may be, by name.
+ */
+function familyOption(page) {
+  const all = page.guardians ?? [];
+  const may = all.filter((lg) => lg.guardian.may_contact).map((lg) => lg.guardian.name);
+  if (may.length === all.length) return { label: 'The family', disabled: false };
+  if (!may.length) return { label: 'The family (no one may be contacted)', disabled: true };
+  const names = may.length === 1 ? may[0] : `${may.slice(0, -1).join(', ')} and ${may[may.length - 1]}`;
+  return { label: `The family: ${names} only`, disabled: false };
+}
+
 export function praiseText(ctx, praise) {
   const note = (praise.note ?? '').trim();
   if (praise.category === 'other') return note || choiceLabel(ctx, 'praise_categories', 'other');
@@ -213,10 +253,10 @@ export function openContactDialog(ctx, page, preset = {}) {
   const chosen = editing ? linkedGuardian(page, editing.guardian_id) : defaultGuardian(page, earlier?.guardian_id);
   const guardianOptions = [
     ...(page.guardians ?? []).map((lg) => ({ value: String(lg.guardian.id), label: guardianOptionLabel(lg), disabled: !lg.guardian.may_contact })),
-    { value: '', label: 'The family', disabled: false },
+    { value: '', ...familyOption(page) },
   ];
   const methods = choices(ctx, 'contact_methods');
-  const startMethod = editing?.method ?? chosen?.guardian.preferred_method ?? methods[0]?.value ?? 'phone';
+  const startMethod = editing?.method ?? (isPraiseCall ? callingMethod(chosen) : chosen?.guardian.preferred_method) ?? methods[0]?.value ?? 'phone';
 
   let title;
   if (editing) title = ['Edit a contact about ', child];
@@ -239,6 +279,32 @@ export function openContactDialog(ctx, page, preset = {}) {
   if (isPraiseCall) {
     kindField.querySelector('select').disabled = true;
   }
+
+  // The child's open concerns not yet talked through: ticking one says this contact talked it
+  // through (a call about something else does not). The concern the dialog was opened for is ticked.
+  const undiscussed = editing || isPraiseCall ? [] : (page.concerns ?? []).filter((k) => k.contact_id == null && !k.resolved_on);
+  const talkedAbout = undiscussed.length
+    ? h(
+        'fieldset',
+        { class: 'field rc-talked-about', id: 'contact_concerns', 'aria-describedby': 'contact_concerns-hint' },
+        h('legend', null, 'We talked about'),
+        h('p', { class: 'hint', id: 'contact_concerns-hint' }, 'Tick a concern this conversation talked through with the family.'),
+        undiscussed.map((k) =>
+          h(
+            'div',
+            { class: 'field-check' },
+            h('input', {
+              type: 'checkbox',
+              id: `talked-${k.id}`,
+              name: 'contact_concerns',
+              value: k.id,
+              checked: k.id === preset.concernId || (draft?.concerns ?? []).includes(k.id),
+            }),
+            h('label', { for: `talked-${k.id}` }, 'The concern noted ', dateText(ctx, k.noticed_on), ': ', h('span', { dir: 'auto' }, shortText(k.observed))),
+          ),
+        ),
+      )
+    : null;
 
   const draftNote = draft
     ? h(
@@ -267,6 +333,7 @@ export function openContactDialog(ctx, page, preset = {}) {
       value: draft?.summary ?? editing?.summary ?? preset.summary ?? '',
     }),
     field({ id: 'contact_outcome', label: 'Outcome or next step', type: 'textarea', rows: 2, value: draft?.outcome ?? editing?.outcome ?? '' }),
+    talkedAbout,
     draftNote,
     h(
       'div',
@@ -295,7 +362,10 @@ export function openContactDialog(ctx, page, preset = {}) {
   );
 
   const context = [];
-  if (praise && !preset.summary) context.push(h('p', { class: 'callout rc-context', id: 'contact-praise' }, h('strong', null, 'The good news: '), h('span', { dir: 'auto' }, praiseText(ctx, praise))));
+  if (praise) {
+    const kind = choiceLabel(ctx, 'praise_categories', praise.category);
+    context.push(h('p', { class: 'callout rc-context', id: 'contact-praise' }, h('strong', null, 'The good news: '), h('span', { dir: 'auto' }, kind), ` (${formatDate(praise.noticed_on, ctx.info?.today)})`));
+  }
   if (preset.about) {
     context.push(h('p', { class: 'callout rc-context', id: 'contact-about' }, h('strong', null, 'About: '), h('span', { dir: 'auto' }, preset.about)));
   }
@@ -334,7 +404,8 @@ export function openContactDialog(ctx, page, preset = {}) {
   };
   guardianSelect.addEventListener('change', () => {
     const lg = linkedGuardian(page, guardianSelect.value);
-    if (!methodTouched && lg?.guardian.preferred_method) methodSelect.value = lg.guardian.preferred_method;
+    if (!methodTouched && isPraiseCall) methodSelect.value = callingMethod(lg);
+    else if (!methodTouched && lg?.guardian.preferred_method) methodSelect.value = lg.guardian.preferred_method;
     showReach();
   });
   showReach();
@@ -364,7 +435,7 @@ export function openContactDialog(ctx, page, preset = {}) {
       else {
         contact = await api.logContact(details, {
           completes_follow_up_of: earlier?.id ?? null,
-          discusses_concern: preset.concernId ?? null,
+          discusses_concerns: talkedConcerns(formEl),
         });
       }
       saved = contact;
@@ -384,14 +455,16 @@ export function openContactDialog(ctx, page, preset = {}) {
           outcome: valueOf(formEl, 'contact_outcome'),
           follow_up_on: valueOf(formEl, 'contact_follow_up_on'),
         };
+        const ticked = talkedConcerns(formEl).filter((id) => id !== preset.concernId);
         const before = {
           summary: draft?.summary ?? editing?.summary ?? preset.summary ?? '',
           outcome: draft?.outcome ?? editing?.outcome ?? '',
           follow_up_on: draft?.follow_up_on ?? editing?.follow_up_on ?? '',
         };
-        const changed = Object.keys(typed).some((k) => typed[k] !== before[k]) || draft;
-        if (changed && (typed.summary.trim() || typed.outcome.trim() || typed.follow_up_on)) drafts.set(draftKey, typed);
-        else if (changed) drafts.delete(draftKey);
+        const changed = Object.keys(typed).some((k) => typed[k] !== before[k]) || draft || ticked.length;
+        if (changed && (typed.summary.trim() || typed.outcome.trim() || typed.follow_up_on || ticked.length)) {
+          drafts.set(draftKey, { ...typed, concerns: ticked });
+        } else if (changed) drafts.delete(draftKey);
       }
       dialog.remove();
       if (!saved && returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();

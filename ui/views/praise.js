@@ -6,7 +6,7 @@
 import * as api from '../api.js';
 import { h, whileBusy } from '../dom.js';
 import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
-import { choiceLabel, choices, dateText, isReadOnly, openContactDialog, praiseText, prefixed, submitKeys } from './contact-dialog.js';
+import { callSummary, choiceLabel, choices, dateText, isReadOnly, openContactDialog, praiseText, prefixed, submitKeys } from './contact-dialog.js';
 
 const waiting = (p) => p.call_queued && p.contact_id == null;
 
@@ -107,7 +107,7 @@ export function renderPraise(ctx, page) {
 
   const on = {
     call: async (p) => {
-      const saved = await openContactDialog(ctx, page, { kind: 'positive', praiseId: p.id, summary: praiseText(ctx, p) });
+      const saved = await openContactDialog(ctx, page, { kind: 'positive', praiseId: p.id, summary: callSummary(ctx, p) });
       if (saved) await ctx.refresh(`#praise-${p.id}`);
     },
     queue: async (p, queued, button) => {

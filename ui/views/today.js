@@ -7,7 +7,7 @@
 
 import * as api from '../api.js';
 import { h, nameText, svg, whileBusy } from '../dom.js';
-import { openContactDialog, praiseText } from './contact-dialog.js';
+import { callSummary, openContactDialog } from './contact-dialog.js';
 import { errorMessage } from './forms.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
@@ -148,7 +148,7 @@ async function act(ctx, item, sectionId, button) {
     preset = { followUpOf: item.item_id, kind: 'information' };
   } else if (item.action === 'praise_call') {
     const praise = (page.praise ?? []).find((p) => p.id === item.item_id);
-    preset = { kind: 'positive', praiseId: item.item_id, summary: praise ? praiseText(ctx, praise) : '' };
+    preset = { kind: 'positive', praiseId: item.item_id, summary: praise ? callSummary(ctx, praise) : '' };
   } else {
     preset = { kind: item.kind ?? 'information' };
     if (sectionId === 'today-concerns' && item.item_id != null) {

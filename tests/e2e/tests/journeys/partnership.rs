@@ -128,6 +128,23 @@ async fn a_teacher_works_through_a_familys_partnership_record() {
         serde_json::json!(true),
         "a may-not-contact guardian cannot be chosen"
     );
+    // A call: by phone, though Fatou prefers texts; the note written once; "the family" says
+    // who it means, never Ousmane.
+    let call = app
+        .script(
+            "return [document.querySelector('#contact_method').value,
+                     document.querySelector('#contact_summary').value,
+                     document.querySelector('#contact_guardian_id option[value=\"\"]').textContent];",
+        )
+        .await;
+    assert_eq!(
+        call,
+        serde_json::json!([
+            "phone",
+            "Helped Mia up when she fell at recess",
+            "The family: Fatou Diallo only"
+        ])
+    );
     app.fill(
         "#contact_outcome",
         "Mum was delighted and will tell his grandmother.",
@@ -141,10 +158,36 @@ async fn a_teacher_works_through_a_familys_partnership_record() {
     app.screenshot(&workspace_root().join("docs/screenshots/student-record.png"))
         .await;
 
-    // Today reflects all of it: the call is made, the family has been reached.
+    // The good-news call was about something else: the concern still waits on Today.
+    app.go("#/today").await;
+    app.wait_for_text("#today-concerns", "Amani Diallo").await;
+    // A call that talks it through, ticked under "We talked about", settles it.
+    app.go(&page).await;
+    app.click("#log-contact").await;
+    app.wait_for("#contact-dialog[open]").await;
+    app.wait_for_text("#contact_concerns", "Leaves his seat")
+        .await;
+    app.click("#contact_concerns input[type=checkbox]").await;
+    app.fill(
+        "#contact_summary",
+        "Talked about writing time; Mum will try sentence starters at home.",
+    )
+    .await;
+    app.click("#save-contact").await;
+    app.wait_for_text("#concern-list", "Talked through with the family")
+        .await;
+
+    // Today reflects all of it: the call is made, the family has been reached, the concern
+    // talked through.
     app.go("#/today").await;
     app.wait_for("#class-balance").await;
     let today = app.text("#view").await;
+    assert!(
+        app.script("return document.querySelector('#today-concerns') === null || !document.querySelector('#today-concerns').textContent.includes('Amani');")
+            .await
+            == serde_json::json!(true),
+        "the concern was talked through"
+    );
     assert!(
         !today.contains("No contact with the family yet"),
         "the family was reached today"
