@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/rapport-desktop
 TAURI_CLI := npx --yes @tauri-apps/cli@2
 
-.PHONY: run test deps test-deps build lint test-core test-ui test-e2e bench bundle icons clean
+.PHONY: run test deps test-deps build lint test-core test-ui test-e2e screenshots bench bundle icons clean
 
 ## Build and open the app (its record lives in ~/.local/share/org.rapport.desktop).
 run: deps build
@@ -39,6 +39,10 @@ test-ui:
 test-e2e: build
 	timeout 600 xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
 		cargo test -p rapport-e2e -- --test-threads=1 --nocapture
+
+## The README's screenshots (docs/screenshots/), taken again by the journeys in the real window.
+screenshots:
+	RAPPORT_UPDATE_SCREENSHOTS=1 $(MAKE) test-e2e
 
 ## Benchmarks on a large record (10 school years x 300 children), release build.
 bench: deps

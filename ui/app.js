@@ -145,7 +145,7 @@ function showStatus(message) {
  * refreshes the page) and says "Restored.".
  * @param {object} ctx the view's context (for refresh)
  * @param {string|Node|(string|Node)[]} message e.g. "Goal deleted."
- * @param {number} trashId what the delete resolved with
+ * @param {string|(() => Promise<any>)} trashId what the delete resolved with, or a function that reverses a change
  * @param {(restored: {kind: string, student_id: number|null}) => any} [after]
  */
 function showUndoable(ctx, message, trashId, after) {
@@ -159,9 +159,11 @@ function showUndoable(ctx, message, trashId, after) {
     // Whatever happens next replaces this status; it must not vanish while the restore runs.
     clearTimeout(statusTimer);
     statusExpired = false;
+    // What to undo: a delete (its trash entry), or any change given as the function that reverses it.
+    const reverse = typeof trashId === 'function' ? trashId : () => api.restoreFromTrash(trashId);
     let restored;
     try {
-      restored = await whileBusy(button, () => api.restoreFromTrash(trashId));
+      restored = await whileBusy(button, reverse);
     } catch (err) {
       if (button.isConnected) hideStatus();
       showAlert(err);
@@ -170,7 +172,7 @@ function showUndoable(ctx, message, trashId, after) {
     try {
       if (typeof after === 'function') await after(restored);
       else await ctx.refresh();
-      showStatus('Restored.');
+      showStatus(typeof trashId === 'function' ? 'Undone.' : 'Restored.');
     } catch (err) {
       showAlert(err);
     }
@@ -256,7 +258,7 @@ function context(route) {
     /**
      * Says what was deleted, with an Undo button that restores it from the trash.
      * @param {string|Node|(string|Node)[]} message
-     * @param {number} trashId
+     * @param {string|(() => Promise<any>)} trashId the trash entry a delete made, or a function that reverses a change
      * @param {(restored: {kind: string, student_id: number|null}) => any} [after] instead of refresh
      */
     undoable(message, trashId, after) {

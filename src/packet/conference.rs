@@ -205,15 +205,22 @@ fn write_packet(
         0.0,
     );
     document.space(4.0);
-    let when = match conference {
-        Some(c) => format!(
-            "{} at {}",
-            english.date(c.details.day()),
-            english.time(c.details.starts_at.time())
-        ),
-        None => english.date(today),
-    };
-    document.labelled("Date", &when, Style::body());
+    // With no conference booked the date is left to write in: the day of printing is not the
+    // day of the conference.
+    match conference {
+        Some(c) => {
+            let when = format!(
+                "{} at {}",
+                english.date(c.details.day()),
+                english.time(c.details.starts_at.time())
+            );
+            document.labelled("Date", &when, Style::body());
+        }
+        None => {
+            document.labelled("Date", "", Style::body());
+            document.writing_lines(1);
+        }
+    }
     let attended = conference
         .map(|c| c.details.attendees.trim())
         .filter(|a| !a.is_empty());
@@ -536,10 +543,13 @@ fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveD
             .filter(|c| c.details.kind == kind && c.details.reached)
             .count()
     };
+    let contacts = match this_year.len() {
+        1 => "1 contact".to_string(),
+        n => format!("{n} contacts"),
+    };
     document.paragraph(
         &format!(
-            "{} contacts since {}: {} with good news and {} about a concern.",
-            this_year.len(),
+            "{contacts} since {}: {} with good news and {} about a concern.",
             short_date(year_start),
             reached_of(ContactKind::Positive),
             reached_of(ContactKind::Concern)

@@ -472,7 +472,7 @@ function planForm(ctx, o) {
       if (!DATE_RE.test(p.date)) problems.plan_date = 'Enter the day.';
       if (!TIME_RE.test(p.from)) problems.plan_from = 'Enter when the first slot starts.';
       if (!TIME_RE.test(p.to)) problems.plan_to = 'Enter when the last slot should end.';
-      else if (TIME_RE.test(p.from) && toMinutes(p.to) <= toMinutes(p.from)) problems.plan_to = 'The end comes after the start.';
+      else if (TIME_RE.test(p.from) && toMinutes(p.to) <= toMinutes(p.from)) problems.plan_to = 'Choose an end time after the start time.';
       if (!Number.isInteger(p.minutes) || p.minutes < MIN_MINUTES || p.minutes > MAX_MINUTES) {
         problems.plan_minutes = `A conference lasts between ${MIN_MINUTES} and ${MAX_MINUTES} minutes.`;
       }

@@ -167,8 +167,12 @@ async function act(ctx, item, sectionId, button) {
 async function markDone(ctx, item, sectionId, button) {
   try {
     await whileBusy(button, () => api.setFollowUpDone(item.item_id, true));
-    ctx.status('Follow-up done.');
     await ctx.refresh(`#${sectionId}-title`);
+    ctx.undoable(
+      'Follow-up done.',
+      () => api.setFollowUpDone(item.item_id, false),
+      () => ctx.refresh(`#${sectionId}-title`),
+    );
   } catch (err) {
     ctx.alert(err);
   }

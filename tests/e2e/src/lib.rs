@@ -262,6 +262,15 @@ impl Session {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let png = self.client.screenshot().await.expect("screenshot");
+        // The README's pictures in docs/ change only when asked (`make screenshots`): a test run
+        // leaves the tree as it found it, its pictures in target/e2e-screens.
+        let path = match std::env::var_os("RAPPORT_UPDATE_SCREENSHOTS") {
+            Some(_) => path.to_path_buf(),
+            None => workspace_root()
+                .join("target/e2e-screens")
+                .join(path.file_name().expect("a file name")),
+        };
+        let path = path.as_path();
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("screenshot folder");
         }

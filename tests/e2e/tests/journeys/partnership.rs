@@ -168,6 +168,8 @@ async fn a_teacher_works_through_a_familys_partnership_record() {
     app.wait_for_text("#contact_concerns", "Leaves his seat")
         .await;
     app.click("#contact_concerns input[type=checkbox]").await;
+    app.screenshot(&workspace_root().join("docs/screenshots/contact-talked-about.png"))
+        .await;
     app.fill(
         "#contact_summary",
         "Talked about writing time; Mum will try sentence starters at home.",
@@ -217,6 +219,16 @@ async fn today_and_a_student_page_with_a_years_record() {
     app.wait_for("#class-balance").await;
     app.screenshot(&workspace_root().join("docs/screenshots/today.png"))
         .await;
+
+    // "Mark done" on a follow-up can be undone, like a delete.
+    let count = "return document.querySelectorAll('#today-follow-ups li').length";
+    let before = app.script(count).await;
+    app.click("#today-follow-ups .today-done").await;
+    app.wait_for_text("#status", "Follow-up done.").await;
+    assert_ne!(app.script(count).await, before, "the follow-up left Today");
+    app.click("#undo").await;
+    app.wait_for_text("#status", "Undone.").await;
+    assert_eq!(app.script(count).await, before, "and came back");
 
     app.go("#/students").await;
     app.fill("#student-search", "jose nunez").await;
