@@ -684,6 +684,7 @@ mod today {
                 id: id(n),
                 class_id: id(1),
                 display_name: name.into(),
+                latin_name: String::new(),
                 given_name: name.into(),
                 family_name: String::new(),
                 grade: String::new(),

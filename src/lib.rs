@@ -13,6 +13,7 @@ pub mod files;
 pub mod i18n;
 pub mod insights;
 pub mod languages;
+pub mod measure;
 pub mod model;
 pub mod packet;
 pub mod paths;

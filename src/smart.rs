@@ -78,6 +78,17 @@ pub fn check(goal: &GoalDetails, today: NaiveDate) -> Vec<SmartHint> {
             _ => {}
         },
     }
+    // Numbers the measure cannot take: "8 of 10 problems" with a target of a million.
+    let scale = crate::measure::scale(&goal.measure, &goal.unit);
+    for (field, label, value) in [
+        ("baseline", "The baseline", goal.baseline),
+        ("target", "The target", goal.target),
+    ] {
+        if let Some(problem) = value.and_then(|v| crate::validate::measure_problem(label, v, scale))
+        {
+            hint(SmartLetter::Measurable, field, &problem);
+        }
+    }
 
     if goal.why.trim().is_empty() && goal.family_answer_id.is_none() {
         hint(

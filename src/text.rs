@@ -50,6 +50,39 @@ pub fn joins_names_without_space(c: char) -> bool {
     is_unspaced_script(c) || matches!(c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
+/// Text in Latin letters: a transliteration ("Анна Петрова" → "Anna Petrova", "王小明" →
+/// "Wang Xiao Ming"), for finding and sorting names written in another script. Approximate by
+/// nature: a name's own Latin spelling, when the teacher gives one, is better.
+pub fn latin(text: &str) -> String {
+    deunicode::deunicode(text)
+}
+
+/// A child's name in Latin letters: the one the teacher or the roster gave, else a
+/// transliteration of the name. Empty for a name already in Latin letters, accents and all.
+pub fn latin_name(details: &crate::model::StudentDetails) -> String {
+    if !details.latin_name.is_empty() {
+        return details.latin_name.clone();
+    }
+    let name = details.display_name();
+    if name.chars().all(is_latin_script) {
+        return String::new();
+    }
+    latin(&name)
+}
+
+/// Whether a character is written in Latin letters (accented ones too: "Núñez", "Nguyễn"), or is
+/// not a letter at all.
+fn is_latin_script(c: char) -> bool {
+    !c.is_alphabetic()
+        || c.is_ascii()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// How a name sorts: its Latin letters, lower case.
+pub fn sort_key(name: &str) -> String {
+    latin(name).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +100,25 @@ mod tests {
             multi_line("  first\r\nsecond  \n\n third\u{0000}"),
             "first\nsecond\n\n third"
         );
+    }
+
+    #[test]
+    fn names_in_other_scripts_have_a_latin_form_to_find_and_sort_by() {
+        assert_eq!(latin("Анна Петрова"), "Anna Petrova");
+        assert_eq!(sort_key("Петрова"), "petrova");
+        assert!(sort_key("王").starts_with("wang"));
+        let named = crate::model::StudentDetails {
+            given_name: "يوسف".into(),
+            family_name: "حداد".into(),
+            latin_name: "Yusuf Haddad".into(),
+            ..Default::default()
+        };
+        assert_eq!(latin_name(&named), "Yusuf Haddad");
+        let plain = crate::model::StudentDetails {
+            given_name: "Ana".into(),
+            family_name: "Silva".into(),
+            ..Default::default()
+        };
+        assert_eq!(latin_name(&plain), "");
     }
 }

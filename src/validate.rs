@@ -112,6 +112,7 @@ pub fn clean_student(input: &StudentDetails) -> Result<StudentDetails> {
         grade: single_line(&input.grade),
         school_student_id,
         notes: multi_line(&input.notes),
+        latin_name: single_line(&input.latin_name),
     };
     p.required("given_name", "The student's given name", &out.given_name);
     p.max_len("given_name", "The given name", &out.given_name, MAX_NAME);
@@ -124,6 +125,12 @@ pub fn clean_student(input: &StudentDetails) -> Result<StudentDetails> {
     );
     p.max_len("pronouns", "Pronouns", &out.pronouns, MAX_SHORT);
     p.max_len("grade", "The grade", &out.grade, MAX_SHORT);
+    p.max_len(
+        "latin_name",
+        "The name in Latin letters",
+        &out.latin_name,
+        MAX_NAME,
+    );
     if let Some(id) = &out.school_student_id {
         p.max_len(
             "school_student_id",
@@ -295,12 +302,13 @@ pub fn clean_goal(input: &GoalDetails) -> Result<GoalDetails> {
     p.max_len("unit", "The unit", &out.unit, MAX_SHORT);
     p.max_len("steps", "The steps", &out.steps, MAX_NOTE);
     p.max_len("why", "Why it matters", &out.why, MAX_NOTE);
+    let scale = crate::measure::scale(&out.measure, &out.unit);
     for (field, label, value) in [
         ("baseline", "The baseline", out.baseline),
         ("target", "The target", out.target),
     ] {
-        if value.is_some_and(|v| !is_measure(v)) {
-            p.add(field, format!("{label} must be a number."));
+        if let Some(problem) = value.and_then(|v| measure_problem(label, v, scale)) {
+            p.add(field, problem);
         }
     }
     if out.due_on.is_some_and(|due| due < out.starts_on) {
@@ -313,21 +321,55 @@ pub fn clean_goal(input: &GoalDetails) -> Result<GoalDetails> {
 /// bigger is a typing slip, and would not draw on a chart.
 pub const MAX_MEASURE: f64 = 1e9;
 
-fn is_measure(value: f64) -> bool {
-    value.is_finite() && value.abs() <= MAX_MEASURE
+/// What is wrong with a goal's number, saying the real limit: beyond what any measure takes, or
+/// outside the scale the goal's measure names ("8 of 10 problems" takes 0 to 10).
+pub fn measure_problem(
+    label: &str,
+    value: f64,
+    scale: Option<crate::measure::Scale>,
+) -> Option<String> {
+    use crate::measure::number;
+    if !value.is_finite() {
+        return Some(format!("{label} must be a number."));
+    }
+    if value.abs() > MAX_MEASURE {
+        return Some(format!(
+            "{label} can be at most {} (and at least -{0}).",
+            number(MAX_MEASURE)
+        ));
+    }
+    match scale {
+        Some(scale) if !scale.contains(value) => Some(format!(
+            "{label} must be between {} and {}: the measure is {}.",
+            number(scale.low),
+            number(scale.high),
+            scale.describe()
+        )),
+        _ => None,
+    }
 }
 
+/// A check-in on its own; [`check_in_fits`] checks it against its goal's measure.
 pub fn clean_check_in(input: &CheckInDetails) -> Result<CheckInDetails> {
     let mut p = Problems::default();
     let out = CheckInDetails {
         note: multi_line(&input.note),
         ..input.clone()
     };
-    if !is_measure(out.value) {
-        p.add("value", "The check-in value must be a number.");
+    if let Some(problem) = measure_problem("The check-in value", out.value, None) {
+        p.add("value", problem);
     }
     p.max_len("note", "The note", &out.note, MAX_NOTE);
     p.finish(out)
+}
+
+/// A check-in's value against its goal's measure ("8 of 10 problems": 0 to 10).
+pub fn check_in_fits(value: f64, goal: &GoalDetails) -> Result<()> {
+    let scale = crate::measure::scale(&goal.measure, &goal.unit);
+    match measure_problem("The check-in value", value, scale) {
+        Some(problem) => Err(Error::invalid("value", problem)),
+        None => Ok(()),
+    }
 }
 
 pub fn clean_home_activity(input: &HomeActivityDetails) -> Result<HomeActivityDetails> {

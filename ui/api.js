@@ -81,6 +81,7 @@ export const addGoal = (details) => call('add_goal', { details });
 export const updateGoal = (id, details) => call('update_goal', { id, details });
 export const deleteGoal = (id) => call('delete_goal', { id });
 export const addCheckIn = (details) => call('add_check_in', { details });
+export const updateCheckIn = (id, details) => call('update_check_in', { id, details });
 export const deleteCheckIn = (id) => call('delete_check_in', { id });
 export const addHomeActivity = (details) => call('add_home_activity', { details });
 export const deleteHomeActivity = (id) => call('delete_home_activity', { id });

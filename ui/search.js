@@ -42,8 +42,9 @@ export function queryWords(query) {
 
 /**
  * Everything a student can be found by, folded into one string: display name, given and family
- * names, the school's student id and every guardian's name.
- * @param {{display_name?: string, given_name?: string, family_name?: string,
+ * names, the name in Latin letters (given, or transliterated by the core: "Petrova" finds
+ * "Анна Петрова"), the school's student id and every guardian's name.
+ * @param {{display_name?: string, given_name?: string, family_name?: string, latin_name?: string,
  *          school_student_id?: string|null, guardian_names?: string[]}} student
  * @returns {string}
  */
@@ -53,6 +54,7 @@ export function haystack(student) {
       student.display_name,
       student.given_name,
       student.family_name,
+      student.latin_name ?? '',
       student.school_student_id ?? '',
       ...(student.guardian_names ?? []),
     ].join('\n'),

@@ -69,6 +69,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             goals::update_goal,
             goals::delete_goal,
             goals::add_check_in,
+            goals::update_check_in,
             goals::delete_check_in,
             goals::add_home_activity,
             goals::delete_home_activity,

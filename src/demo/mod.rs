@@ -46,6 +46,8 @@ struct DemoStudent {
     order: NameOrder,
     pronouns: &'static str,
     notes: &'static str,
+    /// The name in Latin letters the teacher gave, for a name in another script.
+    latin: &'static str,
     /// Guardian keys, primary first; a `~` prefix marks a guardian the child does not live with.
     guardians: &'static [&'static str],
 }
@@ -87,6 +89,7 @@ const fn s(
         order: NameOrder::GivenFirst,
         pronouns: "",
         notes: "",
+        latin: "",
         guardians,
     }
 }
@@ -516,6 +519,7 @@ const STUDENTS: &[DemoStudent] = &[
     },
     DemoStudent {
         order: NameOrder::GivenFirst,
+        latin: "Yusuf Haddad",
         ..s("يوسف", "حداد", &["haddad", "haddad-k"])
     },
     DemoStudent {
@@ -604,6 +608,7 @@ pub fn load_demo_class(store: &mut Store, today: NaiveDate) -> Result<DemoSummar
                 grade: "3".into(),
                 school_student_id: Some(format!("S{:05}", 24_100 + number)),
                 notes: child.notes.into(),
+                latin_name: child.latin.into(),
             })?;
             for key in child.guardians {
                 let (key, lives_with) = match key.strip_prefix('~') {

@@ -156,6 +156,10 @@ pub struct StudentDetails {
     /// The id from the school's information system, when known; unique within a class.
     pub school_student_id: Option<String>,
     pub notes: String,
+    /// The name in Latin letters, for a name written in another script ("Anna Petrova" for
+    /// "Анна Петрова"): the class list is searched by it. Never shown or printed instead of the
+    /// name. Empty: a transliteration stands in (`text::latin`).
+    pub latin_name: String,
 }
 
 impl StudentDetails {
@@ -346,6 +350,9 @@ pub struct StudentSummary {
     pub school_student_id: Option<String>,
     /// Names of the linked guardians, so that search finds a child by a parent's name.
     pub guardian_names: Vec<String>,
+    /// The child's name in Latin letters (the one the teacher gave, else a transliteration), so
+    /// that "Petrova" finds "Анна Петрова". For searching only, never shown.
+    pub latin_name: String,
     /// At least one linked guardian must not be contacted.
     pub has_no_contact_guardian: bool,
 }

@@ -147,6 +147,7 @@ fn write(
                     preferred_name: keep_or(&child.preferred_name, &current.preferred_name),
                     grade: keep_or(&child.grade, &current.grade),
                     pronouns: keep_or(&child.pronouns, &current.pronouns),
+                    latin_name: keep_or(&child.latin_name, &current.latin_name),
                     school_student_id: child
                         .school_id
                         .clone()
@@ -180,6 +181,7 @@ fn write(
                             child.grade.clone()
                         },
                         pronouns: child.pronouns.clone(),
+                        latin_name: child.latin_name.clone(),
                         school_student_id: child.school_id.clone(),
                         name_order: name_order(&child.family_name),
                         ..Default::default()

@@ -22,6 +22,7 @@ enum Field {
     PreferredName,
     Grade,
     Pronouns,
+    LatinName,
     Guardian(usize, GuardianField),
 }
 
@@ -48,6 +49,9 @@ fn field_of(key: &str) -> Option<Field> {
         "preferredname" | "nickname" | "goesby" | "knownas" => PreferredName,
         "grade" | "gradelevel" | "grades" => Grade,
         "pronouns" => Pronouns,
+        "latinname" | "nameinlatinletters" | "romanizedname" | "romanisedname" | "namelatin" => {
+            LatinName
+        }
         _ => return guardian_field(key),
     })
 }
@@ -84,6 +88,7 @@ fn template_name(field: Field) -> String {
         Field::PreferredName => "preferred_name".into(),
         Field::Grade => "grade".into(),
         Field::Pronouns => "pronouns".into(),
+        Field::LatinName => "latin_name".into(),
         Field::Guardian(slot, f) => {
             let name = match f {
                 GuardianField::Name => "name",
@@ -105,6 +110,7 @@ fn column_of_student(field: &str) -> Option<Field> {
         "preferred_name" => Field::PreferredName,
         "grade" => Field::Grade,
         "pronouns" => Field::Pronouns,
+        "latin_name" => Field::LatinName,
         "school_student_id" => Field::StudentId,
         _ => return None,
     })
@@ -212,6 +218,7 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
             preferred_name: get(Field::PreferredName),
             grade: get(Field::Grade),
             pronouns: get(Field::Pronouns),
+            latin_name: get(Field::LatinName),
             school_student_id: school_id.clone(),
             ..Default::default()
         };
@@ -301,6 +308,7 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
                 preferred_name: student.preferred_name,
                 grade: student.grade,
                 pronouns: student.pronouns,
+                latin_name: student.latin_name,
                 guardians,
                 source: format!("{file} row {row}"),
             });

@@ -44,6 +44,8 @@ pub struct RosterStudent {
     pub preferred_name: String,
     pub grade: String,
     pub pronouns: String,
+    /// The name in Latin letters, for a name in another script (the simple CSV's `latin_name`).
+    pub latin_name: String,
     pub guardians: Vec<RosterGuardian>,
     /// Where the child's row is: "roster.csv row 4".
     pub source: String,

@@ -445,6 +445,7 @@ pub fn from_files(files: &HashMap<String, String>, class: Option<&str>) -> Resul
             preferred_name: student.preferred_name,
             grade: student.grade,
             pronouns: String::new(),
+            latin_name: String::new(),
             guardians,
             source: format!("users.csv row {user_row}"),
         });

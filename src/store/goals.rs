@@ -132,6 +132,38 @@ impl Store {
     }
 
     pub fn add_check_in(&self, details: &CheckInDetails) -> Result<CheckIn> {
+        let details = self.checked_check_in(details)?;
+        let id = rows::insert_check_in(&self.conn, Id::new(), &details)?;
+        Ok(CheckIn { id, details })
+    }
+
+    /// Corrects a check-in's date, value or note (it stays with its goal).
+    pub fn update_check_in(&self, id: Id, details: &CheckInDetails) -> Result<CheckIn> {
+        let current = self.check_in(id)?;
+        let details = self.checked_check_in(&CheckInDetails {
+            goal_id: current.details.goal_id,
+            ..details.clone()
+        })?;
+        self.conn.execute(
+            "UPDATE check_in SET on_date = ?2, value = ?3, note = ?4 WHERE id = ?1",
+            params![id, details.on_date, details.value, details.note],
+        )?;
+        Ok(CheckIn { id, details })
+    }
+
+    pub fn check_in(&self, id: Id) -> Result<CheckIn> {
+        self.conn
+            .query_row(
+                "SELECT id, goal_id, on_date, value, note FROM check_in WHERE id = ?1",
+                [id],
+                check_in_from_row,
+            )
+            .or_not_found("That check-in")
+    }
+
+    /// A check-in as it may be saved: its goal's child not archived, not before the goal starts,
+    /// and its value within what the goal's measure takes.
+    fn checked_check_in(&self, details: &CheckInDetails) -> Result<CheckInDetails> {
         let details = clean_check_in(details)?;
         let goal = self.goal(details.goal_id)?;
         self.refuse_archived_student(goal.details.student_id)?;
@@ -141,8 +173,8 @@ impl Store {
                 "A check-in cannot come before the goal starts.",
             ));
         }
-        let id = rows::insert_check_in(&self.conn, Id::new(), &details)?;
-        Ok(CheckIn { id, details })
+        crate::validate::check_in_fits(details.value, &goal.details)?;
+        Ok(details)
     }
 
     /// Deletes a check-in (to the trash).

@@ -50,6 +50,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_concern_shared.sql"),
         then: None,
     },
+    Migration {
+        version: 8,
+        sql: include_str!("migrations/0008_latin_name.sql"),
+        then: None,
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).

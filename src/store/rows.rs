@@ -11,8 +11,8 @@ use crate::model::*;
 pub(super) fn insert_student(conn: &Connection, id: Id, d: &StudentDetails) -> Result<Id> {
     conn.execute(
         "INSERT INTO student (id, class_id, given_name, family_name, preferred_name, name_order,
-                              pronouns, grade, school_student_id, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              pronouns, grade, school_student_id, notes, latin_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             id,
             d.class_id,
@@ -23,7 +23,8 @@ pub(super) fn insert_student(conn: &Connection, id: Id, d: &StudentDetails) -> R
             d.pronouns,
             d.grade,
             d.school_student_id,
-            d.notes
+            d.notes,
+            d.latin_name
         ],
     )?;
     Ok(id)

@@ -14,7 +14,7 @@ use crate::model::{
 use crate::validate::clean_student;
 
 pub(super) const STUDENT_COLUMNS: &str = "s.id, s.class_id, s.given_name, s.family_name, \
-    s.preferred_name, s.name_order, s.pronouns, s.grade, s.school_student_id, s.notes";
+    s.preferred_name, s.name_order, s.pronouns, s.grade, s.school_student_id, s.notes, s.latin_name";
 
 pub(super) fn student_from_row(row: &Row) -> rusqlite::Result<Student> {
     let order: String = row.get(5)?;
@@ -30,6 +30,7 @@ pub(super) fn student_from_row(row: &Row) -> rusqlite::Result<Student> {
             grade: row.get(7)?,
             school_student_id: row.get(8)?,
             notes: row.get(9)?,
+            latin_name: row.get(10)?,
         },
     })
 }
@@ -53,7 +54,8 @@ impl Store {
         self.refuse_duplicate_school_id(&details, Some(id))?;
         self.conn.execute(
             "UPDATE student SET class_id = ?2, given_name = ?3, family_name = ?4, preferred_name = ?5,
-                 name_order = ?6, pronouns = ?7, grade = ?8, school_student_id = ?9, notes = ?10
+                 name_order = ?6, pronouns = ?7, grade = ?8, school_student_id = ?9, notes = ?10,
+                 latin_name = ?11
              WHERE id = ?1",
             params![
                 id,
@@ -65,7 +67,8 @@ impl Store {
                 details.pronouns,
                 details.grade,
                 details.school_student_id,
-                details.notes
+                details.notes,
+                details.latin_name
             ],
         )?;
         Ok(Student { id, details })
@@ -121,7 +124,7 @@ impl Store {
         let students = stmt
             .query_map([class_id], student_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(students
+        let mut summaries: Vec<StudentSummary> = students
             .into_iter()
             .map(|s| {
                 let (guardian_names, has_no_contact_guardian) =
@@ -130,6 +133,7 @@ impl Store {
                     id: s.id,
                     class_id: s.details.class_id,
                     display_name: s.details.display_name(),
+                    latin_name: crate::text::latin_name(&s.details),
                     guardian_names,
                     has_no_contact_guardian,
                     given_name: s.details.given_name,
@@ -139,7 +143,16 @@ impl Store {
                     school_student_id: s.details.school_student_id,
                 }
             })
-            .collect())
+            .collect();
+        // By family name as it reads in Latin letters: "Петрова" sorts under P, "王" under W,
+        // never all after Z.
+        summaries.sort_by_cached_key(|s| {
+            (
+                crate::text::sort_key(&s.family_name),
+                crate::text::sort_key(&s.given_name),
+            )
+        });
+        Ok(summaries)
     }
 
     /// Everything on a student's page.

@@ -992,3 +992,79 @@ fn conference_slots_are_planned_booked_and_never_overlap() {
     );
     assert_eq!(c.store.export().unwrap().conferences.len(), 2);
 }
+
+/// "8 of 10 problems" with a baseline of -5 and a target of a million was saved and called SMART;
+/// a 14-digit target was refused as "not a number". The measure's scale and the real limit now
+/// say what is wrong; a check-in can be corrected.
+#[test]
+fn numbers_must_fit_the_measure_and_a_check_in_can_be_corrected() {
+    let c = class();
+    let goal = |baseline: f64, target: f64| GoalDetails {
+        student_id: c.student,
+        area: GoalArea::Math,
+        statement: "Solve two-step word problems on her own, most days".into(),
+        measure: "8 of 10 problems correct on the Friday quiz".into(),
+        unit: "problems".into(),
+        aim: Aim::Increase,
+        baseline: Some(baseline),
+        target: Some(target),
+        steps: String::new(),
+        why: "Her mother wants her to feel confident in math".into(),
+        family_answer_id: None,
+        starts_on: day("2026-09-15"),
+        due_on: Some(day("2027-01-29")),
+        status: GoalStatus::Active,
+    };
+    let hints = rapport::smart::check(&goal(-5.0, 1_000_000.0), day("2026-11-24"));
+    assert!(
+        hints
+            .iter()
+            .any(|h| h.field == "target" && h.message.contains("between 0 and 10")),
+        "{hints:?}"
+    );
+    let refused = c.store.add_goal(&goal(-5.0, 1_000_000.0)).unwrap_err();
+    let fields: Vec<&str> = refused.field_problems().iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["baseline", "target"]);
+    assert!(
+        refused.to_string().contains("the measure is out of 10"),
+        "{refused}"
+    );
+    let huge = GoalDetails {
+        measure: "words read correctly in a minute".into(),
+        unit: "words".into(),
+        ..goal(40.0, 12_345_678_901_234.0)
+    };
+    let refused = c.store.add_goal(&huge).unwrap_err();
+    assert!(
+        refused.to_string().contains("at most 1,000,000,000"),
+        "{refused}"
+    );
+
+    let saved = c.store.add_goal(&goal(4.0, 8.0)).unwrap();
+    let check_in = |value: f64| CheckInDetails {
+        goal_id: saved.id,
+        on_date: day("2026-10-02"),
+        value,
+        note: String::new(),
+    };
+    let refused = c.store.add_check_in(&check_in(500.0)).unwrap_err();
+    assert_eq!(refused.field_problems()[0].field, "value");
+    let first = c.store.add_check_in(&check_in(6.0)).unwrap();
+    let corrected = c
+        .store
+        .update_check_in(
+            first.id,
+            &CheckInDetails {
+                note: "Re-marked".into(),
+                ..check_in(7.0)
+            },
+        )
+        .unwrap();
+    assert_eq!(corrected.details.goal_id, saved.id);
+    assert_eq!(c.store.check_in(first.id).unwrap().details.value, 7.0);
+    assert!(c.store.update_check_in(first.id, &check_in(11.0)).is_err());
+    assert_eq!(
+        c.store.check_in(first.id).unwrap().details.note,
+        "Re-marked"
+    );
+}

@@ -151,6 +151,7 @@ fn students_round_trip_with_every_field() {
         grade: "3".into(),
         school_student_id: Some("S-1042".into()),
         notes: "Allergic to peanuts.\nSits near the front.".into(),
+        latin_name: String::new(),
     };
     let added = store.add_student(&details).unwrap();
     assert_eq!(store.student(added.id).unwrap().details, details);
@@ -553,4 +554,30 @@ fn the_demo_class_is_realistic_and_deterministic() {
     let error = demo::load_demo_class(&mut first, today()).unwrap_err();
     assert_eq!(error.code(), "conflict");
     assert_eq!(first.check().unwrap().students as usize, one.students);
+}
+
+#[test]
+fn names_in_other_scripts_sort_and_are_found_by_their_latin_letters() {
+    let (_dir, mut store) = fresh();
+    let summary = demo::load_demo_class(&mut store, today()).unwrap();
+    let students = store.students(summary.class_id).unwrap();
+    let keys: Vec<String> = students
+        .iter()
+        .map(|s| rapport::text::sort_key(&s.family_name))
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by family name in Latin letters: {keys:?}"
+    );
+    let named = |display: &str| {
+        students
+            .iter()
+            .position(|s| s.display_name == display)
+            .unwrap()
+    };
+    let anna = named("Анна Петрова");
+    assert_eq!(students[anna].latin_name, "Anna Petrova");
+    assert!(anna < students.len() - 1, "not after Z");
+    assert_eq!(students[named("يوسف حداد")].latin_name, "Yusuf Haddad");
+    assert_eq!(students[named("José Núñez")].latin_name, "");
 }

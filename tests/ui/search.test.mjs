@@ -26,3 +26,15 @@ test('every typed word must match, in any order, across names, id and guardians'
   assert.equal(filterStudents(list, '   ').length, 2);
   assert.deepEqual(queryWords('  a  B '), ['a', 'b']);
 });
+
+test('a name in another script is found by its Latin letters', () => {
+  const list = [
+    { display_name: 'Анна Петрова', given_name: 'Анна', family_name: 'Петрова', latin_name: 'Anna Petrova', guardian_names: [] },
+    { display_name: 'يوسف حداد', given_name: 'يوسف', family_name: 'حداد', latin_name: 'Yusuf Haddad', guardian_names: [] },
+    { display_name: 'José Núñez', given_name: 'José', family_name: 'Núñez', latin_name: '', guardian_names: [] },
+  ];
+  assert.deepEqual(filterStudents(list, 'petrova').map((s) => s.latin_name), ['Anna Petrova']);
+  assert.deepEqual(filterStudents(list, 'yusuf').map((s) => s.latin_name), ['Yusuf Haddad']);
+  assert.equal(filterStudents(list, 'Петрова').length, 1, 'the name as written still finds her');
+  assert.equal(filterStudents(list, 'nunez').length, 1);
+});

@@ -540,6 +540,7 @@ function checkInForm(ctx, record) {
       if (n == null) problems.value = 'Enter the number you measured.';
       else if (Number.isNaN(n)) problems.value = 'The check-in value must be a number.';
       if (Object.keys(problems).length) throw fieldProblem(problems);
+      if (!(await plausible(g, n))) return;
       await api.addCheckIn({ goal_id: g.id, on_date: onDate, value: n, note: note.value });
       ctx.status('Check-in saved.');
       await ctx.refresh(`li.goal[data-goal-id="${g.id}"] .goal-progress-text`);
@@ -547,6 +548,66 @@ function checkInForm(ctx, record) {
     (f) => ids[f] ?? f,
   );
   return formEl;
+}
+
+/**
+ * True when a check-in's value is plausible for the goal, or the teacher says it is right: a value
+ * far outside the goal's range (a slip of the keyboard: 500 on a goal from 6 to 9) asks first.
+ */
+async function plausible(g, n) {
+  if (g.baseline == null || g.target == null) return true;
+  const low = Math.min(g.baseline, g.target);
+  const high = Math.max(g.baseline, g.target);
+  const span = Math.max(high - low, Math.abs(high) * 0.1, 1);
+  if (n >= low - span && n <= high + span) return true;
+  return confirmDialog({
+    title: 'Is this number right?',
+    body: [
+      `${withUnit(n, g.unit)} is far from this goal, which goes from ${numberText(g.baseline)} to ${withUnit(g.target, g.unit)}.`,
+      'Save it anyway, or go back and correct it.',
+    ],
+    confirm: 'Save it anyway',
+  });
+}
+
+/** Turns a check-in's row into a small form; saving can be undone, like a delete. */
+function editCheckIn(ctx, g, c, row) {
+  const focus = `li.goal[data-goal-id="${g.id}"] .goal-progress-text`;
+  const label = (text) => ({ 'aria-label': `${text} of the check-in on ${dateText(c.on_date)}` });
+  const date = h('input', { type: 'date', class: 'check-in-edit-date', value: c.on_date, ...label('Date') });
+  const value = h('input', { type: 'number', step: 'any', inputmode: 'decimal', class: 'check-in-edit-value', value: String(c.value), ...label(g.unit ? capitalised(g.unit) : 'Value') });
+  const note = h('input', { type: 'text', class: 'check-in-edit-note', dir: 'auto', value: c.note, ...label('Note') });
+  const save = h('button', { type: 'button', class: 'button small primary save-check-in-edit' }, 'Save');
+  const cancel = h('button', { type: 'button', class: 'button small', onclick: () => ctx.refresh(focus) }, 'Cancel');
+  const submit = async () => {
+    const n = numberIn(value);
+    if (n == null || Number.isNaN(n)) {
+      ctx.alert('Enter the number you measured.');
+      value.focus();
+      return;
+    }
+    if (!(await plausible(g, n))) return;
+    const before = { goal_id: g.id, on_date: c.on_date, value: c.value, note: c.note };
+    try {
+      await whileBusy(save, () => api.updateCheckIn(c.id, { goal_id: g.id, on_date: date.value, value: n, note: note.value }));
+      ctx.undoable('Check-in saved.', () => api.updateCheckIn(c.id, before), () => ctx.refresh(focus));
+      await ctx.refresh(focus);
+    } catch (err) {
+      ctx.alert(err);
+    }
+  };
+  save.addEventListener('click', submit);
+  row.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      ctx.refresh(focus);
+    }
+  });
+  row.replaceChildren(h('td', null, date), h('td', { class: 'num' }, value), h('td', null, note), h('td', { class: 'check-in-edit-actions' }, save, ' ', cancel));
+  value.focus();
 }
 
 function checkInLog(ctx, record, readOnly) {
@@ -597,6 +658,13 @@ function checkInLog(ctx, record, readOnly) {
               : h(
                   'td',
                   null,
+                  h(
+                    'button',
+                    { type: 'button', class: 'button small subtle edit-check-in', onclick: (e) => editCheckIn(ctx, g, c, e.currentTarget.closest('tr')) },
+                    'Edit',
+                    h('span', { class: 'visually-hidden' }, ` the check-in on ${dateText(c.on_date)}`),
+                  ),
+                  ' ',
                   h(
                     'button',
                     { type: 'button', class: 'button small subtle delete-check-in', onclick: (e) => remove(c, e.currentTarget) },

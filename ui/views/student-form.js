@@ -46,6 +46,12 @@ function studentForm({ student, cancelHref }) {
         },
       ],
     }),
+    field({
+      id: 'latin_name',
+      label: 'Name in Latin letters (optional)',
+      value: student.latin_name ?? '',
+      hint: 'For a name written in another script: how you would type it to find the child, such as “Anna Petrova” for Анна Петрова. Never printed.',
+    }),
     h(
       'div',
       { class: 'field-row' },
@@ -81,6 +87,7 @@ function details(formEl, classId) {
     grade: valueOf(formEl, 'grade'),
     school_student_id: schoolId.trim() ? schoolId : null,
     notes: valueOf(formEl, 'notes'),
+    latin_name: valueOf(formEl, 'latin_name'),
   };
 }
 

@@ -47,6 +47,18 @@ pub async fn add_check_in(
     record.run(move |store| store.add_check_in(&details)).await
 }
 
+/// Corrects a check-in's date, value or note.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_check_in(
+    record: State<'_, Record>,
+    id: Id,
+    details: CheckInDetails,
+) -> Result<CheckIn, CommandError> {
+    record
+        .run(move |store| store.update_check_in(id, &details))
+        .await
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_check_in(record: State<'_, Record>, id: Id) -> Result<Id, CommandError> {
     record.run(move |store| store.delete_check_in(id)).await

@@ -37,6 +37,7 @@ pub const COMMANDS: &[&str] = &[
     "update_goal",
     "delete_goal",
     "add_check_in",
+    "update_check_in",
     "delete_check_in",
     "add_home_activity",
     "delete_home_activity",

@@ -83,6 +83,21 @@ async fn a_teacher_works_through_a_familys_partnership_record() {
     app.fill("#goal-list .check-in-value", "70").await;
     app.click("#goal-list .save-check-in").await;
     app.wait_for_text("#goal-list .goal-progress", "29%").await;
+    // A slip of the keyboard asks first; a check-in can be corrected, and the correction undone.
+    app.fill("#goal-list .check-in-value", "700").await;
+    app.click("#goal-list .save-check-in").await;
+    app.wait_for_text("#confirm-dialog", "Is this number right?")
+        .await;
+    app.click("#confirm-no").await;
+    app.script("document.querySelector('#goal-list .check-in-log').open = true;")
+        .await;
+    app.click("#goal-list .edit-check-in").await;
+    app.fill("#goal-list .check-in-edit-value", "76").await;
+    app.click("#goal-list .save-check-in-edit").await;
+    app.wait_for_text("#goal-list .goal-progress", "50%").await;
+    app.click("#undo").await;
+    app.wait_for_text("#status", "Undone.").await;
+    app.wait_for_text("#goal-list .goal-progress", "29%").await;
 
     // 3. A concern with its possible causes, not yet talked through with the family.
     app.click("#add-concern").await;
@@ -231,6 +246,21 @@ async fn today_and_a_student_page_with_a_years_record() {
     assert_eq!(app.script(count).await, before, "and came back");
 
     app.go("#/students").await;
+    // Names in another script are found by their Latin letters: a transliteration, or the
+    // spelling the teacher gave.
+    let shown = "return [...document.querySelectorAll('#student-list li:not([hidden]) a.student-name')].map(a => a.textContent.trim());";
+    for (typed, found) in [("petrova", "Анна Петрова"), ("yusuf", "يوسف حداد")] {
+        app.fill("#student-search", typed).await;
+        let started = std::time::Instant::now();
+        while app.script(shown).await != serde_json::json!([found]) {
+            assert!(
+                started.elapsed() < rapport_e2e::WAIT,
+                "{typed} finds {found}: {}",
+                app.script(shown).await
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
     app.fill("#student-search", "jose nunez").await;
     app.click("#student-list li:not([hidden]) a.student-name")
         .await;
