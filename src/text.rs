@@ -63,11 +63,15 @@ pub fn latin_name(details: &crate::model::StudentDetails) -> String {
     if !details.latin_name.is_empty() {
         return details.latin_name.clone();
     }
-    let name = details.display_name();
-    if name.chars().all(is_latin_script) {
+    let names = [
+        &details.given_name,
+        &details.family_name,
+        &details.preferred_name,
+    ];
+    if names.iter().all(|n| n.chars().all(is_latin_script)) {
         return String::new();
     }
-    latin(&name)
+    latin(&details.display_name())
 }
 
 /// Whether a character is written in Latin letters (accented ones too: "Núñez", "Nguyễn"), or is
@@ -80,6 +84,9 @@ fn is_latin_script(c: char) -> bool {
 
 /// How a name sorts: its Latin letters, lower case.
 pub fn sort_key(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
     latin(name).to_lowercase()
 }
 

@@ -394,8 +394,13 @@ pub fn clean_contact(input: &ContactDetails) -> Result<ContactDetails> {
         outcome: multi_line(&input.outcome),
         ..input.clone()
     };
-    p.max_len("summary", "The summary", &out.summary, MAX_NOTE);
-    p.max_len("outcome", "The outcome", &out.outcome, MAX_NOTE);
+    p.max_len("summary", "What was said", &out.summary, MAX_NOTE);
+    p.max_len(
+        "outcome",
+        "The outcome or next step",
+        &out.outcome,
+        MAX_NOTE,
+    );
     if out.follow_up_on.is_some_and(|f| f < out.happened_on) {
         p.add(
             "follow_up_on",

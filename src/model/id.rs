@@ -107,14 +107,17 @@ impl<'de> Deserialize<'de> for Id {
 
 impl rusqlite::types::ToSql for Id {
     fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(rusqlite::types::ToSqlOutput::from(self.to_string()))
+        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        let text = self.0.hyphenated().encode_lower(&mut text);
+        Ok(rusqlite::types::ToSqlOutput::from(text.to_string()))
     }
 }
 
 impl rusqlite::types::FromSql for Id {
     fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        let text = value.as_str()?;
-        Uuid::try_parse(text)
+        // Parsed from the bytes: an id is ASCII, and a page lists thousands of them.
+        let bytes = value.as_bytes()?;
+        Uuid::try_parse_ascii(bytes)
             .map(Id)
             .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
     }

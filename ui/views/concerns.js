@@ -292,7 +292,7 @@ export function renderConcerns(ctx, page) {
         h('h2', { id: 'concerns-title', tabindex: '-1' }, 'Concerns ', h('span', { class: 'count' }, openCount ? `(${openCount} open)` : `(${concerns.length})`)),
         readOnly || mode.kind === 'add'
           ? null
-          : h('div', { class: 'section-actions' }, h('button', { type: 'button', class: 'button', id: 'add-concern', onclick: () => show({ kind: 'add' }, '#concern_noticed_on') }, 'Note a concern')),
+          : h('div', { class: 'section-actions' }, h('button', { type: 'button', class: 'button', id: 'add-concern', onclick: () => show({ kind: 'add' }, '#concern_observed') }, 'Note a concern')),
       ),
       readOnly ? null : h('p', { class: 'section-intro' }, 'Understanding behaviour: what was seen, what might be behind it, what we tried, and what we agreed with the family.'),
       mode.kind === 'add' ? concernForm(ctx, page, null, closeTo('#add-concern')) : null,

@@ -73,7 +73,9 @@ CREATE TABLE student (
     school_student_id   TEXT CHECK (school_student_id <> ''),
     notes               TEXT NOT NULL DEFAULT ''
 ) STRICT;
-CREATE INDEX student_by_class ON student (class_id, family_name, given_name);
+-- The id ends the index: a class's children and their ids are read from it alone (with integer
+-- ids the row id did this), which Today's joins rely on.
+CREATE INDEX student_by_class ON student (class_id, family_name, given_name, id);
 CREATE UNIQUE INDEX student_school_id ON student (class_id, school_student_id)
     WHERE school_student_id IS NOT NULL;
 
@@ -149,7 +151,7 @@ CREATE TABLE goal (
     status            TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'met', 'not_met', 'dropped')),
     CHECK (due_on IS NULL OR due_on >= starts_on)
 ) STRICT;
-CREATE INDEX goal_by_student ON goal (student_id);
+CREATE INDEX goal_by_student ON goal (student_id, id);
 
 CREATE TABLE check_in (
     id        TEXT NOT NULL PRIMARY KEY,
