@@ -142,7 +142,7 @@ fn take_and_open(db_path: &std::path::Path) -> (Option<RecordLock>, Opened) {
 
 /// How long a new window waits for a Rapport that is closing (still writing its last edit and
 /// letting go of the record) before it says the record is open elsewhere.
-const CLOSING_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+const CLOSING_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Takes the record's lock, waiting briefly for one that another window is letting go of: a
 /// teacher who closes Rapport and opens it again at once should never be told it is in use.
