@@ -219,6 +219,11 @@ pub struct Checked {
 /// Checks that `path` is a healthy Rapport record this version can open, without changing it.
 pub fn check_file(path: &Path) -> Result<Checked> {
     let shown = path.display().to_string();
+    if !path.is_file() {
+        return Err(Error::Conflict(format!(
+            "There is no file at {shown}. Check the name and the folder. Nothing was changed."
+        )));
+    }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -499,7 +504,7 @@ fn swap_in(db_path: &Path, from: &Path) -> Result<()> {
         check_file(&temp)?;
         // Open the copy once (this also brings an older record up to date): what cannot be
         // opened must not replace the record.
-        Store::open_copy(&temp)?.close()?;
+        Store::open_as_is(&temp)?.close()?;
         for suffix in ["-wal", "-shm"] {
             let mut side = temp.as_os_str().to_owned();
             side.push(suffix);

@@ -133,7 +133,8 @@ fn back_up_in_background(db_path: std::path::PathBuf, gate: Arc<std::sync::Mutex
     std::thread::spawn(move || {
         let _open = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let started = Instant::now();
-        let taken = rapport::Store::open(&db_path).and_then(|store| {
+        // The window's own connection has cleared the removals for good; this one only copies.
+        let taken = rapport::Store::open_as_is(&db_path).and_then(|store| {
             let folder = rapport::backup::backups_dir(&db_path);
             rapport::backup::automatic(&store, &folder, chrono::Utc::now())
         });

@@ -75,10 +75,10 @@ impl Store {
         Store::open_with(path.as_ref(), Removals::Apply)
     }
 
-    /// Opens a copy of a record (about to take the record's place) only to check that it opens
-    /// and to bring it up to date; the removals for good are applied once it is in place, where
-    /// the count of what they cleared is reported.
-    pub(crate) fn open_copy(path: &Path) -> Result<Store> {
+    /// Opens a record without clearing it of the removals for good: a copy about to take the
+    /// record's place (they are applied once it is there, where what they cleared is reported),
+    /// or a second connection beside one that has applied them already (the start-up backup).
+    pub fn open_as_is(path: &Path) -> Result<Store> {
         Store::open_with(path, Removals::Leave)
     }
 

@@ -7,6 +7,7 @@ mod import_json;
 mod lifecycle;
 mod partnership;
 mod pdf;
+mod previous_version;
 mod privacy;
 mod roster;
 mod soak;
