@@ -37,6 +37,9 @@ pub struct ClassOverview {
     pub no_way_to_reach: Vec<Nudge>,
     /// Children with a guardian who must not be contacted, with the reason.
     pub do_not_contact: Vec<Nudge>,
+    /// Guardians who may be contacted and prefer a language Rapport has no handouts in: their
+    /// letters and questionnaires print in English.
+    pub without_handout: Vec<Nudge>,
     /// Languages other than English, most families first: interpreters and translated letters.
     pub languages: Vec<LanguageCount>,
 }
@@ -50,6 +53,7 @@ pub fn class_overview(records: &[StudentRecord]) -> ClassOverview {
         no_guardian: Vec::new(),
         no_way_to_reach: Vec::new(),
         do_not_contact: Vec::new(),
+        without_handout: Vec::new(),
         languages: Vec::new(),
     };
     let nudge = |record: &StudentRecord, detail: String| Nudge {
@@ -92,6 +96,20 @@ pub fn class_overview(records: &[StudentRecord]) -> ClassOverview {
             overview.do_not_contact.push(nudge(
                 record,
                 format!("Do not contact {}: {}", d.name, d.no_contact_reason),
+            ));
+        }
+        for d in contactable
+            .iter()
+            .filter(|d| !crate::i18n::has_handout(&d.preferred_language))
+        {
+            let language = languages::find(&d.preferred_language)
+                .map_or(d.preferred_language.as_str(), |l| l.english);
+            overview.without_handout.push(nudge(
+                record,
+                format!(
+                    "{} reads {language}: Rapport has no handouts in {language} yet, so letters and questionnaires print in English.",
+                    d.name
+                ),
             ));
         }
         let mut codes: Vec<&str> = contactable
@@ -239,11 +257,39 @@ mod tests {
         assert_eq!(counts, [("es", 2), ("vi", 1)]);
         assert_eq!(o.languages[0].native, "Español");
     }
+
+    #[test]
+    fn families_whose_language_has_no_handout_are_named() {
+        let barred = GuardianDetails {
+            may_contact: false,
+            ..guardian("9", "so")
+        };
+        let o = class_overview(&[
+            record(1, "Mateo", vec![(1, guardian("1", "es"))]),
+            record(
+                2,
+                "Hương",
+                vec![(3, guardian("3", "vi")), (4, guardian("4", "en"))],
+            ),
+            record(3, "Amina", vec![(5, guardian("5", "en")), (6, barred)]),
+        ]);
+        // Spanish and English have handouts; a guardian who may not be contacted gets none.
+        assert_eq!(o.without_handout.len(), 1);
+        assert_eq!(o.without_handout[0].display_name, "Hương");
+        assert!(
+            o.without_handout[0].detail.contains("Vietnamese"),
+            "{:?}",
+            o.without_handout
+        );
+    }
 }
 
 // ----- Today: who to call, what is due -----
 
+pub use call_first::{call_first, CallFirst, CallFirstList, CallReason, Reason, CALL_FIRST_MAX};
 pub use today::*;
+
+mod call_first;
 
 mod today {
     use std::collections::HashMap;
@@ -326,6 +372,8 @@ mod today {
         pub conferences_coming_up: Vec<TodayItem>,
         /// Positive and concern contacts for the whole class.
         pub balance: BalanceReport,
+        /// The families to call before any other, one row per child (see `call_first`).
+        pub call_first: super::CallFirstList,
     }
 
     /// Positive versus concern contacts in the last 30 days and since the year started.
@@ -660,6 +708,7 @@ mod today {
                 ..item(student_id, detail, NextAction::PrepareConference)
             });
         }
+        report.call_first = super::call_first(&report, &activity.students, today);
         report
     }
 

@@ -26,6 +26,25 @@ pub const MAX_ROSTER_BYTES: u64 = 32 * 1024 * 1024;
 pub const MAX_LETTER: usize = 8_000;
 /// Longest one-sentence text (a question, a goal statement), in characters.
 pub const MAX_SENTENCE: usize = 500;
+/// The longest texts, for the window to count down to as the teacher nears them.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Limits {
+    pub name: usize,
+    pub short: usize,
+    pub sentence: usize,
+    pub note: usize,
+    pub letter: usize,
+}
+
+/// Every limit above, in one value.
+pub const LIMITS: Limits = Limits {
+    name: MAX_NAME,
+    short: MAX_SHORT,
+    sentence: MAX_SENTENCE,
+    note: MAX_NOTE,
+    letter: MAX_LETTER,
+};
+
 /// The most days Today may wait before naming a quiet family.
 pub const MAX_QUIET_DAYS: u32 = 365;
 
@@ -298,10 +317,20 @@ pub fn clean_goal(input: &GoalDetails) -> Result<GoalDetails> {
     };
     p.required("statement", "The goal", &out.statement);
     p.max_len("statement", "The goal", &out.statement, MAX_SENTENCE);
-    p.max_len("measure", "How it is measured", &out.measure, MAX_NOTE);
-    p.max_len("unit", "The unit", &out.unit, MAX_SHORT);
-    p.max_len("steps", "The steps", &out.steps, MAX_NOTE);
-    p.max_len("why", "Why it matters", &out.why, MAX_NOTE);
+    p.max_len(
+        "measure",
+        "How progress is measured",
+        &out.measure,
+        MAX_NOTE,
+    );
+    p.max_len("unit", "What the numbers count", &out.unit, MAX_SHORT);
+    p.max_len("steps", "What you will do in class", &out.steps, MAX_NOTE);
+    p.max_len(
+        "why",
+        "Why it matters to the child and the family",
+        &out.why,
+        MAX_NOTE,
+    );
     let scale = crate::measure::scale(&out.measure, &out.unit);
     for (field, label, value) in [
         ("baseline", "The baseline", out.baseline),
@@ -382,7 +411,12 @@ pub fn clean_home_activity(input: &HomeActivityDetails) -> Result<HomeActivityDe
     };
     p.required("title", "The activity", &out.title);
     p.max_len("title", "The activity", &out.title, MAX_SHORT);
-    p.max_len("details", "The details", &out.details, MAX_NOTE);
+    p.max_len(
+        "details",
+        "The details for the family",
+        &out.details,
+        MAX_NOTE,
+    );
     p.max_len("how_often", "How often", &out.how_often, MAX_SHORT);
     p.finish(out)
 }
@@ -395,12 +429,7 @@ pub fn clean_contact(input: &ContactDetails) -> Result<ContactDetails> {
         ..input.clone()
     };
     p.max_len("summary", "What was said", &out.summary, MAX_NOTE);
-    p.max_len(
-        "outcome",
-        "The outcome or next step",
-        &out.outcome,
-        MAX_NOTE,
-    );
+    p.max_len("outcome", "Outcome or next step", &out.outcome, MAX_NOTE);
     if out.follow_up_on.is_some_and(|f| f < out.happened_on) {
         p.add(
             "follow_up_on",
@@ -440,9 +469,9 @@ pub fn clean_concern(input: &ConcernDetails) -> Result<ConcernDetails> {
     p.required("observed", "What was seen", &out.observed);
     p.max_len("observed", "What was seen", &out.observed, MAX_NOTE);
     p.max_len("setting", "Where and when", &out.setting, MAX_SHORT);
-    p.max_len("strategies", "What was tried", &out.strategies, MAX_NOTE);
-    p.max_len("plan", "The plan", &out.plan, MAX_NOTE);
-    p.max_len("notes", "The notes", &out.notes, MAX_NOTE);
+    p.max_len("strategies", "What we tried", &out.strategies, MAX_NOTE);
+    p.max_len("plan", "What we agreed", &out.plan, MAX_NOTE);
+    p.max_len("notes", "Notes", &out.notes, MAX_NOTE);
     if let Some(unknown) = out.causes.iter().find(|c| crate::causes::find(c).is_none()) {
         p.add(
             "causes",
@@ -490,7 +519,7 @@ pub fn clean_conference(input: &ConferenceDetails) -> Result<ConferenceDetails> 
             "A conference ends on the day it starts; choose an earlier time.",
         );
     }
-    p.max_len("place", "The place", &out.place, MAX_SHORT);
+    p.max_len("place", "Place", &out.place, MAX_SHORT);
     if let Some(code) = &out.interpreter_language {
         if !is_language_tag(code) {
             p.add(
@@ -500,7 +529,7 @@ pub fn clean_conference(input: &ConferenceDetails) -> Result<ConferenceDetails> 
         }
     }
     p.max_len("attendees", "Who came", &out.attendees, MAX_NOTE);
-    p.max_len("notes", "The notes", &out.notes, MAX_NOTE);
+    p.max_len("notes", "Notes", &out.notes, MAX_NOTE);
     p.finish(out)
 }
 

@@ -111,6 +111,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             classes::archive_class,
             classes::start_new_year,
             students::purge_student,
+            drafts::save_draft,
+            drafts::get_draft,
+            drafts::discard_draft,
         ])
 }
 

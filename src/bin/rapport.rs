@@ -593,6 +593,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 }
 
 fn print_today(report: &insights::TodayReport) {
+    let first = &report.call_first;
+    if !first.children.is_empty() {
+        say!("Call first ({})", first.children.len());
+        for row in &first.children {
+            let reasons: Vec<&str> = row.reasons.iter().map(|r| r.phrase.as_str()).collect();
+            say!("  {:<28}  {}", row.display_name, reasons.join("; "));
+        }
+        if first.more > 0 {
+            say!("  and {} more in the lists below", first.more);
+        }
+        say!();
+    }
     let sections = [
         ("Follow-ups due", &report.follow_ups),
         ("Good news to call home about", &report.praise_to_call),

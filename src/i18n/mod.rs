@@ -72,6 +72,15 @@ pub fn handout_languages() -> impl Iterator<Item = &'static str> {
     HANDOUTS.iter().map(|h| h.code)
 }
 
+/// Whether Rapport has handouts in a language (by its primary subtag): a family whose language
+/// has none gets English, and the window says so before printing.
+pub fn has_handout(language: &str) -> bool {
+    let primary = language.split('-').next().unwrap_or("");
+    HANDOUTS
+        .iter()
+        .any(|h| h.code.eq_ignore_ascii_case(primary))
+}
+
 /// The handout text for a language (by its primary subtag), or English.
 pub fn handout(language: &str) -> &'static Handout {
     let primary = language

@@ -335,10 +335,13 @@ pub struct StudentPage {
     /// In time order.
     pub conferences: Vec<Conference>,
     pub balance: BalanceReport,
+    /// The forms with an unsaved draft about this child ("contact:<id>", "goal:<id>"), so the
+    /// page can say a draft is waiting.
+    pub drafts: Vec<String>,
 }
 
 /// One line of the class list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct StudentSummary {
     pub id: Id,
     pub class_id: Id,

@@ -55,6 +55,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0008_latin_name.sql"),
         then: None,
     },
+    Migration {
+        version: 9,
+        sql: include_str!("migrations/0009_drafts.sql"),
+        then: None,
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).

@@ -4,6 +4,7 @@
 mod classes;
 mod conferences;
 mod contacts;
+mod drafts;
 pub mod export;
 mod family;
 mod goals;
@@ -29,6 +30,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
+pub use drafts::Draft;
 pub use migrations::LATEST as SCHEMA_VERSION;
 
 /// An open record. Not `Sync`: the desktop shell keeps it behind a mutex.

@@ -26,6 +26,7 @@ impl Store {
             concerns: self.concerns_of(id)?,
             conferences: self.conferences_of(id)?,
             balance: insights::balance(&contacts, today, Some(year.details.starts_on)),
+            drafts: self.drafts_of(id)?,
             contacts,
             record,
         })

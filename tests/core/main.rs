@@ -3,6 +3,7 @@
 
 mod backup;
 mod crash;
+mod drafts;
 mod import_json;
 mod lifecycle;
 mod partnership;

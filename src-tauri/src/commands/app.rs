@@ -58,6 +58,10 @@ pub struct AppInfo {
     pub choices: Choices,
     /// Today's date on this computer (YYYY-MM-DD), the default for every date field.
     pub today: chrono::NaiveDate,
+    /// The longest texts the record takes, for the counters near a limit.
+    pub limits: rapport::validate::Limits,
+    /// The languages Rapport has family handouts in; any other family gets English.
+    pub handout_languages: Vec<&'static str>,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -81,6 +85,8 @@ pub async fn app_info<R: Runtime>(
         classes,
         school_years,
         languages: LANGUAGES,
+        limits: rapport::validate::LIMITS,
+        handout_languages: rapport::i18n::handout_languages().collect(),
         contact_methods: choices!(ContactMethod),
         choices: Choices {
             contact_methods: choices!(ContactMethod),

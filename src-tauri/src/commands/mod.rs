@@ -7,6 +7,7 @@ pub mod backups;
 pub mod classes;
 pub mod conferences;
 pub mod contacts;
+pub mod drafts;
 pub mod family;
 pub mod goals;
 pub mod guardians;

@@ -79,4 +79,7 @@ pub const COMMANDS: &[&str] = &[
     "archive_class",
     "start_new_year",
     "purge_student",
+    "save_draft",
+    "get_draft",
+    "discard_draft",
 ];
