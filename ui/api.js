@@ -173,3 +173,9 @@ export const archiveClass = (id, archived) => call('archive_class', { id, archiv
 export const startNewYear = (fromClassId, details, carry) =>
   call('start_new_year', { from_class_id: fromClassId, details, carry });
 export const purgeStudent = (id) => call('purge_student', { id });
+
+// Drafts of unsaved forms (ui/drafts.js): kept in the record as the teacher types. getDraft
+// resolves with {form, student_id, fields: {control id: value}, saved_at} or null.
+export const saveDraft = (form, studentId, fields) => call('save_draft', { form, student_id: studentId, fields });
+export const getDraft = (form) => call('get_draft', { form });
+export const discardDraft = (form) => call('discard_draft', { form });

@@ -8,6 +8,8 @@
 
 import * as api from './api.js';
 import { h, svg, replace, whileBusy } from './dom.js';
+import { installCounters } from './counters.js';
+import { installShortcuts, showShortcuts } from './shortcuts.js';
 import { errorMessage } from './views/forms.js';
 import * as welcome from './views/welcome.js';
 import * as today from './views/today.js';
@@ -220,11 +222,34 @@ function drawSidebar(navKey) {
     cls?.archived ? h('p', { class: 'class-year' }, 'Archived (read only)') : null,
   );
   $('nav').hidden = !cls;
+  $('sidebar-tools').hidden = !cls;
   for (const link of $('nav').querySelectorAll('a[data-route]')) {
     if (link.dataset.route === navKey) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   $('app-version').textContent = info?.version ? `Version ${info.version}` : '';
+}
+
+// ----- sitting with the family -----
+
+/** Remembered on this computer, so a restart in the middle of a meeting shows nothing private. */
+const FAMILY_VIEW_KEY = 'rapport.family-view';
+
+function familyViewOn() {
+  return localStorage.getItem(FAMILY_VIEW_KEY) === 'on';
+}
+
+/**
+ * Turns the family view on or off: every private note leaves the screen (CSS on body.family-view)
+ * and a banner says so, with the way back.
+ */
+function setFamilyView(on, { announce = true } = {}) {
+  if (on) localStorage.setItem(FAMILY_VIEW_KEY, 'on');
+  else localStorage.removeItem(FAMILY_VIEW_KEY);
+  document.body.classList.toggle('family-view', on);
+  $('family-view-banner').hidden = !on;
+  $('family-view-toggle').setAttribute('aria-pressed', String(on));
+  if (announce) showStatus(on ? 'Private notes are hidden while you sit with the family.' : 'Private notes are shown again.');
 }
 
 // ----- rendering -----
@@ -378,6 +403,14 @@ function wireShell() {
   status.addEventListener('focusout', (event) => {
     if (!status.contains(event.relatedTarget) && !statusPointer) releaseStatus();
   });
+  $('family-view-toggle').addEventListener('click', () => setFamilyView(!familyViewOn()));
+  $('family-view-end').addEventListener('click', () => {
+    setFamilyView(false);
+    $('family-view-toggle').focus();
+  });
+  setFamilyView(familyViewOn(), { announce: false });
+  $('shortcuts-button').addEventListener('click', showShortcuts);
+  installShortcuts();
   $('skip-link').addEventListener('click', (event) => {
     event.preventDefault();
     const main = $('main');
@@ -401,6 +434,7 @@ async function start() {
     return;
   }
   wireShell();
+  installCounters(() => info?.limits);
   await renderRoute({ initial: true });
 }
 

@@ -6,6 +6,8 @@
 
 import * as api from '../api.js';
 import { h, replace, whileBusy } from '../dom.js';
+import { keepDraft } from '../drafts.js';
+import { folded } from './fold.js';
 import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
 import { choiceLabel, choices, dateText, formatDate, isReadOnly, linkedGuardian, openContactDialog, prefixed, submitKeys } from './contact-dialog.js';
 
@@ -65,6 +67,15 @@ function causesFieldset(ctx, chosen) {
  */
 function concernForm(ctx, page, concern, cancel) {
   const k = concern ?? {};
+  /** @type {ReturnType<typeof keepDraft>} */
+  let draft;
+  // Cancel and Escape close the form; what was typed stays as a draft.
+  const leave = () => {
+    cancel();
+    draft.close().then((kept) => {
+      if (kept) ctx.status('Draft kept: it comes back when you open this again.');
+    });
+  };
   const contactOptions = [
     { value: '', label: 'Not yet discussed' },
     ...(page.contacts ?? []).map((c) => ({ value: String(c.id), label: contactOption(ctx, page, c) })),
@@ -110,10 +121,11 @@ function concernForm(ctx, page, concern, cancel) {
     field({ id: 'concern_resolved_on', label: 'Resolved on', type: 'date', value: k.resolved_on ?? '', hint: 'Leave empty while it is still open.' }),
     actions(
       h('button', { type: 'submit', class: 'button primary', id: 'save-concern' }, concern ? 'Save changes' : 'Save'),
-      h('button', { type: 'button', class: 'button', id: 'cancel-concern', onclick: cancel }, 'Cancel'),
+      h('button', { type: 'button', class: 'button', id: 'cancel-concern', onclick: leave }, 'Cancel'),
     ),
   );
-  submitKeys(formEl, cancel);
+  submitKeys(formEl, leave);
+  draft = keepDraft(formEl, { key: concern ? `concern:${concern.id}` : `concern:new:${page.student.id}`, studentId: page.student.id });
   onSubmit(
     formEl,
     async () => {
@@ -135,6 +147,7 @@ function concernForm(ctx, page, concern, cancel) {
         resolved_on: valueOf(formEl, 'concern_resolved_on') || null,
       };
       const saved = concern ? await api.updateConcern(concern.id, details) : await api.addConcern(details);
+      await draft.saved();
       ctx.status('Concern saved.');
       await ctx.refresh(`#concern-${saved.id}`);
     },
@@ -145,7 +158,7 @@ function concernForm(ctx, page, concern, cancel) {
 
 function detail(label, value, attrs = {}) {
   if (!value) return null;
-  return h('div', { class: ['fact', attrs.class] }, h('dt', null, label), h('dd', { dir: 'auto' }, value));
+  return h('div', { class: ['fact', attrs.class] }, h('dt', null, label), h('dd', { dir: 'auto' }, folded(h('span', { class: 'rc-text' }, value), value)));
 }
 
 function concernItem(ctx, page, k, on, readOnly) {

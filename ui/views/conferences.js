@@ -9,9 +9,11 @@
 
 import * as api from '../api.js';
 import { h, nameText, replace, whileBusy } from '../dom.js';
+import { folded } from './fold.js';
 import { actions, checkbox, checkedOf, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
 import { submitKeys } from './contact-dialog.js';
 import { printed } from './printing.js';
+import { confirmEnglish, englishNote, withoutHandoutSection } from './handouts.js';
 
 const LONG_DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const DAY_IN_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
@@ -569,7 +571,7 @@ function slotItem(ctx, s, on, readOnly) {
           )
         : null,
       c.attendees ? h('p', { class: 'slot-attendees', dir: 'auto' }, h('span', { class: 'slot-label' }, 'Who came: '), c.attendees) : null,
-      c.notes ? h('p', { class: ['slot-notes', c.sensitive && 'is-private'], dir: 'auto' }, c.notes) : null,
+      c.notes ? folded(h('p', { class: ['slot-notes', c.sensitive && 'is-private'], dir: 'auto' }, c.notes), c.notes) : null,
     ),
     readOnly
       ? null
@@ -603,7 +605,8 @@ function dayHeading(ctx, date) {
  */
 export async function render(ctx) {
   const cls = ctx.currentClass;
-  let [slots, students] = await Promise.all([api.listConferences(cls.id), api.listStudents(cls.id)]);
+  let [slots, students, overview] = await Promise.all([api.listConferences(cls.id), api.listStudents(cls.id), api.classOverview(cls.id)]);
+  const gaps = overview.without_handout ?? [];
   const readOnly = Boolean(cls.archived);
   const today = ctx.info?.today ?? '';
 
@@ -619,7 +622,16 @@ export async function render(ctx) {
   // Made once, so that a redraw while a PDF is being written keeps the button busy.
   const printSchedule = h(
     'button',
-    { type: 'button', class: 'button', id: 'print-schedule', onclick: (e) => printed(ctx, e.currentTarget, 'Schedule', () => api.printSchedule(cls.id)) },
+    {
+      type: 'button',
+      class: 'button',
+      id: 'print-schedule',
+      onclick: async (e) => {
+        const button = e.currentTarget;
+        if (!(await confirmEnglish(gaps, 'the reminder slips'))) return;
+        await printed(ctx, button, 'Schedule', () => api.printSchedule(cls.id), { note: englishNote(gaps) });
+      },
+    },
     'Print schedule and slips',
   );
   const printPackets = h(
@@ -818,14 +830,14 @@ export async function render(ctx) {
     if (!hasSlots) {
       const forms = readOnly ? [] : [planFormEl ?? makePlanForm(), addFormEl ?? makeAddForm(mode.studentId ?? null)];
       for (const f of forms) f.querySelector('#cancel-plan, #cancel-conference').hidden = true;
-      replace(body, emptyState(), forms);
+      replace(body, emptyState(), forms, withoutHandoutSection(gaps));
       return;
     }
     let panel = null;
     if (mode.kind === 'add') panel = addFormEl ?? makeAddForm(mode.studentId ?? null);
     else if (mode.kind === 'plan') panel = planFormEl ?? makePlanForm();
     if (panel) panel.querySelector('#cancel-plan, #cancel-conference').hidden = false;
-    replace(body, summary(), readOnly ? null : panel, schedule());
+    replace(body, summary(), readOnly ? null : panel, schedule(), withoutHandoutSection(gaps));
   }
 
   const node = h(

@@ -2,12 +2,14 @@
 // in a few seconds. Everything has a sensible default (today, the primary guardian the school may
 // contact, that guardian's preferred way, "We spoke"), so often only the summary needs typing;
 // Enter (Ctrl+Enter in a text area) saves and Escape cancels. It also edits a logged contact, makes
-// the positive call for a praise (recordPraiseCall) and follows up on an earlier contact. What was
-// typed into a cancelled dialog comes back the next time it is opened for the same thing.
+// the positive call for a praise (recordPraiseCall) and follows up on an earlier contact. What is
+// typed is kept as a draft in the record (ui/drafts.js) and comes back the next time the dialog is
+// opened for the same thing, also after a restart.
 // Also home to the small helpers the contact, praise and concern sections share.
 
 import * as api from '../api.js';
 import { h, nameText } from '../dom.js';
+import { keepDraft } from '../drafts.js';
 import { actions, checkbox, checkedOf, field, form, onSubmit, valueOf } from './forms.js';
 
 // ----- shared helpers -----
@@ -147,9 +149,6 @@ export const prefixed = (prefix) => (f) => `${prefix}${f}`;
 /** The modifier key for Ctrl+Enter as this computer names it. */
 const MOD = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘' : 'Ctrl';
 
-/** What was typed in dialogs cancelled before saving, by what they were for. */
-const drafts = new Map();
-
 function guardianOptionLabel(lg) {
   const g = lg.guardian;
   const rel = g.relationship ? ` (${g.relationship})` : '';
@@ -242,8 +241,8 @@ export function openContactDialog(ctx, page, preset = {}) {
   const editing = preset.contact ?? null;
   const praise = preset.praiseId != null ? (page.praise ?? []).find((p) => p.id === preset.praiseId) ?? null : null;
   const earlier = preset.followUpOf != null ? (page.contacts ?? []).find((c) => c.id === preset.followUpOf) ?? null : null;
-  const draftKey = [page.student.id, editing?.id ?? 'new', preset.praiseId ?? '', preset.followUpOf ?? '', preset.kind ?? ''].join(':');
-  const draft = drafts.get(draftKey) ?? null;
+  // A draft belongs to what the dialog is for: this call about this praise, this follow-up...
+  const draftKey = ['contact', page.student.id, editing?.id ?? 'new', preset.praiseId ?? '', preset.followUpOf ?? '', preset.concernId ?? '', preset.kind ?? ''].join(':');
   const child = nameText(page.display_name);
   const isPraiseCall = preset.praiseId != null;
 
@@ -298,20 +297,11 @@ export function openContactDialog(ctx, page, preset = {}) {
               id: `talked-${k.id}`,
               name: 'contact_concerns',
               value: k.id,
-              checked: k.id === preset.concernId || (draft?.concerns ?? []).includes(k.id),
+              checked: k.id === preset.concernId,
             }),
             h('label', { for: `talked-${k.id}` }, 'The concern noted ', dateText(ctx, k.noticed_on), ': ', h('span', { dir: 'auto' }, shortText(k.observed))),
           ),
         ),
-      )
-    : null;
-
-  const draftNote = draft
-    ? h(
-        'p',
-        { class: 'hint draft-note', id: 'contact-draft-note' },
-        'What you typed last time is back. ',
-        h('button', { type: 'button', class: 'link-button', id: 'contact-clear-draft' }, 'Start afresh'),
       )
     : null;
 
@@ -320,24 +310,10 @@ export function openContactDialog(ctx, page, preset = {}) {
     h('div', { class: 'field-row rc-row-2' }, guardianField, methodField),
     h(
       'div',
-      { class: 'field-row rc-row-3' },
+      { class: 'field-row rc-row-3 rc-align-end' },
       kindField,
       field({ id: 'contact_happened_on', label: 'Date', type: 'date', value: editing?.happened_on ?? ctx.info?.today ?? '' }),
-      field({ id: 'contact_initiated_by', label: 'Who started it', type: 'select', options: choices(ctx, 'initiators'), value: editing?.initiated_by ?? 'teacher' }),
-    ),
-    field({
-      id: 'contact_summary',
-      label: 'What was said',
-      type: 'textarea',
-      rows: 3,
-      value: draft?.summary ?? editing?.summary ?? preset.summary ?? '',
-    }),
-    field({ id: 'contact_outcome', label: 'Outcome or next step', type: 'textarea', rows: 2, value: draft?.outcome ?? editing?.outcome ?? '' }),
-    talkedAbout,
-    draftNote,
-    h(
-      'div',
-      { class: 'field-row rc-row-2 rc-align-end' },
+      // "We spoke" sits near the top, where a small window still shows it.
       h(
         'div',
         { class: 'rc-checks' },
@@ -346,13 +322,31 @@ export function openContactDialog(ctx, page, preset = {}) {
           label: ['We spoke', h('span', { class: 'rc-inline-hint' }, ' — untick if no one answered')],
           checked: editing ? editing.reached : true,
         }),
+      ),
+    ),
+    field({
+      id: 'contact_summary',
+      label: 'What was said',
+      type: 'textarea',
+      rows: 3,
+      value: editing?.summary ?? preset.summary ?? '',
+    }),
+    field({ id: 'contact_outcome', label: 'Outcome or next step', type: 'textarea', rows: 2, value: editing?.outcome ?? '' }),
+    talkedAbout,
+    h(
+      'div',
+      { class: 'field-row rc-row-3 rc-align-end' },
+      field({ id: 'contact_initiated_by', label: 'Who started it', type: 'select', options: choices(ctx, 'initiators'), value: editing?.initiated_by ?? 'teacher' }),
+      field({ id: 'contact_follow_up_on', label: 'Follow up on (optional)', type: 'date', value: editing?.follow_up_on ?? '' }),
+      h(
+        'div',
+        { class: 'rc-checks' },
         checkbox({
           id: 'contact_sensitive',
           label: ['Private', h('span', { class: 'rc-inline-hint' }, ' — for you only, never printed')],
           checked: Boolean(editing?.sensitive),
         }),
       ),
-      field({ id: 'contact_follow_up_on', label: 'Follow up on (optional)', type: 'date', value: draft?.follow_up_on ?? editing?.follow_up_on ?? '' }),
     ),
     actions(
       h('button', { type: 'submit', class: 'button primary', id: 'save-contact' }, editing ? 'Save changes' : isPraiseCall ? 'Save the call' : 'Save'),
@@ -410,14 +404,7 @@ export function openContactDialog(ctx, page, preset = {}) {
   });
   showReach();
 
-  draftNote?.querySelector('button').addEventListener('click', () => {
-    drafts.delete(draftKey);
-    formEl.querySelector('#contact_summary').value = editing?.summary ?? preset.summary ?? '';
-    formEl.querySelector('#contact_outcome').value = editing?.outcome ?? '';
-    formEl.querySelector('#contact_follow_up_on').value = editing?.follow_up_on ?? '';
-    draftNote.remove();
-    formEl.querySelector('#contact_summary').focus();
-  });
+  const draft = keepDraft(formEl, { key: draftKey, studentId: page.student.id });
 
   let saved = null;
   const close = () => dialog.close();
@@ -439,7 +426,7 @@ export function openContactDialog(ctx, page, preset = {}) {
         });
       }
       saved = contact;
-      drafts.delete(draftKey);
+      await draft.saved();
       close();
       ctx.status(isPraiseCall ? 'Good news shared. The call is logged.' : editing ? 'Contact saved.' : 'Contact logged.');
     },
@@ -449,28 +436,20 @@ export function openContactDialog(ctx, page, preset = {}) {
   document.body.append(dialog);
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => {
-      if (!saved) {
-        const typed = {
-          summary: valueOf(formEl, 'contact_summary'),
-          outcome: valueOf(formEl, 'contact_outcome'),
-          follow_up_on: valueOf(formEl, 'contact_follow_up_on'),
-        };
-        const ticked = talkedConcerns(formEl).filter((id) => id !== preset.concernId);
-        const before = {
-          summary: draft?.summary ?? editing?.summary ?? preset.summary ?? '',
-          outcome: draft?.outcome ?? editing?.outcome ?? '',
-          follow_up_on: draft?.follow_up_on ?? editing?.follow_up_on ?? '',
-        };
-        const changed = Object.keys(typed).some((k) => typed[k] !== before[k]) || draft || ticked.length;
-        if (changed && (typed.summary.trim() || typed.outcome.trim() || typed.follow_up_on || ticked.length)) {
-          drafts.set(draftKey, { ...typed, concerns: ticked });
-        } else if (changed) drafts.delete(draftKey);
-      }
       dialog.remove();
       if (!saved && returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
       resolve(saved);
+      // The form's values can still be read once it is gone from the page.
+      if (!saved) {
+        draft.close().then((kept) => {
+          if (kept) ctx.status('Draft kept: it comes back when you open this again.');
+        });
+      }
     });
     dialog.showModal();
-    guardianSelect.focus();
+    // Everything else has a sensible default: start where a person types.
+    const summary = formEl.querySelector('#contact_summary');
+    summary.focus();
+    summary.setSelectionRange(summary.value.length, summary.value.length);
   });
 }

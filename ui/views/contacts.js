@@ -5,6 +5,7 @@
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
+import { folded } from './fold.js';
 import { confirmDialog } from './forms.js';
 import { choiceLabel, choices, dateText, isReadOnly, linkedGuardian, openContactDialog } from './contact-dialog.js';
 
@@ -105,8 +106,8 @@ function contactItem(ctx, page, c, on, readOnly) {
       STARTED_BY[c.initiated_by] ?? `Started by: ${choiceLabel(ctx, 'initiators', c.initiated_by)}`,
       '.',
     ),
-    c.summary ? h('p', { class: 'rc-text contact-summary', dir: 'auto' }, c.summary) : null,
-    c.outcome ? h('p', { class: 'rc-text contact-outcome', dir: 'auto' }, h('span', { class: 'rc-label' }, 'Outcome: '), c.outcome) : null,
+    c.summary ? folded(h('p', { class: 'rc-text contact-summary', dir: 'auto' }, c.summary), c.summary) : null,
+    c.outcome ? folded(h('p', { class: 'rc-text contact-outcome', dir: 'auto' }, h('span', { class: 'rc-label' }, 'Outcome: '), c.outcome), c.outcome) : null,
     followUp,
     readOnly
       ? null

@@ -6,8 +6,10 @@
 
 import * as api from '../api.js';
 import { h, nameText, replace, whileBusy } from '../dom.js';
+import { folded } from './fold.js';
 import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
 import { printed } from './printing.js';
+import { childWithoutHandout, confirmEnglish, englishNote } from './handouts.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
@@ -177,7 +179,7 @@ export function renderFamilyAnswers(ctx, page) {
     return h(
       'li',
       { class: ['family-answer', a.sensitive && 'sensitive'], id: `family-answer-${a.id}`, tabindex: '-1', dataset: { answerId: String(a.id) } },
-      h('blockquote', { class: 'answer-text', dir: 'auto' }, a.answer),
+      folded(h('blockquote', { class: 'answer-text', dir: 'auto' }, a.answer), a.answer),
       h(
         'div',
         { class: 'answer-foot' },
@@ -433,6 +435,8 @@ export function renderFamilyAnswers(ctx, page) {
  * @param {object} page the StudentPage
  * @param {HTMLButtonElement} button
  */
-function printQuestionnaire(ctx, page, button) {
-  return printed(ctx, button, 'Questionnaire', () => api.printQuestionnaire(page.student.id), { pages: false });
+async function printQuestionnaire(ctx, page, button) {
+  const gaps = childWithoutHandout(ctx, page);
+  if (!(await confirmEnglish(gaps, 'the questionnaires'))) return;
+  return printed(ctx, button, 'Questionnaire', () => api.printQuestionnaire(page.student.id), { pages: false, note: englishNote(gaps) });
 }

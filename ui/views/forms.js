@@ -18,6 +18,8 @@ import { h, whileBusy } from '../dom.js';
  * @param {boolean} [o.names] the value is a person's name: dir="auto"
  * @param {number} [o.rows] for textareas
  * @param {string} [o.placeholder]
+ * @param {'name'|'short'|'sentence'|'note'|'letter'|null} [o.limit] the core's limit for it, counted
+ *   down near the end (ui/counters.js); text areas default to "note"
  * @returns {HTMLElement} the wrapper; the control is `wrapper.querySelector('#' + id)`
  */
 export function field(o) {
@@ -29,6 +31,7 @@ export function field(o) {
     'aria-describedby': hintId,
     dir: o.names ? 'auto' : null,
     autocomplete: o.autocomplete ?? 'off',
+    'data-limit': o.limit ?? (o.type === 'textarea' ? 'note' : null),
   };
   let control;
   if (o.type === 'textarea') {
@@ -48,6 +51,13 @@ export function field(o) {
       placeholder: o.placeholder ?? null,
       spellcheck: o.names ? 'false' : null,
     });
+  }
+  if (o.type === 'date' || o.type === 'time') {
+    // An empty date reads as empty, not as a grey date that looks filled in.
+    const mark = () => control.classList.toggle('empty', !control.value);
+    mark();
+    control.addEventListener('input', mark);
+    control.addEventListener('change', mark);
   }
   return h(
     'div',

@@ -7,6 +7,7 @@
 
 import * as api from '../api.js';
 import { h, replace, svg, whileBusy } from '../dom.js';
+import { keepDraft } from '../drafts.js';
 import { actions, confirmDialog, field, form, onSubmit, radioGroup, valueOf, radioOf } from './forms.js';
 import { answersById, dateEl, dateText, formKeys, numberText, privateBadge, snippet } from './family.js';
 
@@ -326,6 +327,15 @@ function readGoal(ctx, formEl, studentId, strict) {
  * @param {() => void} cancel
  */
 function goalForm(ctx, page, goal, cancel) {
+  /** @type {ReturnType<typeof keepDraft>} */
+  let draft;
+  // Cancel and Escape close the form; what was typed stays as a draft.
+  const leave = () => {
+    cancel();
+    draft.close().then((kept) => {
+      if (kept) ctx.status('Draft kept: it comes back when you open this again.');
+    });
+  };
   const g = goal ?? {
     area: choices(ctx, 'goal_areas')[0]?.value ?? 'reading',
     statement: '', measure: '', unit: '', aim: 'increase', baseline: null, target: null,
@@ -377,6 +387,7 @@ function goalForm(ctx, page, goal, cancel) {
           id: 'goal_statement',
           label: 'The goal',
           required: true,
+          limit: 'sentence',
           value: g.statement,
           hint: 'What the child will do, in a full sentence. For example “Read a grade-3 passage aloud at 90 words a minute”.',
         }),
@@ -407,13 +418,14 @@ function goalForm(ctx, page, goal, cancel) {
     ),
     actions(
       h('button', { type: 'submit', class: 'button primary', id: 'save-goal' }, goal ? 'Save goal' : 'Add goal'),
-      h('button', { type: 'button', class: 'button', id: 'cancel-goal', onclick: cancel }, 'Cancel'),
+      h('button', { type: 'button', class: 'button', id: 'cancel-goal', onclick: leave }, 'Cancel'),
     ),
   );
   for (const id of ['goal_statement', 'goal_measure', 'goal_unit', 'goal_steps', 'goal_why']) {
     formEl.querySelector(`#${id}`).setAttribute('dir', 'auto');
   }
-  formKeys(formEl, cancel);
+  formKeys(formEl, leave);
+  draft = keepDraft(formEl, { key: goal ? `goal:${goal.id}` : `goal:new:${page.student.id}`, studentId: page.student.id });
 
   // A letter beside each field label the check has something to say about.
   const flags = new Map();
@@ -496,6 +508,7 @@ function goalForm(ctx, page, goal, cancel) {
       clearTimeout(timer);
       const details = readGoal(ctx, formEl, page.student.id, true);
       const saved = goal ? await api.updateGoal(goal.id, details) : await api.addGoal(details);
+      await draft.saved();
       ctx.status(goal ? 'Goal saved.' : 'Goal added.');
       await ctx.refresh(`li.goal[data-goal-id="${saved.id}"] .goal-statement`);
     },

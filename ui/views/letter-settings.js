@@ -51,6 +51,7 @@ function letterForm(ctx, languages, first) {
     id: 'letter-body',
     label: 'The letter',
     type: 'textarea',
+    limit: 'letter',
     rows: 12,
     value: first.body,
     hint: 'Each line is a paragraph. Rapport adds the title and “Dear …,” above it, and your name and school below.',

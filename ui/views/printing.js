@@ -16,15 +16,16 @@ const pagesText = (n) => `${n} ${n === 1 ? 'page' : 'pages'}`;
  * @param {HTMLButtonElement} button
  * @param {string} what the start of the status, e.g. 'Packet'
  * @param {() => Promise<{path: string, bytes: number, pages?: number, missing_characters: string}|null>} call
- * @param {{pages?: boolean}} [o] `pages: false` leaves the page count out
+ * @param {{pages?: boolean, note?: string}} [o] `pages: false` leaves the page count out; `note` ends
+ *   the status (who got English, say)
  */
-export async function printed(ctx, button, what, call, { pages = true } = {}) {
+export async function printed(ctx, button, what, call, { pages = true, note = '' } = {}) {
   try {
     const saved = await whileBusy(button, call);
     if (!saved) return;
     const count = pages && Number.isInteger(saved.pages) ? ` (${pagesText(saved.pages)})` : '';
     const missing = saved.missing_characters ? ` Some characters could not be printed: ${saved.missing_characters}` : '';
-    ctx.status(`${what} saved to ${saved.path}${count}.${missing}`);
+    ctx.status(`${what} saved to ${saved.path}${count}.${missing}${note}`);
   } catch (err) {
     ctx.alert(err);
   }

@@ -13,13 +13,15 @@ import { h, nameText, whileBusy } from '../dom.js';
 import { confirmDialog } from './forms.js';
 import { guardianSection } from './guardians.js';
 import { gradeLabel } from './students.js';
-import { renderFamilyAnswers } from './family.js';
+import { privateBadge, renderFamilyAnswers } from './family.js';
+import { folded } from './fold.js';
 import { renderGoals } from './goals.js';
 import { renderContacts } from './contacts.js';
 import { renderPraise } from './praise.js';
 import { renderConcerns } from './concerns.js';
 import { renderStudentConferences } from './conferences.js';
 import { printed } from './printing.js';
+import { childWithoutHandout, confirmEnglish, englishNote } from './handouts.js';
 
 function fact(label, value, attrs = {}) {
   if (!value) return null;
@@ -46,6 +48,54 @@ function balanceLine(b) {
     ' · this year: ',
     pair(year),
     tipped ? h('span', { class: 'balance-nudge' }, ' · Time for some good news.') : null,
+  );
+}
+
+/** The sections of a child's page the "Jump to" menu (Alt+J) reaches, by their headings. */
+const SECTIONS = [
+  ['family-answers-title', 'Family'],
+  ['guardians-title', 'Guardians'],
+  ['goals-title', 'Goals'],
+  ['contacts-title', 'Contacts'],
+  ['praise-title', 'Good news'],
+  ['concerns-title', 'Concerns'],
+];
+
+/**
+ * "Jump to: Family · Guardians · …": links that bring a section's heading into view and focus it,
+ * so the Tab after it lands on that section's first button. (Their address stays the page's, so
+ * the route is never lost.)
+ */
+function jumpMenu(studentId) {
+  return h(
+    'nav',
+    { class: 'jump-menu', id: 'student-jump', 'aria-label': 'Sections of this page' },
+    h(
+      'ul',
+      null,
+      SECTIONS.map(([target, label]) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            {
+              href: `#/students/${studentId}`,
+              dataset: { target },
+              onclick: (event) => {
+                event.preventDefault();
+                const heading = document.getElementById(target);
+                if (!heading) return;
+                heading.tabIndex = -1;
+                heading.scrollIntoView({ block: 'start' });
+                heading.focus({ preventScroll: true });
+              },
+            },
+            label,
+          ),
+        ),
+      ),
+    ),
   );
 }
 
@@ -133,7 +183,7 @@ export async function render(ctx, [id], query) {
   const node = h(
     'article',
     { class: 'page student', id: 'student', dataset: { studentId: String(s.id) } },
-    h('p', { class: 'breadcrumb' }, h('a', { href: '#/students' }, 'Students')),
+    h('div', { class: 'page-top' }, h('p', { class: 'breadcrumb' }, h('a', { href: '#/students' }, 'Students')), jumpMenu(s.id)),
     h(
       'div',
       { class: 'page-head' },
@@ -150,7 +200,17 @@ export async function render(ctx, [id], query) {
         ),
         h(
           'button',
-          { type: 'button', class: 'button', id: 'print-letter', onclick: (e) => printed(ctx, e.currentTarget, 'Letter', () => api.printLetter(s.id), { pages: false }) },
+          {
+            type: 'button',
+            class: 'button',
+            id: 'print-letter',
+            onclick: async (e) => {
+              const button = e.currentTarget;
+              const gaps = childWithoutHandout(ctx, record);
+              if (!(await confirmEnglish(gaps, 'the introduction letter'))) return;
+              await printed(ctx, button, 'Letter', () => api.printLetter(s.id), { pages: false, note: englishNote(gaps) });
+            },
+          },
           'Print introduction letter',
         ),
         readOnly
@@ -177,9 +237,9 @@ export async function render(ctx, [id], query) {
     s.notes
       ? h(
           'section',
-          { class: 'notes', 'aria-labelledby': 'notes-title' },
-          h('h2', { id: 'notes-title' }, 'Notes'),
-          h('p', { class: 'notes-text', id: 'student-notes', dir: 'auto' }, s.notes),
+          { class: 'notes is-private', id: 'student-notes-section', 'aria-labelledby': 'notes-title' },
+          h('h2', { id: 'notes-title' }, 'Private notes ', privateBadge()),
+          folded(h('p', { class: 'notes-text', id: 'student-notes', dir: 'auto' }, s.notes), s.notes),
         )
       : null,
     renderFamilyAnswers(ctx, record),

@@ -7,6 +7,7 @@ import { h, nameText, replace } from '../dom.js';
 import { haystack, matchesWords, queryWords } from '../search.js';
 import { loadDemoAndOpen } from './welcome.js';
 import { printed } from './printing.js';
+import { confirmEnglish, englishNote } from './handouts.js';
 
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
@@ -82,6 +83,20 @@ function emptyState(ctx, offerDemo) {
  * @param {object} ctx
  * @returns {Promise<{node: HTMLElement, focus?: string}>}
  */
+/** Every family's letter, after saying which families get English. */
+async function printLetters(ctx, cls, button) {
+  if (button.disabled) return;
+  let gaps = [];
+  try {
+    gaps = (await api.classOverview(cls.id)).without_handout ?? [];
+  } catch (err) {
+    ctx.alert(err);
+    return;
+  }
+  if (!(await confirmEnglish(gaps, 'the introduction letters'))) return;
+  await printed(ctx, button, 'Letters', () => api.printClassLetters(cls.id), { note: englishNote(gaps) });
+}
+
 export async function render(ctx) {
   const cls = ctx.currentClass;
   const list = await api.listStudents(cls.id);
@@ -96,7 +111,7 @@ export async function render(ctx) {
           h('button', { type: 'button', class: 'button primary', id: 'add-student', onclick: () => ctx.go('#/students/new') }, 'Add a student'),
           h(
             'button',
-            { type: 'button', class: 'button', id: 'print-class-letters', onclick: (e) => printed(ctx, e.currentTarget, 'Letters', () => api.printClassLetters(cls.id)) },
+            { type: 'button', class: 'button', id: 'print-class-letters', onclick: (e) => printLetters(ctx, cls, e.currentTarget) },
             'Print introduction letters',
           ),
           h('a', { class: 'button', id: 'open-import', href: '#/import' }, 'Import a roster'),

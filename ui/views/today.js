@@ -151,7 +151,7 @@ async function act(ctx, item, sectionId, button) {
     preset = { kind: 'positive', praiseId: item.item_id, summary: praise ? callSummary(ctx, praise) : '' };
   } else {
     preset = { kind: item.kind ?? 'information' };
-    if (sectionId === 'today-concerns' && item.item_id != null) {
+    if (item.kind === 'concern' && item.item_id != null) {
       const concern = (page.concerns ?? []).find((k) => k.id === item.item_id);
       if (concern) {
         preset.about = concern.observed.split('\n')[0];
@@ -246,6 +246,113 @@ function reportSection(ctx, o, readOnly) {
   );
 }
 
+// ----- call first -----
+
+const REASON_ORDER_HELP = [
+  'A follow-up past its date counts 8, a concern not yet talked through 4, a follow-up due today 3, a family not in touch for a while 2, good news waiting or none yet this month 1 each.',
+  'The most first; on a tie, the family that has waited longest, then the order of the class list.',
+  'Good news alone does not put a child here: it has its own lists below.',
+];
+
+/**
+ * "Call first": one row per child with every reason and the step for the heaviest one.
+ * @param {object} ctx
+ * @param {{children: object[], more: number}} list
+ * @param {boolean} readOnly
+ */
+function callFirstSection(ctx, list, readOnly) {
+  if (!list?.children?.length) return null;
+  const rows = list.children.map((row) => {
+    const item = row.next;
+    const action = h('button', { type: 'button', class: 'button small today-action', dataset: { action: item.action } }, actionLabel(item), h('span', { class: 'visually-hidden' }, ' for ', nameText(row.display_name)));
+    action.addEventListener('click', () => act(ctx, item, 'today-call-first', action));
+    return h(
+      'li',
+      { class: 'nudge today-item call-first-item', dataset: { studentId: String(row.student_id), action: item.action } },
+      h(
+        'div',
+        { class: 'nudge-text' },
+        h('a', { href: `#/students/${row.student_id}`, class: 'student-name', dir: 'auto' }, row.display_name),
+        h(
+          'ul',
+          { class: 'call-reasons' },
+          row.reasons.map((r, i) => h('li', { class: ['call-reason', `reason-${r.reason}`, i === 0 && 'heaviest'] }, r.phrase)),
+        ),
+      ),
+      readOnly ? null : h('div', { class: 'today-buttons' }, action),
+    );
+  });
+  return h(
+    'section',
+    { class: 'today-section today-report call-first', id: 'today-call-first', 'aria-labelledby': 'today-call-first-title' },
+    h('h2', { id: 'today-call-first-title', tabindex: '-1' }, 'Call first'),
+    h('p', { class: 'section-intro' }, 'The families most waiting to hear from you, with every reason. The lists below have the rest.'),
+    h('ol', { class: 'nudges today-items call-first-list', id: 'today-call-first-list' }, rows),
+    list.more
+      ? h('p', { class: 'section-more', id: 'today-call-first-more' }, `${plural(list.more, 'more family needs', 'more families need')} a call: see the lists below.`)
+      : null,
+    h(
+      'details',
+      { class: 'rule', id: 'today-call-first-rule' },
+      h('summary', null, 'How this list is ranked'),
+      REASON_ORDER_HELP.map((p) => h('p', null, p)),
+    ),
+  );
+}
+
+// ----- conferences: one folded line per day -----
+
+const DAY = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
+
+function dayName(iso, todayIso, tomorrowIso) {
+  if (iso === todayIso) return 'Today';
+  if (iso === tomorrowIso) return 'Tomorrow';
+  const [y, m, d] = iso.split('-').map(Number);
+  return DAY.format(new Date(y, m - 1, d));
+}
+
+function isoDay(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * Conferences of the coming week, one folded line per day ("Tomorrow: 8 conferences to prepare
+ * for"); opening a day shows each family with Prepare.
+ */
+function conferenceSection(ctx, items, readOnly) {
+  if (!items?.length) return null;
+  const now = new Date();
+  const todayIso = isoDay(now);
+  const tomorrowIso = isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1));
+  const days = new Map();
+  for (const item of items) {
+    const key = item.date ?? '';
+    if (!days.has(key)) days.set(key, []);
+    days.get(key).push(item);
+  }
+  return h(
+    'section',
+    { class: 'today-section today-report conferences-section', id: 'today-conferences', 'aria-labelledby': 'today-conferences-title' },
+    h('h2', { id: 'today-conferences-title', tabindex: '-1' }, 'Conferences coming up', ' ', h('span', { class: 'count' }, `(${items.length})`)),
+    h('p', { class: 'section-intro' }, 'Booked for the next seven days. Look over each child’s record before you meet the family.'),
+    [...days].map(([iso, dayItems]) =>
+      h(
+        'details',
+        { class: 'conference-day', dataset: { day: iso } },
+        h(
+          'summary',
+          null,
+          h('strong', null, dayName(iso, todayIso, tomorrowIso)),
+          `: ${plural(dayItems.length, 'conference', 'conferences')} to prepare for`,
+        ),
+        h('ul', { class: 'nudges today-items' }, dayItems.map((item) => todayItem(ctx, item, 'today-conferences', readOnly))),
+      ),
+    ),
+    h('p', { class: 'section-link' }, h('a', { href: '#/conferences', id: 'today-conferences-link' }, 'See the conference schedule')),
+  );
+}
+
 /** The share of positive contacts as a two-colour bar (decoration; the numbers say it). */
 function balanceBar(b) {
   const total = b.positive + b.concern;
@@ -290,14 +397,8 @@ function reportSections(ctx, report, readOnly) {
   const list = (o) => reportSection(ctx, o, readOnly);
   return {
     first: [
-      list({
-        id: 'today-conferences',
-        title: 'Conferences coming up',
-        intro: 'Booked for the next seven days. Look over each child’s record before you meet the family.',
-        items: report.conferences_coming_up,
-        className: 'conferences-section',
-        footer: h('p', { class: 'section-link' }, h('a', { href: '#/conferences', id: 'today-conferences-link' }, 'See the conference schedule')),
-      }),
+      callFirstSection(ctx, report.call_first, readOnly),
+      conferenceSection(ctx, report.conferences_coming_up, readOnly),
       list({ id: 'today-follow-ups', title: 'Follow-ups due', intro: 'You planned to get back to these families.', items: report.follow_ups }),
       list({
         id: 'today-praise-calls',

@@ -240,6 +240,33 @@ impl Session {
         }
     }
 
+    /// Types `keys` into the element matching `css` without clearing it first: a key such as
+    /// Escape ("\u{e00c}") or Enter ("\u{e007}"), or text added to what is there.
+    pub async fn press(&self, css: &str, keys: &str) {
+        let element = self.wait_for(css).await;
+        element
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("press {keys:?} in `{css}`: {e}"));
+    }
+
+    /// Tab presses from the top of the window to the first element matching `css`: its place in
+    /// the page's tab order (Rapport uses no positive tabindex), counting only what is shown.
+    pub async fn tabs_to(&self, css: &str) -> Option<u64> {
+        self.client
+            .execute(
+                "const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+                   .filter((el) => !el.disabled && el.tabIndex >= 0 && el.type !== 'hidden'
+                     && !el.closest('[inert], [hidden]') && el.getClientRects().length > 0);
+                 const i = all.findIndex((el) => el.matches(arguments[0]));
+                 return i < 0 ? null : i + 1;",
+                vec![css.into()],
+            )
+            .await
+            .expect("count the tabs")
+            .as_u64()
+    }
+
     /// Follows an in-app link (`#/students`, ...).
     pub async fn go(&self, hash: &str) {
         self.client

@@ -70,6 +70,13 @@ async fn a_teacher_books_a_conference_and_sees_it_on_today() {
         .await;
 
     app.click("#nav-today").await;
+    // The coming week's conferences are one folded line per day; opening it names each family.
+    app.wait_for_text(
+        "#today-conferences summary",
+        "Tomorrow: 1 conference to prepare for",
+    )
+    .await;
+    app.click("#today-conferences summary").await;
     app.wait_for_text("#today-conferences", "Amani Diallo")
         .await;
     app.wait_for_text("#today-conferences", "French interpreter needed")

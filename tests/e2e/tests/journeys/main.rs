@@ -10,5 +10,6 @@ mod printing;
 mod privacy;
 mod recovery;
 mod roster;
+mod teachers_day;
 mod undo;
 mod year_end;

@@ -235,6 +235,25 @@ async fn today_and_a_student_page_with_a_years_record() {
     app.screenshot(&workspace_root().join("docs/screenshots/today.png"))
         .await;
 
+    // "Call first" comes before every other list, on the first screen, one row per child.
+    let call_first = app
+        .script(
+            "const rows = [...document.querySelectorAll('#today-call-first-list > li')];
+             const ids = rows.map((li) => li.dataset.studentId);
+             const first = document.querySelector('.today-report');
+             return { rows: rows.length, unique: new Set(ids).size,
+                      reasons: rows.every((li) => li.querySelectorAll('.call-reason').length > 0),
+                      first: first && first.id,
+                      top: document.querySelector('#today-call-first').getBoundingClientRect().top };",
+        )
+        .await;
+    assert_eq!(call_first["first"], "today-call-first", "{call_first}");
+    let rows = call_first["rows"].as_u64().unwrap();
+    assert!((1..=5).contains(&rows), "{call_first}");
+    assert_eq!(call_first["unique"].as_u64(), Some(rows), "{call_first}");
+    assert_eq!(call_first["reasons"], true, "{call_first}");
+    assert!(call_first["top"].as_f64().unwrap() < 800.0, "{call_first}");
+
     // "Mark done" on a follow-up can be undone, like a delete.
     let count = "return document.querySelectorAll('#today-follow-ups li').length";
     let before = app.script(count).await;

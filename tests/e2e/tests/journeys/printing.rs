@@ -16,7 +16,11 @@ async fn the_questionnaire_prints_from_the_student_page() {
     app.go(&format!("#/students/{student}")).await;
     app.wait_for_text("#student-name", "Amani Diallo").await;
     app.click("#print-questionnaire").await;
-    app.wait_for_text("#status", "Questionnaire saved to").await;
+    // Fatou reads French, which has no handouts yet: the window says so before printing.
+    app.wait_for_text("#confirm-dialog", "French").await;
+    app.click("#confirm-yes").await;
+    app.wait_for_text("#status", "One family got English").await;
+    assert!(app.text("#status").await.contains("Questionnaire saved to"));
     app.quit().await;
 
     let text = pdf_text(&printed_dir(data.path()).join("Family questionnaire — Amani Diallo.pdf"));
@@ -64,7 +68,11 @@ async fn the_class_packets_and_the_schedule_print_from_the_conferences_screen() 
     app.click("#print-class-packets").await;
     app.wait_for_text("#status", "Packets saved to").await;
     app.click("#print-schedule").await;
-    app.wait_for_text("#status", "Schedule saved to").await;
+    // Fatou reads French, which has no handouts yet: the window says so before printing.
+    app.wait_for_text("#confirm-dialog", "French").await;
+    app.click("#confirm-yes").await;
+    app.wait_for_text("#status", "families got English").await;
+    assert!(app.text("#status").await.contains("Schedule saved to"));
     app.screenshot(&workspace_root().join("target/e2e-screens/conferences-print.png"))
         .await;
     app.quit().await;
@@ -122,11 +130,18 @@ async fn letters_print_in_the_teachers_own_wording() {
 
     app.go("#/students").await;
     app.click("#print-class-letters").await;
-    app.wait_for_text("#status", "Letters saved to").await;
+    // Fatou reads French, which has no handouts yet: the window says so before printing.
+    app.wait_for_text("#confirm-dialog", "French").await;
+    app.click("#confirm-yes").await;
+    app.wait_for_text("#status", "One family got English").await;
+    assert!(app.text("#status").await.contains("Letters saved to"));
     app.go(&format!("#/students/{student}")).await;
     app.wait_for_text("#student-name", "Amani Diallo").await;
     app.click("#print-letter").await;
-    app.wait_for_text("#status", "Letter saved to").await;
+    app.wait_for_text("#confirm-dialog", "French").await;
+    app.click("#confirm-yes").await;
+    app.wait_for_text("#status", "One family got English").await;
+    assert!(app.text("#status").await.contains("Letter saved to"));
     app.quit().await;
 
     let folder = printed_dir(data.path());
