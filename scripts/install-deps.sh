@@ -43,3 +43,21 @@ if $want_test && ! command -v tauri-driver >/dev/null; then
   echo "Installing tauri-driver 2 (the WebDriver bridge for the UI tests)"
   cargo install tauri-driver --locked --version '^2'
 fi
+
+# axe-core checks every screen against WCAG 2.1 A/AA in the real window (tests/e2e): the npm
+# package's tarball, pinned by its SHA-256, unpacked into target/ (rebuilt from the registry).
+AXE_VERSION=4.14.1
+AXE_SHA256=e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+axe_dir="$(cd "$(dirname "$0")/.." && pwd)/target/axe-core"
+if $want_test && [ ! -f "$axe_dir/axe-$AXE_VERSION.min.js" ]; then
+  echo "Fetching axe-core $AXE_VERSION (the accessibility checks of the UI tests)"
+  command -v curl >/dev/null || { ${sudo:-} apt-get install -y -qq curl ca-certificates; }
+  mkdir -p "$axe_dir"
+  tarball="$axe_dir/axe-core-$AXE_VERSION.tgz"
+  curl -sSfL "https://registry.npmjs.org/axe-core/-/axe-core-$AXE_VERSION.tgz" -o "$tarball"
+  echo "$AXE_SHA256  $tarball" | sha256sum -c --quiet -
+  tar -xzf "$tarball" -C "$axe_dir" package/axe.min.js
+  mv "$axe_dir/package/axe.min.js" "$axe_dir/axe-$AXE_VERSION.min.js"
+  rmdir "$axe_dir/package"
+  rm "$tarball"
+fi

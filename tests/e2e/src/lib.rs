@@ -267,6 +267,31 @@ impl Session {
             .as_u64()
     }
 
+    /// axe-core's WCAG 2.1 A and AA rules run on the window as it is now: each violation as one
+    /// line (rule, what it asks, where). axe is injected once per page load.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let loaded = self.script("return typeof window.axe === 'object'").await;
+        if loaded != serde_json::Value::Bool(true) {
+            let source = std::fs::read_to_string(axe_core()).expect("read axe-core");
+            self.client
+                .execute(&format!("{source}\nreturn true;"), vec![])
+                .await
+                .expect("inject axe-core");
+        }
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                   .then((r) => done(r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')})`)))
+                   .catch((e) => done([`axe failed: ${e}`]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        serde_json::from_value(found).expect("a list of violations")
+    }
+
     /// Follows an in-app link (`#/students`, ...).
     pub async fn go(&self, hash: &str) {
         self.client
@@ -316,6 +341,24 @@ impl Session {
             panic!("tauri-driver did not stop after SIGTERM");
         }
     }
+}
+
+/// axe-core's script, fetched by `scripts/install-deps.sh --test` (make test-deps) into target/.
+fn axe_core() -> PathBuf {
+    let dir = workspace_root().join("target/axe-core");
+    std::fs::read_dir(&dir)
+        .ok()
+        .and_then(|files| {
+            files
+                .filter_map(|f| f.ok().map(|f| f.path()))
+                .find(|p| p.extension().is_some_and(|e| e == "js"))
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "no axe-core in {}: run `make test-deps` (scripts/install-deps.sh --test)",
+                dir.display()
+            )
+        })
 }
 
 /// A record in `data_dir` with one class and one child with two guardians (one the school must not

@@ -1,6 +1,7 @@
 //! The journeys through the real Rapport window, in one test binary (one link instead of nine).
 //! They run one at a time (`--test-threads=1`): each starts its own app under the shared display.
 
+mod accessibility;
 mod backups;
 mod conferences;
 mod journey;
