@@ -9,6 +9,7 @@
 
 import * as api from '../api.js';
 import { h, nameText, replace, whileBusy } from '../dom.js';
+import { TWELVE_HOUR, clockText } from '../clock.js';
 import { folded } from './fold.js';
 import { actions, checkbox, checkedOf, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
 import { submitKeys } from './contact-dialog.js';
@@ -18,8 +19,6 @@ import { confirmEnglish, englishNote, withoutHandoutSection } from './handouts.j
 const LONG_DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const DAY_IN_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 const DAY_OTHER_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-/** Whether the teacher's clock is a 12-hour one ("3:00 pm") rather than "15:00". */
-const TWELVE_HOUR = ['h11', 'h12'].includes(new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hourCycle);
 
 const DEFAULT_TIME = '15:00';
 const DEFAULT_END = '17:00';
@@ -52,16 +51,6 @@ function toMinutes(hhmm) {
 function fromMinutes(total) {
   const hours = Math.floor(total / 60);
   return `${String(hours).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
-
-/** A time of day the way the teacher reads it: "3:40 pm" (or "15:40"); `bare` leaves off am/pm. */
-function clockText(total, bare = false) {
-  const minutes = ((total % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
-  const hours = Math.floor(minutes / 60);
-  const mm = String(minutes % 60).padStart(2, '0');
-  if (!TWELVE_HOUR) return `${String(hours).padStart(2, '0')}:${mm}`;
-  const h12 = hours % 12 === 0 ? 12 : hours % 12;
-  return bare ? `${h12}:${mm}` : `${h12}:${mm} ${hours < 12 ? 'am' : 'pm'}`;
 }
 
 /** "3:00–3:20 pm" (or "11:40 am–12:00 pm", or "15:00–15:20") for a start "HH:MM" and a length. */

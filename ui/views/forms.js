@@ -2,6 +2,7 @@
 // values back, submit handling that keeps what was typed, and the confirmation <dialog>.
 
 import { h, whileBusy } from '../dom.js';
+import { localTimes } from '../clock.js';
 
 /**
  * A labelled text input (or textarea, or select) with room for a hint and an error message.
@@ -198,11 +199,11 @@ export function showErrors(formEl, err, idFor = (f) => f) {
     const id = idFor(name);
     const control = formEl.querySelector(`#${CSS.escape(id)}`);
     if (!control) {
-      unplaced.push(message);
+      unplaced.push(localTimes(message));
       continue;
     }
     const errorId = `${id}-error`;
-    const note = h('p', { class: 'field-error', id: errorId }, message);
+    const note = h('p', { class: 'field-error', id: errorId }, localTimes(message));
     if (control.tagName === 'FIELDSET') control.append(note);
     else control.insertAdjacentElement('afterend', note);
     control.setAttribute('aria-invalid', 'true');
@@ -229,7 +230,7 @@ export function showErrors(formEl, err, idFor = (f) => f) {
  * @returns {string}
  */
 export function errorMessage(err) {
-  if (err && typeof err.message === 'string' && err.message) return err.message;
+  if (err && typeof err.message === 'string' && err.message) return localTimes(err.message);
   return 'Something went wrong, and nothing was saved. Please try again.';
 }
 

@@ -7,6 +7,7 @@
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
+import { localTimes } from '../clock.js';
 import { actions, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
 import { readBackups, renderBackupSettings } from './backup-settings.js';
 import { readLetterSettings, renderLetterSettings } from './letter-settings.js';
@@ -301,7 +302,7 @@ function trashItem(ctx, item) {
       { class: 'trash-what' },
       h('span', { class: 'badge trash-kind' }, kind),
       ' ',
-      nameText(item.label, { class: 'trash-label' }),
+      nameText(localTimes(item.label), { class: 'trash-label' }),
     ),
     h(
       'p',

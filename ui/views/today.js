@@ -9,6 +9,7 @@ import * as api from '../api.js';
 import { h, nameText, svg, whileBusy } from '../dom.js';
 import { callSummary, openContactDialog } from './contact-dialog.js';
 import { errorMessage } from './forms.js';
+import { localTimes } from '../clock.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 
@@ -195,7 +196,7 @@ function todayItem(ctx, item, sectionId, readOnly) {
       { class: 'nudge-text' },
       h('a', { href: `#/students/${item.student_id}`, class: 'student-name', dir: 'auto' }, item.display_name),
       item.overdue ? [' ', h('span', { class: 'badge caution overdue-badge' }, 'Overdue')] : null,
-      h('p', { class: 'nudge-detail', dir: 'auto' }, item.detail),
+      h('p', { class: 'nudge-detail', dir: 'auto' }, localTimes(item.detail)),
     ),
     readOnly ? null : h('div', { class: 'today-buttons' }, action, done),
   );
