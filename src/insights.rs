@@ -7,6 +7,18 @@ use serde::Serialize;
 use crate::languages;
 use crate::model::{Id, StudentRecord};
 
+/// A child whose family reads a language Rapport has no handouts in yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HandoutGap {
+    pub student_id: Id,
+    pub display_name: String,
+    /// The language's code and English name.
+    pub language: String,
+    pub language_english: String,
+    /// The guardians (who may be contacted) who read it.
+    pub guardians: Vec<String>,
+}
+
 /// A child named on the Today screen, with why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Nudge {
@@ -37,9 +49,9 @@ pub struct ClassOverview {
     pub no_way_to_reach: Vec<Nudge>,
     /// Children with a guardian who must not be contacted, with the reason.
     pub do_not_contact: Vec<Nudge>,
-    /// Guardians who may be contacted and prefer a language Rapport has no handouts in: their
-    /// letters and questionnaires print in English.
-    pub without_handout: Vec<Nudge>,
+    /// Children with guardians who may be contacted and read a language Rapport has no
+    /// handouts in: their letters and questionnaires print in English. One per child and language.
+    pub without_handout: Vec<HandoutGap>,
     /// Languages other than English, most families first: interpreters and translated letters.
     pub languages: Vec<LanguageCount>,
 }
@@ -102,15 +114,23 @@ pub fn class_overview(records: &[StudentRecord]) -> ClassOverview {
             .iter()
             .filter(|d| !crate::i18n::has_handout(&d.preferred_language))
         {
-            let language = languages::find(&d.preferred_language)
-                .map_or(d.preferred_language.as_str(), |l| l.english);
-            overview.without_handout.push(nudge(
-                record,
-                format!(
-                    "{} reads {language}: Rapport has no handouts in {language} yet, so letters and questionnaires print in English.",
-                    d.name
-                ),
-            ));
+            let code = d.preferred_language.as_str();
+            match overview
+                .without_handout
+                .iter_mut()
+                .find(|g| g.student_id == record.student.id && g.language == code)
+            {
+                Some(gap) => gap.guardians.push(d.name.clone()),
+                None => overview.without_handout.push(HandoutGap {
+                    student_id: record.student.id,
+                    display_name: record.display_name.clone(),
+                    language: code.to_string(),
+                    language_english: languages::find(code)
+                        .map_or(code, |l| l.english)
+                        .to_string(),
+                    guardians: vec![d.name.clone()],
+                }),
+            }
         }
         let mut codes: Vec<&str> = contactable
             .iter()
@@ -264,23 +284,30 @@ mod tests {
             may_contact: false,
             ..guardian("9", "so")
         };
+        let named = |name: &str, language: &str| GuardianDetails {
+            name: name.into(),
+            ..guardian("1", language)
+        };
         let o = class_overview(&[
             record(1, "Mateo", vec![(1, guardian("1", "es"))]),
             record(
                 2,
                 "Hương",
-                vec![(3, guardian("3", "vi")), (4, guardian("4", "en"))],
+                vec![
+                    (3, named("Lan", "vi")),
+                    (4, named("Minh", "vi")),
+                    (5, guardian("4", "en")),
+                ],
             ),
-            record(3, "Amina", vec![(5, guardian("5", "en")), (6, barred)]),
+            record(3, "Amina", vec![(6, guardian("5", "en")), (7, barred)]),
         ]);
-        // Spanish and English have handouts; a guardian who may not be contacted gets none.
-        assert_eq!(o.without_handout.len(), 1);
-        assert_eq!(o.without_handout[0].display_name, "Hương");
-        assert!(
-            o.without_handout[0].detail.contains("Vietnamese"),
-            "{:?}",
-            o.without_handout
-        );
+        // Spanish and English have handouts; a guardian who may not be contacted gets none; two
+        // guardians reading one language are one line.
+        assert_eq!(o.without_handout.len(), 1, "{:?}", o.without_handout);
+        let gap = &o.without_handout[0];
+        assert_eq!(gap.display_name, "Hương");
+        assert_eq!(gap.language_english, "Vietnamese");
+        assert_eq!(gap.guardians, ["Lan", "Minh"]);
     }
 }
 

@@ -17,41 +17,56 @@ function englishName(ctx, code) {
 }
 
 /**
- * This child's guardians who may be contacted and read a language with no handout, as the core's
- * nudges are shaped ({student_id, display_name, detail}).
+ * This child's guardians who may be contacted and read a language with no handout, shaped as the
+ * core's HandoutGap ({student_id, display_name, language, language_english, guardians}).
  * @param {object} ctx
  * @param {object} page StudentPage
  */
 export function childWithoutHandout(ctx, page) {
   const have = handoutLanguages(ctx);
-  return (page.guardians ?? [])
-    .map((lg) => lg.guardian)
-    .filter((g) => g.may_contact && !have.has(String(g.preferred_language ?? 'en').split('-')[0].toLowerCase()))
-    .map((g) => {
-      const language = englishName(ctx, g.preferred_language);
-      return {
-        student_id: page.student.id,
-        display_name: page.display_name,
-        detail: `${g.name} reads ${language}: Rapport has no handouts in ${language} yet, so letters and questionnaires print in English.`,
-      };
-    });
+  const gaps = new Map();
+  for (const g of (page.guardians ?? []).map((lg) => lg.guardian)) {
+    const code = String(g.preferred_language || 'en');
+    if (!g.may_contact || have.has(code.split('-')[0].toLowerCase())) continue;
+    if (!gaps.has(code)) {
+      gaps.set(code, { student_id: page.student.id, display_name: page.display_name, language: code, language_english: englishName(ctx, code), guardians: [] });
+    }
+    gaps.get(code).guardians.push(g.name);
+  }
+  return [...gaps.values()];
+}
+
+/** "Somali: Hodan Ali and Abdi Ali", each name isolated so a right-to-left one keeps its place. */
+function gapLine(gap) {
+  const names = [];
+  gap.guardians.forEach((name, i) => {
+    if (i > 0) names.push(i === gap.guardians.length - 1 ? ' and ' : ', ');
+    names.push(nameText(name));
+  });
+  return [h('span', { class: 'gap-language' }, gap.language_english), ': ', ...names];
+}
+
+/** How many families a list of gaps is about. */
+function familyCount(gaps) {
+  return new Set(gaps.map((g) => g.student_id)).size;
 }
 
 /**
  * Asks before printing when some families will get English. Resolves true to go ahead.
- * @param {{display_name: string, detail: string}[]} gaps
+ * @param {object[]} gaps HandoutGap
  * @param {string} what e.g. 'the introduction letters'
  */
 export function confirmEnglish(gaps, what) {
   if (!gaps.length) return Promise.resolve(true);
+  const n = familyCount(gaps);
   return confirmDialog({
-    title: gaps.length === 1 ? 'One family will get English' : `${gaps.length} families will get English`,
+    title: n === 1 ? 'One family will get English' : `${n} families will get English`,
     body: [
       `Rapport has no handouts in their language yet, so ${what} for them print in English. Plan an interpreter, or a translation from your district.`,
       h(
         'ul',
         { class: 'no-handout-list' },
-        gaps.map((g) => h('li', null, h('strong', null, nameText(g.display_name)), ': ', h('span', { dir: 'auto' }, g.detail))),
+        gaps.map((g) => h('li', null, h('strong', null, nameText(g.display_name)), ' — ', gapLine(g))),
       ),
     ],
     confirm: 'Print anyway',
@@ -61,19 +76,20 @@ export function confirmEnglish(gaps, what) {
 /** The status's last sentence after printing: who got English. */
 export function englishNote(gaps) {
   if (!gaps.length) return '';
-  return gaps.length === 1 ? ' One family got English: no handout in their language yet.' : ` ${gaps.length} families got English: no handout in their language yet.`;
+  const n = familyCount(gaps);
+  return n === 1 ? ' One family got English: no handout in their language yet.' : ` ${n} families got English: no handout in their language yet.`;
 }
 
 /**
  * "Families whose language has no handout yet", for Conferences: each family named, or nothing.
- * @param {{student_id: string, display_name: string, detail: string}[]} gaps
+ * @param {object[]} gaps HandoutGap
  */
 export function withoutHandoutSection(gaps) {
   if (!gaps?.length) return null;
   return h(
     'section',
     { class: 'no-handout', id: 'no-handout', 'aria-labelledby': 'no-handout-title' },
-    h('h2', { id: 'no-handout-title' }, 'Families whose language has no handout yet ', h('span', { class: 'count' }, `(${gaps.length})`)),
+    h('h2', { id: 'no-handout-title' }, 'Families whose language has no handout yet ', h('span', { class: 'count' }, `(${familyCount(gaps)})`)),
     h('p', { class: 'section-intro' }, 'Their letters, questionnaires and reminder slips print in English. Plan an interpreter for the conference.'),
     h(
       'ul',
@@ -82,7 +98,7 @@ export function withoutHandoutSection(gaps) {
         h(
           'li',
           { class: 'nudge' },
-          h('div', { class: 'nudge-text' }, h('a', { href: `#/students/${g.student_id}`, class: 'student-name', dir: 'auto' }, g.display_name), h('p', { class: 'nudge-detail', dir: 'auto' }, g.detail)),
+          h('div', { class: 'nudge-text' }, h('a', { href: `#/students/${g.student_id}`, class: 'student-name', dir: 'auto' }, g.display_name), h('p', { class: 'nudge-detail' }, gapLine(g))),
         ),
       ),
     ),

@@ -1,9 +1,12 @@
 // Today: the date, a greeting, the class in two numbers and its balance of positive and concern
-// contacts, then what needs doing: conferences coming up this week, follow-ups due, good news to call home about, concerns not yet
+// contacts, then "Call first" (the families most waiting for a call, one row per child with every
+// reason, ranked by insights::call_first), the coming week's conferences folded into one line per
+// day, and the full lists below it: follow-ups due, good news to call home about, concerns not yet
 // talked through, quiet families, children with no good news this month, goals to check and goals
-// due soon (from api.today), each item with one button for its next step; and what is needed to
-// reach every family (children with no guardian, families with no way to reach them, guardians who
-// must not be contacted), plus the languages the families speak. Each list is left out when empty.
+// due soon (from api.today), each item with one button for its next step and long lists folded;
+// and what is needed to reach every family (children with no guardian, families with no way to
+// reach them, guardians who must not be contacted), plus the languages the families speak. Each
+// list is left out when empty.
 
 import * as api from '../api.js';
 import { h, nameText, svg, whileBusy } from '../dom.js';
@@ -97,7 +100,7 @@ function languageSection(languages, known) {
 // ----- the partnership report -----
 
 /** Lists longer than this show their first items and a "Show all" button. */
-const SHORT_LIST = 8;
+const SHORT_LIST = 5;
 
 const LOG_LABELS = {
   positive: 'Share good news',
@@ -400,19 +403,21 @@ function reportSections(ctx, report, readOnly) {
     first: [
       callFirstSection(ctx, report.call_first, readOnly),
       conferenceSection(ctx, report.conferences_coming_up, readOnly),
-      list({ id: 'today-follow-ups', title: 'Follow-ups due', intro: 'You planned to get back to these families.', items: report.follow_ups }),
+      list({ id: 'today-follow-ups', title: 'Follow-ups due', intro: 'You planned to get back to these families.', items: report.follow_ups, collapse: true }),
       list({
         id: 'today-praise-calls',
         title: 'Good news to share',
         intro: 'Good deeds waiting for a call home. Two minutes can make a family’s day.',
         items: report.praise_to_call,
         className: 'good-news-section',
+        collapse: true,
       }),
       list({
         id: 'today-concerns',
         title: 'Concerns not yet talked through',
         intro: 'Talk these through with the family while they are fresh, to understand them together.',
         items: report.concerns_without_call,
+        collapse: true,
       }),
     ],
     later: [
@@ -430,8 +435,8 @@ function reportSections(ctx, report, readOnly) {
         items: report.no_positive_this_month,
         collapse: true,
       }),
-      list({ id: 'today-goals-check', title: 'Goals to check on', intro: 'No check-in for a while: note how it is going.', items: report.goals_to_check }),
-      list({ id: 'today-goals-due', title: 'Goals due soon', intro: 'Look back at how each went, and share it with the family.', items: report.goals_due_soon }),
+      list({ id: 'today-goals-check', title: 'Goals to check on', intro: 'No check-in for a while: note how it is going.', items: report.goals_to_check, collapse: true }),
+      list({ id: 'today-goals-due', title: 'Goals due soon', intro: 'Look back at how each went, and share it with the family.', items: report.goals_due_soon, collapse: true }),
     ],
   };
 }

@@ -183,7 +183,7 @@ async fn a_teacher_works_through_a_familys_partnership_record() {
     app.wait_for_text("#contact_concerns", "Leaves his seat")
         .await;
     app.click("#contact_concerns input[type=checkbox]").await;
-    app.screenshot(&workspace_root().join("docs/screenshots/contact-talked-about.png"))
+    app.screenshot(&workspace_root().join("target/e2e-screens/contact-talked-about.png"))
         .await;
     app.fill(
         "#contact_summary",

@@ -19,8 +19,8 @@ async fn the_questionnaire_prints_from_the_student_page() {
     // Fatou reads French, which has no handouts yet: the window says so before printing.
     app.wait_for_text("#confirm-dialog", "French").await;
     app.click("#confirm-yes").await;
-    app.wait_for_text("#status", "One family got English").await;
-    assert!(app.text("#status").await.contains("Questionnaire saved to"));
+    app.wait_for_text("#status", "Questionnaire saved to").await;
+    assert!(app.text("#status").await.contains("One family got English"));
     app.quit().await;
 
     let text = pdf_text(&printed_dir(data.path()).join("Family questionnaire — Amani Diallo.pdf"));
@@ -71,8 +71,8 @@ async fn the_class_packets_and_the_schedule_print_from_the_conferences_screen() 
     // Fatou reads French, which has no handouts yet: the window says so before printing.
     app.wait_for_text("#confirm-dialog", "French").await;
     app.click("#confirm-yes").await;
-    app.wait_for_text("#status", "families got English").await;
-    assert!(app.text("#status").await.contains("Schedule saved to"));
+    app.wait_for_text("#status", "Schedule saved to").await;
+    assert!(app.text("#status").await.contains("families got English"));
     app.screenshot(&workspace_root().join("target/e2e-screens/conferences-print.png"))
         .await;
     app.quit().await;
@@ -133,15 +133,15 @@ async fn letters_print_in_the_teachers_own_wording() {
     // Fatou reads French, which has no handouts yet: the window says so before printing.
     app.wait_for_text("#confirm-dialog", "French").await;
     app.click("#confirm-yes").await;
-    app.wait_for_text("#status", "One family got English").await;
-    assert!(app.text("#status").await.contains("Letters saved to"));
+    app.wait_for_text("#status", "Letters saved to").await;
+    assert!(app.text("#status").await.contains("One family got English"));
     app.go(&format!("#/students/{student}")).await;
     app.wait_for_text("#student-name", "Amani Diallo").await;
     app.click("#print-letter").await;
     app.wait_for_text("#confirm-dialog", "French").await;
     app.click("#confirm-yes").await;
-    app.wait_for_text("#status", "One family got English").await;
-    assert!(app.text("#status").await.contains("Letter saved to"));
+    app.wait_for_text("#status", "Letter saved to").await;
+    assert!(app.text("#status").await.contains("One family got English"));
     app.quit().await;
 
     let folder = printed_dir(data.path());
