@@ -120,6 +120,21 @@ async fn typed_work_comes_back_after_escape_another_page_and_a_restart() {
         "contact_summary",
         "the dialog starts where a person types"
     );
+    // An empty "Follow up on" shows no date; in a 900×600 window "We spoke" is in sight.
+    let empty =
+        "return document.querySelector('#contact_follow_up_on').classList.contains('empty')";
+    assert_eq!(app.script(empty).await, true);
+    app.client.set_window_size(900, 600).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let in_sight = app
+        .script(
+            "const box = document.querySelector('#contact_reached').getBoundingClientRect();
+             const foot = document.querySelector('#contact-dialog .form-actions').getBoundingClientRect();
+             return box.top >= 0 && box.bottom <= Math.min(foot.top, window.innerHeight);",
+        )
+        .await;
+    assert_eq!(in_sight, true, "We spoke is visible at 900×600");
+    app.client.set_window_size(1280, 800).await.unwrap();
     app.fill("#contact_summary", "Left a message about the class trip")
         .await;
     app.press("#contact_summary", ESCAPE).await;
