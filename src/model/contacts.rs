@@ -170,3 +170,33 @@ pub struct BalanceReport {
     pub last_30_days: Balance,
     pub this_year: Balance,
 }
+
+impl BalanceReport {
+    /// Positive versus concern contacts in the last 30 days and since the year started.
+    pub fn count<'a>(
+        contacts: impl IntoIterator<Item = &'a Contact>,
+        today: NaiveDate,
+        year_starts_on: Option<NaiveDate>,
+    ) -> Self {
+        let month_ago = today - chrono::Duration::days(30);
+        let mut report = Self::default();
+        let count = |b: &mut Balance, kind| match kind {
+            ContactKind::Positive => b.positive += 1,
+            ContactKind::Concern => b.concern += 1,
+            _ => {}
+        };
+        for contact in contacts {
+            let d = &contact.details;
+            if !d.reached || d.happened_on > today {
+                continue;
+            }
+            if year_starts_on.is_none_or(|start| d.happened_on >= start) {
+                count(&mut report.this_year, d.kind);
+            }
+            if d.happened_on > month_ago {
+                count(&mut report.last_30_days, d.kind);
+            }
+        }
+        report
+    }
+}

@@ -340,6 +340,20 @@ pub struct StudentPage {
     pub drafts: Vec<String>,
 }
 
+/// A class's partnership record, loaded in bulk for Today (the store gathers it, `insights::today` reads it).
+#[derive(Debug, Clone, Default)]
+pub struct ClassActivity {
+    pub students: Vec<StudentSummary>,
+    /// When the class's school year started: "this year" counts from here.
+    pub year_starts_on: Option<NaiveDate>,
+    pub contacts: Vec<Contact>,
+    pub praise: Vec<Praise>,
+    pub concerns: Vec<Concern>,
+    pub goals: Vec<Goal>,
+    pub check_ins: Vec<CheckIn>,
+    pub conferences: Vec<Conference>,
+}
+
 /// One line of the class list.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct StudentSummary {

@@ -10,8 +10,7 @@ use super::contacts::{
 use super::goals::{check_in_from_row, goal_from_row, GOAL_COLUMNS};
 use super::Store;
 use crate::error::Result;
-use crate::insights::{self, ClassActivity};
-use crate::model::{Id, StudentPage};
+use crate::model::{BalanceReport, ClassActivity, Id, StudentPage};
 
 impl Store {
     /// Everything on a student's page, with SMART hints and the balance as of `today`.
@@ -25,7 +24,7 @@ impl Store {
             praise: self.praise_of(id)?,
             concerns: self.concerns_of(id)?,
             conferences: self.conferences_of(id)?,
-            balance: insights::balance(&contacts, today, Some(year.details.starts_on)),
+            balance: BalanceReport::count(&contacts, today, Some(year.details.starts_on)),
             drafts: self.drafts_of(id)?,
             contacts,
             record,
