@@ -23,6 +23,7 @@ pub mod roster;
 pub mod smart;
 pub mod store;
 pub mod text;
+pub mod uses;
 pub mod validate;
 
 pub use error::{Error, FieldProblem, Result};

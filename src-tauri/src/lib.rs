@@ -3,6 +3,7 @@
 //! opener, a log file). No rules of the record live here.
 
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 pub mod state;
 
@@ -204,12 +205,7 @@ pub fn run() {
                 back_up_in_background(db_path, record.second_connection.clone());
             }
             app.manage(record);
-            app.manage(
-                match std::env::var_os("RAPPORT_SAVE_DIR").filter(|d| !d.is_empty()) {
-                    Some(folder) => commands::printing::SaveTarget::Folder(folder.into()),
-                    None => commands::printing::SaveTarget::Dialog,
-                },
-            );
+            app.manage(dialogs::FileDialogs::from_env());
             log::info!("Rapport {} started", app.package_info().version);
             Ok(())
         })

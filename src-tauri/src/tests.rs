@@ -24,7 +24,7 @@ fn harness() -> Harness {
 fn harness_in(dir: tempfile::TempDir) -> Harness {
     let app = crate::with_commands(mock_builder())
         .manage(Record::open(dir.path().join(rapport::paths::DB_FILE_NAME)))
-        .manage(crate::commands::printing::SaveTarget::Folder({
+        .manage(crate::dialogs::FileDialogs::Folder({
             let saved = dir.path().join("saved");
             std::fs::create_dir_all(&saved).unwrap();
             saved

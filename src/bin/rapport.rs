@@ -1,6 +1,6 @@
 //! `rapport`: the headless command line onto the same record as the desktop app. No window, no GTK.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use rapport::model::Id;
 use rapport::packet::{self, Paper};
 use rapport::store::lock::RecordLock;
+use rapport::uses::{self, Document};
 use rapport::{backup, demo, files, insights, paths, Error, Store};
 
 #[derive(Parser)]
@@ -247,7 +248,8 @@ fn say_removed_again(count: usize) {
 }
 
 fn parse_paper(word: &str) -> Result<Paper, String> {
-    Paper::parse(word).ok_or_else(|| format!("“{word}” is not a paper size: use letter or a4"))
+    Paper::parse(&word.to_ascii_lowercase())
+        .ok_or_else(|| format!("“{word}” is not a paper size: use letter or a4"))
 }
 
 fn main() -> ExitCode {
@@ -275,321 +277,330 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
-    let path = match cli.db.or_else(paths::default_db_path) {
-        Some(path) => path,
-        None => {
-            return Err(Error::Conflict(
-                "No user data folder was found; pass --db PATH or set RAPPORT_DB.".into(),
-            ))
-        }
-    };
+    let path = cli.db.or_else(paths::default_db_path).ok_or_else(|| {
+        Error::Conflict("No user data folder was found; pass --db PATH or set RAPPORT_DB.".into())
+    })?;
     let _owner = match cli.command.writes() {
         true => Some(RecordLock::acquire(&path)?),
         false => None,
     };
+    // A restore swaps the file: it runs before the record is opened.
     if let Command::Restore { file } = &cli.command {
-        let restored = backup::restore(&path, file, chrono::Utc::now())?;
-        let checked = backup::check_file(&path)?;
-        say!(
-            "Restored {} ({} students) into {}.",
-            file.display(),
-            checked.students,
-            path.display()
-        );
-        if let Some(kept) = restored.kept {
-            say!("The record as it was is kept in {}.", kept.path.display());
-        }
-        say_removed_again(restored.removed_again);
+        restore(&path, file)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut store = Store::open(&path)?;
+    let today = || Local::now().date_naive();
     match cli.command {
         Command::Restore { .. } => unreachable!("restored above, before the record was opened"),
-        Command::Backup { out } => match out {
-            Some(out) => {
-                let started = std::time::Instant::now();
-                let bytes = store.back_up_to(&out)?;
-                say!(
-                    "Backed up to {} ({} KB in {} ms).",
-                    out.display(),
-                    bytes.div_ceil(1024),
-                    started.elapsed().as_millis()
-                );
-            }
-            None => {
-                let dir = backup::backups_dir(&path);
-                let started = std::time::Instant::now();
-                match backup::automatic(&store, &dir, chrono::Utc::now())? {
-                    Some(taken) => say!(
-                        "Backed up to {} ({} KB in {} ms).",
-                        taken.path.display(),
-                        taken.bytes.div_ceil(1024),
-                        started.elapsed().as_millis()
-                    ),
-                    None => say!(
-                        "Nothing changed since the newest backup in {}; no new copy was needed.",
-                        dir.display()
-                    ),
-                }
-            }
-        },
+        Command::Backup { out } => back_up(&store, &path, out)?,
+        Command::Backups { json } => list_backups(&path, json)?,
         Command::Import {
-            path: roster_path,
+            path: roster,
             class,
             dry_run,
-        } => {
-            let roster = rapport::roster::read(&roster_path, class.as_deref())?;
-            let is_oneroster = roster.class_name.is_some();
-            let target = match (&class, is_oneroster) {
-                (Some(name), false) => rapport::roster::ClassTarget::Named(name.clone()),
-                _ => rapport::roster::ClassTarget::FromRoster,
-            };
-            let started = std::time::Instant::now();
-            let report =
-                store.import_roster(&roster, &target, Local::now().date_naive(), dry_run)?;
-            let (verb_add, verb_update) = if dry_run {
-                ("Would add", "Would update")
-            } else {
-                ("Added", "Updated")
-            };
-            if dry_run {
-                say!("Preview only: nothing was written.");
-            }
-            say!(
-                "Class “{}”{}.",
-                report.class_name,
-                if report.class_created { " (new)" } else { "" }
-            );
-            for (verb, names) in [(verb_add, &report.added), (verb_update, &report.updated)] {
-                match names.len() {
-                    0 => say!("{verb} no children."),
-                    n => say!("{verb} {n} children: {}", names.join(", ")),
-                }
-            }
-            say!("Unchanged: {} children.", report.unchanged.len());
-            say!(
-                "Guardians: {} new, {} updated. ({} ms)",
-                report.guardians_added,
-                report.guardians_updated,
-                started.elapsed().as_millis()
-            );
-        }
+        } => import_roster(&mut store, &roster, class.as_deref(), dry_run)?,
         Command::RosterTemplate { out } => {
             files::write_atomically(&out, rapport::roster::TEMPLATE.as_bytes())?;
             say!("Wrote the roster template to {}.", out.display());
         }
-        Command::ImportJson { file } => {
-            let export = read_export(&file)?;
-            let imported = store.import_export(&export)?;
-            say!(
-                "Read {}: {} classes, {} students, {} guardians and {} contacts, into {}.",
-                file.display(),
-                imported.classes,
-                imported.students,
-                imported.guardians,
-                imported.contacts,
-                path.display()
-            );
-            say_removed_again(imported.removed_again);
-        }
-        Command::Backups { json } => {
-            let list = backup::list(&backup::backups_dir(&path))?;
-            if json {
-                say!("{}", to_json(&list)?);
-            } else if list.is_empty() {
-                say!("No backups yet. `rapport backup` takes one.");
-            }
-            for b in list.iter().filter(|_| !json) {
-                let kind = match b.kind {
-                    backup::BackupKind::Automatic => "",
-                    backup::BackupKind::BeforeRestore => "  (the record before a restore)",
-                };
-                say!(
-                    "{}  {:>8} KB  {}{kind}",
-                    b.taken_at.with_timezone(&Local).format("%Y-%m-%d %H:%M"),
-                    b.bytes.div_ceil(1024),
-                    b.path.display()
-                );
-            }
-        }
+        Command::ImportJson { file } => import_json(&mut store, &path, &file)?,
+        Command::ExportJson { out } => export_json(&store, out)?,
         Command::Demo {
-            today,
+            today: on,
             students,
             years,
-        } => {
-            let today = today.unwrap_or_else(|| Local::now().date_naive());
-            if students.is_none() && years.is_none() {
-                let summary = demo::load_demo_class(&mut store, today)?;
-                say!(
-                    "Added the demo class “{}”: {} students and {} guardians, in {}.",
-                    demo::CLASS_NAME,
-                    summary.students,
-                    summary.guardians,
-                    path.display()
-                );
-            } else {
-                let (students, years) = (students.unwrap_or(30), years.unwrap_or(1));
-                let summary = demo::load_large_record(&mut store, today, students, years)?;
-                say!(
-                    "Added a demo record of {years} school years with {students} students each \
-                     ({} students and {} guardians in all), in {}.",
-                    summary.students,
-                    summary.guardians,
-                    path.display()
-                );
-            }
-        }
-        Command::Check { json } => {
-            let health = store.check()?;
-            if json {
-                say!("{}", to_json(&health)?);
-            } else {
-                say!("record:          {}", health.path.display());
-                say!(
-                    "schema version:  {} (this build writes {})",
-                    health.schema_version,
-                    rapport::store::SCHEMA_VERSION
-                );
-                say!("integrity:       {}", health.integrity.join("; "));
-                say!("foreign keys:    {} problems", health.foreign_key_problems);
-                say!(
-                    "holds:           {} classes, {} students, {} guardians",
-                    health.classes,
-                    health.students,
-                    health.guardians
-                );
-            }
-            if !health.is_healthy() {
-                eprintln!("rapport: the record is damaged; restore it from a backup.");
-                return Ok(ExitCode::FAILURE);
-            }
-        }
+        } => load_demo(&mut store, &path, on.unwrap_or_else(today), students, years)?,
+        Command::Check { json } => return check(&store, json),
         Command::Today { class, date, json } => {
-            let settings = store.settings()?;
-            let class_id = class
-                .or(settings.current_class_id)
-                .ok_or(Error::NotFound("A class"))?;
-            let date = date.unwrap_or_else(|| Local::now().date_naive());
-            let report =
-                insights::today(&store.class_activity(class_id)?, date, settings.quiet_days);
-            if json {
-                say!("{}", to_json(&report)?);
-            } else {
-                print_today(&report);
-            }
-        }
-        Command::ExportJson { out } => {
-            let json = to_json(&store.export()?)? + "\n";
-            match out {
-                Some(out) => {
-                    files::write_atomically(&out, json.as_bytes())?;
-                    eprintln!("Wrote the whole record to {}.", out.display());
-                }
-                None => say!("{}", json.trim_end()),
+            let report = uses::today(&store, class, date.unwrap_or_else(today))?;
+            match json {
+                true => say!("{}", to_json(&report)?),
+                false => print_today(&report),
             }
         }
         Command::Packet { who, date, output } => {
-            let paper = output
-                .paper
-                .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
-            let today = date.unwrap_or_else(|| Local::now().date_naive());
-            let now = chrono::Utc::now();
-            let printed = match (who.student, who.class) {
-                (Some(student), _) => {
-                    packet::conference::student_packet(&store, student, paper, today, now)?
-                }
-                (None, Some(class)) => {
-                    packet::conference::class_packet(&store, class, paper, today, now)?
-                }
+            let document = match (who.student, who.class) {
+                (Some(student), _) => Document::Packet(student),
+                (None, Some(class)) => Document::ClassPackets(class),
                 (None, None) => return Err(Error::NotFound("A student or a class")),
             };
-            write_printed(&printed, &output.out)?;
+            print(&store, document, &output, date.unwrap_or_else(today))?;
         }
         Command::Handout { handout } => {
-            let today = Local::now().date_naive();
-            let now = chrono::Utc::now();
-            let (printed, out) = match handout {
-                HandoutKind::Questionnaire {
-                    student,
-                    guardian,
-                    output,
-                } => {
-                    let paper = output
-                        .paper
-                        .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
-                    let printed = packet::questionnaire::questionnaire(
-                        &store, student, guardian, paper, now,
-                    )?;
-                    (printed, output.out)
-                }
-                HandoutKind::Letter { who, output } => {
-                    let paper = output
-                        .paper
-                        .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
-                    let printed = match (who.student, who.class) {
-                        (Some(student), _) => {
-                            packet::letter::student_letter(&store, student, paper, today, now)?
-                        }
-                        (None, Some(class)) => {
-                            packet::letter::class_letters(&store, class, paper, today, now)?
-                        }
-                        (None, None) => return Err(Error::NotFound("A student or a class")),
-                    };
-                    (printed, output.out)
-                }
-                HandoutKind::Schedule {
-                    class,
-                    from,
-                    output,
-                } => {
-                    let paper = output
-                        .paper
-                        .map_or_else(|| store.settings().map(|s| s.paper), Ok)?;
-                    let from = from.unwrap_or(today);
-                    let printed = packet::schedule::schedule(&store, class, from, paper, now)?;
-                    (printed, output.out)
-                }
-            };
-            write_printed(&printed, &out)?;
+            let (document, output) = handout.document()?;
+            print(&store, document, &output, today())?;
         }
-        Command::Students { class, json } => {
-            let classes = match class {
-                Some(id) => vec![store.class(id)?],
-                None => store.classes()?,
-            };
-            let mut listing = Vec::new();
-            for class in classes {
-                let students = store.students(class.id)?;
-                listing.push((class, students));
-            }
-            if json {
-                let value: Vec<_> = listing
-                    .iter()
-                    .map(|(class, students)| serde_json::json!({ "class": class, "students": students }))
-                    .collect();
-                say!("{}", to_json(&value)?);
-            } else if listing.is_empty() {
-                say!("No classes yet. Add one in the app, or try `rapport demo`.");
-            }
-            for (class, students) in listing.iter().filter(|_| !json) {
-                say!(
-                    "{} (class {}): {} students",
-                    class.details.name,
-                    class.id,
-                    students.len()
-                );
-                for s in students {
-                    say!(
-                        "  {}  {:<32}  {}",
-                        s.id,
-                        s.display_name,
-                        s.guardian_names.join(", ")
-                    );
-                }
-            }
-        }
+        Command::Students { class, json } => list_students(&store, class, json)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+impl HandoutKind {
+    /// The document a handout command asks for, and where it goes.
+    fn document(self) -> Result<(Document, Output), Error> {
+        Ok(match self {
+            HandoutKind::Questionnaire {
+                student,
+                guardian,
+                output,
+            } => (Document::Questionnaire { student, guardian }, output),
+            HandoutKind::Letter { who, output } => match (who.student, who.class) {
+                (Some(student), _) => (Document::Letter(student), output),
+                (None, Some(class)) => (Document::ClassLetters(class), output),
+                (None, None) => return Err(Error::NotFound("A student or a class")),
+            },
+            HandoutKind::Schedule {
+                class,
+                from,
+                output,
+            } => (Document::Schedule { class, from }, output),
+        })
+    }
+}
+
+/// Lays a document out (on the paper asked for, else the one in Settings) and writes it.
+fn print(
+    store: &Store,
+    document: Document,
+    output: &Output,
+    today: NaiveDate,
+) -> Result<(), Error> {
+    let printed = uses::print(store, document, output.paper, today, chrono::Utc::now())?;
+    write_printed(&printed.printed, &output.out)
+}
+
+fn restore(path: &Path, file: &Path) -> Result<(), Error> {
+    let restored = backup::restore(path, file, chrono::Utc::now())?;
+    let checked = backup::check_file(path)?;
+    say!(
+        "Restored {} ({} students) into {}.",
+        file.display(),
+        checked.students,
+        path.display()
+    );
+    if let Some(kept) = restored.kept {
+        say!("The record as it was is kept in {}.", kept.path.display());
+    }
+    say_removed_again(restored.removed_again);
+    Ok(())
+}
+
+fn back_up(store: &Store, path: &Path, out: Option<PathBuf>) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    let (written, bytes) = match out {
+        Some(out) => {
+            let bytes = store.back_up_to(&out)?;
+            (out, bytes)
+        }
+        None => {
+            let dir = backup::backups_dir(path);
+            match backup::automatic(store, &dir, chrono::Utc::now())? {
+                Some(taken) => (taken.path, taken.bytes),
+                None => {
+                    say!(
+                        "Nothing changed since the newest backup in {}; no new copy was needed.",
+                        dir.display()
+                    );
+                    return Ok(());
+                }
+            }
+        }
+    };
+    say!(
+        "Backed up to {} ({} KB in {} ms).",
+        written.display(),
+        bytes.div_ceil(1024),
+        started.elapsed().as_millis()
+    );
+    Ok(())
+}
+
+fn list_backups(path: &Path, json: bool) -> Result<(), Error> {
+    let list = backup::list(&backup::backups_dir(path))?;
+    if json {
+        say!("{}", to_json(&list)?);
+        return Ok(());
+    }
+    if list.is_empty() {
+        say!("No backups yet. `rapport backup` takes one.");
+    }
+    for b in &list {
+        let kind = match b.kind {
+            backup::BackupKind::Automatic => "",
+            backup::BackupKind::BeforeRestore => "  (the record before a restore)",
+        };
+        say!(
+            "{}  {:>8} KB  {}{kind}",
+            b.taken_at.with_timezone(&Local).format("%Y-%m-%d %H:%M"),
+            b.bytes.div_ceil(1024),
+            b.path.display()
+        );
+    }
+    Ok(())
+}
+
+fn import_roster(
+    store: &mut Store,
+    roster_path: &Path,
+    class: Option<&str>,
+    dry_run: bool,
+) -> Result<(), Error> {
+    let roster = rapport::roster::read(roster_path, class)?;
+    let started = std::time::Instant::now();
+    let report = uses::import_roster(store, &roster, class, Local::now().date_naive(), dry_run)?;
+    let (verb_add, verb_update) = match dry_run {
+        true => ("Would add", "Would update"),
+        false => ("Added", "Updated"),
+    };
+    if dry_run {
+        say!("Preview only: nothing was written.");
+    }
+    say!(
+        "Class “{}”{}.",
+        report.class_name,
+        if report.class_created { " (new)" } else { "" }
+    );
+    for (verb, names) in [(verb_add, &report.added), (verb_update, &report.updated)] {
+        match names.len() {
+            0 => say!("{verb} no children."),
+            n => say!("{verb} {n} children: {}", names.join(", ")),
+        }
+    }
+    say!("Unchanged: {} children.", report.unchanged.len());
+    say!(
+        "Guardians: {} new, {} updated. ({} ms)",
+        report.guardians_added,
+        report.guardians_updated,
+        started.elapsed().as_millis()
+    );
+    Ok(())
+}
+
+fn import_json(store: &mut Store, path: &Path, file: &Path) -> Result<(), Error> {
+    let export = read_export(file)?;
+    let imported = store.import_export(&export)?;
+    say!(
+        "Read {}: {} classes, {} students, {} guardians and {} contacts, into {}.",
+        file.display(),
+        imported.classes,
+        imported.students,
+        imported.guardians,
+        imported.contacts,
+        path.display()
+    );
+    say_removed_again(imported.removed_again);
+    Ok(())
+}
+
+fn export_json(store: &Store, out: Option<PathBuf>) -> Result<(), Error> {
+    let json = to_json(&store.export()?)? + "\n";
+    match out {
+        Some(out) => {
+            files::write_atomically(&out, json.as_bytes())?;
+            eprintln!("Wrote the whole record to {}.", out.display());
+        }
+        None => say!("{}", json.trim_end()),
+    }
+    Ok(())
+}
+
+fn load_demo(
+    store: &mut Store,
+    path: &Path,
+    today: NaiveDate,
+    students: Option<usize>,
+    years: Option<usize>,
+) -> Result<(), Error> {
+    if students.is_none() && years.is_none() {
+        let summary = demo::load_demo_class(store, today)?;
+        say!(
+            "Added the demo class “{}”: {} students and {} guardians, in {}.",
+            demo::CLASS_NAME,
+            summary.students,
+            summary.guardians,
+            path.display()
+        );
+        return Ok(());
+    }
+    let (students, years) = (students.unwrap_or(30), years.unwrap_or(1));
+    let summary = demo::load_large_record(store, today, students, years)?;
+    say!(
+        "Added a demo record of {years} school years with {students} students each \
+         ({} students and {} guardians in all), in {}.",
+        summary.students,
+        summary.guardians,
+        path.display()
+    );
+    Ok(())
+}
+
+/// Says whether the record is healthy; exits with failure when it is not.
+fn check(store: &Store, json: bool) -> Result<ExitCode, Error> {
+    let health = store.check()?;
+    if json {
+        say!("{}", to_json(&health)?);
+    } else {
+        say!("record:          {}", health.path.display());
+        say!(
+            "schema version:  {} (this build writes {})",
+            health.schema_version,
+            rapport::store::SCHEMA_VERSION
+        );
+        say!("integrity:       {}", health.integrity.join("; "));
+        say!("foreign keys:    {} problems", health.foreign_key_problems);
+        say!(
+            "holds:           {} classes, {} students, {} guardians",
+            health.classes,
+            health.students,
+            health.guardians
+        );
+    }
+    if !health.is_healthy() {
+        eprintln!("rapport: the record is damaged; restore it from a backup.");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_students(store: &Store, class: Option<Id>, json: bool) -> Result<(), Error> {
+    let classes = match class {
+        Some(id) => vec![store.class(id)?],
+        None => store.classes()?,
+    };
+    let mut listing = Vec::new();
+    for class in classes {
+        let students = store.students(class.id)?;
+        listing.push((class, students));
+    }
+    if json {
+        let value: Vec<_> = listing
+            .iter()
+            .map(|(class, students)| serde_json::json!({ "class": class, "students": students }))
+            .collect();
+        say!("{}", to_json(&value)?);
+        return Ok(());
+    }
+    if listing.is_empty() {
+        say!("No classes yet. Add one in the app, or try `rapport demo`.");
+    }
+    for (class, students) in &listing {
+        say!(
+            "{} (class {}): {} students",
+            class.details.name,
+            class.id,
+            students.len()
+        );
+        for s in students {
+            say!(
+                "  {}  {:<32}  {}",
+                s.id,
+                s.display_name,
+                s.guardian_names.join(", ")
+            );
+        }
+    }
+    Ok(())
 }
 
 fn print_today(report: &insights::TodayReport) {

@@ -107,31 +107,15 @@ pub struct ClassDetails {
     pub room: String,
 }
 
-/// How a student's two names are put together for display and print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum NameOrder {
-    /// "María López" — given name first.
-    #[default]
-    GivenFirst,
-    /// "Nguyễn Thị Hương", "王小明" — family name first.
-    FamilyFirst,
-}
-
-impl NameOrder {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NameOrder::GivenFirst => "given_first",
-            NameOrder::FamilyFirst => "family_first",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "given_first" => Some(NameOrder::GivenFirst),
-            "family_first" => Some(NameOrder::FamilyFirst),
-            _ => None,
-        }
+text_enum! {
+    /// How a student's two names are put together for display and print.
+    #[derive(Default)]
+    pub enum NameOrder {
+        /// "María López" — given name first.
+        #[default]
+        GivenFirst = ("given_first", "Given name first"),
+        /// "Nguyễn Thị Hương", "王小明" — family name first.
+        FamilyFirst = ("family_first", "Family name first"),
     }
 }
 
@@ -374,29 +358,13 @@ pub struct StudentSummary {
     pub has_no_contact_guardian: bool,
 }
 
-/// The paper printed documents are laid out for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Paper {
-    #[default]
-    Letter,
-    A4,
-}
-
-impl Paper {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Paper::Letter => "letter",
-            Paper::A4 => "a4",
-        }
-    }
-
-    pub fn parse(word: &str) -> Option<Paper> {
-        match word.to_ascii_lowercase().as_str() {
-            "letter" => Some(Paper::Letter),
-            "a4" => Some(Paper::A4),
-            _ => None,
-        }
+text_enum! {
+    /// The paper printed documents are laid out for.
+    #[derive(Default)]
+    pub enum Paper {
+        #[default]
+        Letter = ("letter", "US Letter"),
+        A4 = ("a4", "A4"),
     }
 }
 

@@ -7,8 +7,7 @@ use super::rows;
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    ContactMethod, Guardian, GuardianDetails, GuardianLink, GuardianWithStudents, Id,
-    LinkedGuardian,
+    Guardian, GuardianDetails, GuardianLink, GuardianWithStudents, Id, LinkedGuardian,
 };
 use crate::validate::clean_guardian;
 
@@ -17,7 +16,6 @@ const GUARDIAN_COLUMNS: &str =
     g.preferred_language, g.best_time, g.may_contact, g.no_contact_reason";
 
 fn guardian_from_row(row: &Row) -> rusqlite::Result<Guardian> {
-    let method: String = row.get(5)?;
     Ok(Guardian {
         id: row.get(0)?,
         details: GuardianDetails {
@@ -25,7 +23,7 @@ fn guardian_from_row(row: &Row) -> rusqlite::Result<Guardian> {
             relationship: row.get(2)?,
             phone: row.get(3)?,
             email: row.get(4)?,
-            preferred_method: ContactMethod::parse(&method).unwrap_or_default(),
+            preferred_method: row.get(5)?,
             preferred_language: row.get(6)?,
             best_time: row.get(7)?,
             may_contact: row.get(8)?,

@@ -257,7 +257,8 @@ macro_rules! stored_as_word {
 }
 
 use crate::model::{
-    Aim, ContactKind, ContactMethod, GoalArea, GoalStatus, Initiator, PraiseCategory, QuestionTopic,
+    Aim, ContactKind, ContactMethod, GoalArea, GoalStatus, Initiator, NameOrder, PraiseCategory,
+    QuestionTopic,
 };
 stored_as_word!(
     Aim,
@@ -266,6 +267,7 @@ stored_as_word!(
     GoalArea,
     GoalStatus,
     Initiator,
+    NameOrder,
     PraiseCategory,
     QuestionTopic
 );

@@ -8,16 +8,13 @@ use super::rows;
 use super::trash::Deleted;
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
-use crate::model::{
-    Id, NameOrder, Student, StudentDetails, StudentRecord, StudentRef, StudentSummary,
-};
+use crate::model::{Id, Student, StudentDetails, StudentRecord, StudentRef, StudentSummary};
 use crate::validate::clean_student;
 
 pub(super) const STUDENT_COLUMNS: &str = "s.id, s.class_id, s.given_name, s.family_name, \
     s.preferred_name, s.name_order, s.pronouns, s.grade, s.school_student_id, s.notes, s.latin_name";
 
 pub(super) fn student_from_row(row: &Row) -> rusqlite::Result<Student> {
-    let order: String = row.get(5)?;
     Ok(Student {
         id: row.get(0)?,
         details: StudentDetails {
@@ -25,7 +22,7 @@ pub(super) fn student_from_row(row: &Row) -> rusqlite::Result<Student> {
             given_name: row.get(2)?,
             family_name: row.get(3)?,
             preferred_name: row.get(4)?,
-            name_order: NameOrder::parse(&order).unwrap_or_default(),
+            name_order: row.get(5)?,
             pronouns: row.get(6)?,
             grade: row.get(7)?,
             school_student_id: row.get(8)?,

@@ -7,10 +7,9 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use rapport::backup::{self, BackupKind};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Runtime, State};
 
-use crate::commands::printing::SaveTarget;
+use crate::dialogs;
 use crate::error::CommandError;
 use crate::state::Record;
 
@@ -190,37 +189,12 @@ enum Pick {
     Open,
 }
 
-/// A file to write or to read: from the dialog, or in RAPPORT_SAVE_DIR (tests) the named file
-/// there, or the newest backup there.
+/// A backup file to write or to read (see `dialogs`).
 async fn pick<R: Runtime>(app: AppHandle<R>, pick: Pick) -> Result<Option<PathBuf>, CommandError> {
-    tauri::async_runtime::spawn_blocking(move || match app.state::<SaveTarget>().inner() {
-        SaveTarget::Folder(folder) => match pick {
-            Pick::Save(name) => Ok(Some(folder.join(name))),
-            Pick::Open => {
-                let newest = std::fs::read_dir(folder)
-                    .map_err(|e| {
-                        rapport::Error::io(format!("Could not read {}", folder.display()), e)
-                    })?
-                    .flatten()
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "sqlite3"))
-                    .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
-                    .map(|e| e.path());
-                Ok(newest)
-            }
-        },
-        SaveTarget::Dialog => {
-            let dialog = app
-                .dialog()
-                .file()
-                .add_filter("Rapport backup", &["sqlite3", "db"]);
-            let chosen = match pick {
-                Pick::Save(name) => dialog.set_file_name(name).blocking_save_file(),
-                Pick::Open => dialog.blocking_pick_file(),
-            };
-            Ok(chosen.and_then(|p| p.into_path().ok()))
-        }
+    tauri::async_runtime::spawn_blocking(move || match pick {
+        Pick::Save(name) => dialogs::save_as(&app, &name, dialogs::BACKUP),
+        Pick::Open => dialogs::open(&app, dialogs::BACKUP, false),
     })
     .await
-    .map_err(|_| CommandError::internal())?
-    .map_err(|e: rapport::Error| CommandError::from(e))
+    .map_err(|_| CommandError::internal())
 }

@@ -88,13 +88,6 @@ pub async fn today(
     class_id: Id,
 ) -> Result<insights::TodayReport, CommandError> {
     record
-        .run(move |store| {
-            let quiet_days = store.settings()?.quiet_days;
-            Ok(insights::today(
-                &store.class_activity(class_id)?,
-                crate::today(),
-                quiet_days,
-            ))
-        })
+        .run(move |store| rapport::uses::today(store, Some(class_id), crate::today()))
         .await
 }

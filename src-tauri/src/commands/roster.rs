@@ -6,12 +6,11 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use rapport::roster::{self, ClassTarget, Roster, RosterReport};
+use rapport::roster::{self, Roster, RosterReport};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Runtime, State};
 
-use crate::commands::printing::SaveTarget;
+use crate::dialogs;
 use crate::error::CommandError;
 use crate::state::Record;
 
@@ -64,35 +63,10 @@ pub async fn choose_roster<R: Runtime>(
     pending: State<'_, PendingRoster>,
     folder: bool,
 ) -> Result<Option<ChosenRoster>, CommandError> {
-    let chosen = tauri::async_runtime::spawn_blocking(move || -> Option<PathBuf> {
-        match app.state::<SaveTarget>().inner() {
-            // Tests: the newest roster in the folder.
-            SaveTarget::Folder(dir) => std::fs::read_dir(dir)
-                .ok()?
-                .flatten()
-                .filter(|e| {
-                    e.path()
-                        .extension()
-                        .is_some_and(|x| x == "csv" || x == "zip")
-                        || e.path().is_dir()
-                })
-                .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
-                .map(|e| e.path()),
-            SaveTarget::Dialog if folder => app
-                .dialog()
-                .file()
-                .blocking_pick_folder()
-                .and_then(|p| p.into_path().ok()),
-            SaveTarget::Dialog => app
-                .dialog()
-                .file()
-                .add_filter("Class roster", &["csv", "zip", "txt"])
-                .blocking_pick_file()
-                .and_then(|p| p.into_path().ok()),
-        }
-    })
-    .await
-    .map_err(|_| CommandError::internal())?;
+    let chosen =
+        tauri::async_runtime::spawn_blocking(move || dialogs::open(&app, dialogs::ROSTER, folder))
+            .await
+            .map_err(|_| CommandError::internal())?;
     let Some(path) = chosen else {
         return Ok(None);
     };
@@ -142,11 +116,13 @@ pub async fn import_roster(
                 Some(roster) => roster,
                 None => roster::read(&path, class.as_deref())?,
             };
-            let target = match (&class, roster.class_name.is_some()) {
-                (Some(name), false) if !name.trim().is_empty() => ClassTarget::Named(name.clone()),
-                _ => ClassTarget::FromRoster,
-            };
-            let report = store.import_roster(&roster, &target, crate::today(), dry_run)?;
+            let report = rapport::uses::import_roster(
+                store,
+                &roster,
+                class.as_deref(),
+                crate::today(),
+                dry_run,
+            )?;
             Ok((report, roster))
         })
         .await?;
@@ -167,16 +143,7 @@ pub async fn save_roster_template<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<Option<String>, CommandError> {
     tauri::async_runtime::spawn_blocking(move || {
-        let path = match app.state::<SaveTarget>().inner() {
-            SaveTarget::Folder(dir) => Some(dir.join("Rapport roster template.csv")),
-            SaveTarget::Dialog => app
-                .dialog()
-                .file()
-                .set_file_name("Rapport roster template.csv")
-                .add_filter("CSV", &["csv"])
-                .blocking_save_file()
-                .and_then(|p| p.into_path().ok()),
-        };
+        let path = dialogs::save_as(&app, "Rapport roster template.csv", dialogs::CSV);
         match path {
             Some(path) => {
                 rapport::files::write_atomically(&path, roster::TEMPLATE.as_bytes())?;

@@ -1,0 +1,189 @@
+//! The uses: what a teacher asks of Rapport, written once for both front doors. The window's
+//! commands (`src-tauri`) and the command line (`src/bin/rapport.rs`) each call these in a few
+//! lines and only present the result; no rule (which class Today is about, which paper a document
+//! is printed on, what its file is called, which class a roster fills) is written twice.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::error::{Error, Result};
+use crate::insights::{self, TodayReport};
+use crate::model::Id;
+use crate::packet::{self, Paper, Printed};
+use crate::roster::{ClassTarget, Roster, RosterReport};
+use crate::Store;
+
+/// What Today lists for a class (the current class when none is given) on `date`, naming
+/// families quiet for the teacher's setting.
+pub fn today(store: &Store, class: Option<Id>, date: NaiveDate) -> Result<TodayReport> {
+    let settings = store.settings()?;
+    let class_id = class
+        .or(settings.current_class_id)
+        .ok_or(Error::NotFound("A class"))?;
+    Ok(insights::today(
+        &store.class_activity(class_id)?,
+        date,
+        settings.quiet_days,
+    ))
+}
+
+/// A document Rapport prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// One child's conference packet.
+    Packet(Id),
+    /// Every child's packet in a class, in one PDF.
+    ClassPackets(Id),
+    /// One family's introduction letter.
+    Letter(Id),
+    /// Every family's introduction letter in a class.
+    ClassLetters(Id),
+    /// The blank family questionnaire: for one guardian, or each who may be contacted.
+    Questionnaire { student: Id, guardian: Option<Id> },
+    /// The conference schedule from `from` (default: today) with a reminder slip per family.
+    Schedule { class: Id, from: Option<NaiveDate> },
+}
+
+impl Document {
+    /// The start of the file's name.
+    fn title(self) -> &'static str {
+        match self {
+            Self::Packet(_) => "Conference packet",
+            Self::ClassPackets(_) => "Conference packets",
+            Self::Letter(_) => "Introduction letter",
+            Self::ClassLetters(_) => "Introduction letters",
+            Self::Questionnaire { .. } => "Family questionnaire",
+            Self::Schedule { .. } => "Conference schedule",
+        }
+    }
+
+    /// Who the document is about, for its file name: the child's name or the class's.
+    fn about(self, store: &Store) -> Result<String> {
+        Ok(match self {
+            Self::Packet(id) | Self::Letter(id) | Self::Questionnaire { student: id, .. } => {
+                store.student_record(id)?.display_name
+            }
+            Self::ClassPackets(id) | Self::ClassLetters(id) | Self::Schedule { class: id, .. } => {
+                store.class(id)?.details.name
+            }
+        })
+    }
+
+    fn lay_out(
+        self,
+        store: &Store,
+        paper: Paper,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Printed> {
+        use packet::{conference, letter, questionnaire, schedule};
+        match self {
+            Self::Packet(id) => conference::student_packet(store, id, paper, today, now),
+            Self::ClassPackets(id) => conference::class_packet(store, id, paper, today, now),
+            Self::Letter(id) => letter::student_letter(store, id, paper, today, now),
+            Self::ClassLetters(id) => letter::class_letters(store, id, paper, today, now),
+            Self::Questionnaire { student, guardian } => {
+                questionnaire::questionnaire(store, student, guardian, paper, now)
+            }
+            Self::Schedule { class, from } => {
+                schedule::schedule(store, class, from.unwrap_or(today), paper, now)
+            }
+        }
+    }
+}
+
+/// A laid-out document and the name to save it under: "{title} — {child or class}.pdf".
+#[derive(Debug)]
+pub struct PrintedDocument {
+    pub printed: Printed,
+    pub file_name: String,
+}
+
+/// Lays a document out on `paper`, or on the paper chosen in Settings when none is given.
+pub fn print(
+    store: &Store,
+    document: Document,
+    paper: Option<Paper>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PrintedDocument> {
+    let paper = match paper {
+        Some(paper) => paper,
+        None => store.settings()?.paper,
+    };
+    let printed = document.lay_out(store, paper, today, now)?;
+    let file_name = safe_file_name(&format!(
+        "{} — {}.pdf",
+        document.title(),
+        document.about(store)?
+    ));
+    Ok(PrintedDocument { printed, file_name })
+}
+
+/// A file name any file system accepts, keeping the child's name readable.
+pub fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The class a roster fills: the one the teacher named (a CSV roster names none of its own), else
+/// the roster's own class (OneRoster) or the current class. A blank name names nothing.
+pub fn roster_target(asked: Option<&str>, roster: &Roster) -> ClassTarget {
+    match asked.map(str::trim) {
+        Some(name) if !name.is_empty() && roster.class_name.is_none() => {
+            ClassTarget::Named(name.to_string())
+        }
+        _ => ClassTarget::FromRoster,
+    }
+}
+
+/// Imports (or with `dry_run` previews) a roster read from a file, into the class
+/// [`roster_target`] picks.
+pub fn import_roster(
+    store: &mut Store,
+    roster: &Roster,
+    asked: Option<&str>,
+    today: NaiveDate,
+    dry_run: bool,
+) -> Result<RosterReport> {
+    store.import_roster(roster, &roster_target(asked, roster), today, dry_run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_lose_only_what_file_systems_refuse() {
+        assert_eq!(
+            safe_file_name("Questionnaire — 王小明.pdf"),
+            "Questionnaire — 王小明.pdf"
+        );
+        assert_eq!(safe_file_name("a/b:c?.pdf"), "a-b-c-.pdf");
+    }
+
+    #[test]
+    fn a_roster_fills_the_class_named_unless_it_names_its_own() {
+        let csv = Roster::default();
+        assert_eq!(
+            roster_target(Some("  Room 4 "), &csv),
+            ClassTarget::Named("Room 4".into())
+        );
+        assert_eq!(roster_target(Some("   "), &csv), ClassTarget::FromRoster);
+        assert_eq!(roster_target(None, &csv), ClassTarget::FromRoster);
+        let oneroster = Roster {
+            class_name: Some("Grade 3".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            roster_target(Some("Room 4"), &oneroster),
+            ClassTarget::FromRoster
+        );
+    }
+}
