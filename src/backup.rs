@@ -220,7 +220,7 @@ pub struct Checked {
 pub fn check_file(path: &Path) -> Result<Checked> {
     let shown = path.display().to_string();
     if !path.is_file() {
-        return Err(Error::Conflict(format!(
+        return Err(Error::BadFile(format!(
             "There is no file at {shown}. Check the name and the folder. Nothing was changed."
         )));
     }
@@ -233,7 +233,7 @@ pub fn check_file(path: &Path) -> Result<Checked> {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|_| Error::NotADatabase(shown.clone()))?;
     if version < 1 {
-        return Err(Error::Conflict(format!(
+        return Err(Error::BadFile(format!(
             "{shown} is not a Rapport record (an empty file or another program's). Nothing was changed."
         )));
     }
@@ -247,14 +247,14 @@ pub fn check_file(path: &Path) -> Result<Checked> {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|_| Error::NotADatabase(shown.clone()))?;
     if integrity != "ok" {
-        return Err(Error::Conflict(format!(
+        return Err(Error::BadFile(format!(
             "{shown} is damaged ({integrity}), so it was not used. Nothing was changed."
         )));
     }
     let students: i64 = conn
         .query_row("SELECT count(*) FROM student", [], |r| r.get(0))
         .map_err(|_| {
-            Error::Conflict(format!(
+            Error::BadFile(format!(
                 "{shown} is an SQLite file but not a Rapport record. Nothing was changed."
             ))
         })?;

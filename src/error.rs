@@ -5,6 +5,73 @@ use serde::Serialize;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// One thing wrong with a file being read in (a roster), where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileProblem {
+    pub file: String,
+    /// 1-based, counting the header as row 1; 0 for the file as a whole.
+    pub row: usize,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.row > 0 {
+            write!(f, " row {}", self.row)?;
+        }
+        match &self.column {
+            Some(column) if !self.message.starts_with(column.as_str()) => {
+                write!(f, ", {column}: {}", self.message)
+            }
+            _ => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+/// Every problem with an input, collected before any is reported, so a form or a file shows them
+/// all at once: field problems become `Error::Invalid`, file problems `Error::Rejected`.
+#[derive(Debug)]
+pub(crate) struct Problems<P>(pub Vec<P>);
+
+impl<P> Default for Problems<P> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<P: IntoError> Problems<P> {
+    pub fn push(&mut self, problem: P) {
+        self.0.push(problem);
+    }
+
+    /// `value` when nothing was found, else the error listing every problem.
+    pub fn finish<T>(self, value: T) -> Result<T> {
+        match self.0.is_empty() {
+            true => Ok(value),
+            false => Err(P::into_error(self.0)),
+        }
+    }
+}
+
+/// How a list of problems becomes an error.
+pub(crate) trait IntoError: Sized {
+    fn into_error(problems: Vec<Self>) -> Error;
+}
+
+impl IntoError for FieldProblem {
+    fn into_error(problems: Vec<Self>) -> Error {
+        Error::Invalid(problems)
+    }
+}
+
+impl IntoError for FileProblem {
+    fn into_error(problems: Vec<Self>) -> Error {
+        Error::Rejected(problems)
+    }
+}
+
 /// One field of a form that cannot be saved as typed, with what to change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldProblem {
@@ -23,9 +90,24 @@ pub enum Error {
     #[error("{0} was not found. It may have been deleted; reload to see the current record.")]
     NotFound(&'static str),
 
-    /// The request clashes with what is already recorded.
+    /// The request clashes with what is already recorded (an archived class, a call already
+    /// made, a record that is not empty).
     #[error("{0}")]
     Conflict(String),
+
+    /// A document has nothing to print (a class with no students, no conference planned, no
+    /// guardian who may be contacted); the message says what to do first.
+    #[error("{0}")]
+    NothingToPrint(String),
+
+    /// A file to read in is not what it should be (not an export, a backup or a roster Rapport
+    /// reads, damaged, too big, missing); nothing was changed.
+    #[error("{0}")]
+    BadFile(String),
+
+    /// This computer has no user data folder to keep the record in.
+    #[error("No user data folder was found; pass --db PATH or set RAPPORT_DB.")]
+    NoDataFolder,
 
     /// The database was written by a newer Rapport; it was not touched.
     #[error(
@@ -48,9 +130,13 @@ pub enum Error {
     #[error("The record could not be read or saved ({0}). Nothing was changed.")]
     Storage(#[from] rusqlite::Error),
 
+    /// The record's file cannot be written safely (its journal could not be set up).
+    #[error("{0}")]
+    NotWritable(String),
+
     /// A file to import has problems; nothing was written. Each names its file, row and column.
     #[error("{}", rejected_message(.0))]
-    Rejected(Vec<crate::roster::Problem>),
+    Rejected(Vec<FileProblem>),
 
     /// Something that should not happen; the message says what, without children's data.
     #[error("Rapport hit an unexpected problem: {0}. Nothing was changed.")]
@@ -71,9 +157,12 @@ impl Error {
             Error::Invalid(_) => "validation",
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
+            Error::NothingToPrint(_) => "nothing_to_print",
+            Error::BadFile(_) => "bad_file",
+            Error::NoDataFolder => "no_data_folder",
             Error::TooNew { .. } => "too_new",
             Error::InUse => "in_use",
-            Error::NotADatabase(_) | Error::Storage(_) => "storage",
+            Error::NotADatabase(_) | Error::Storage(_) | Error::NotWritable(_) => "storage",
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
             Error::Rejected(_) => "rejected",
@@ -105,7 +194,7 @@ impl Error {
 }
 
 /// Problems listed in a message (the first 20; the window and the command line list them all).
-fn rejected_message(problems: &[crate::roster::Problem]) -> String {
+fn rejected_message(problems: &[FileProblem]) -> String {
     let mut message = match problems.len() {
         1 => "Nothing was imported: 1 problem needs fixing first.".to_string(),
         n => format!("Nothing was imported: {n} problems need fixing first."),

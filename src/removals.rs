@@ -140,7 +140,7 @@ pub fn read(db_path: &Path) -> Result<Ledger> {
         .ok()
         .filter(|l: &Ledger| l.format == FORMAT)
         .ok_or_else(|| {
-            Error::Conflict(format!(
+            Error::BadFile(format!(
                 "The list of children removed for good ({}) is damaged, so Rapport cannot make \
                  sure they stay removed. Restore that file from a copy, or ask for help. Nothing \
                  was changed.",

@@ -48,13 +48,12 @@ pub const LIMITS: Limits = Limits {
 /// The most days Today may wait before naming a quiet family.
 pub const MAX_QUIET_DAYS: u32 = 365;
 
-/// Collects problems while a value is cleaned.
-#[derive(Default)]
-struct Problems(Vec<FieldProblem>);
+/// Collects a form's problems while a value is cleaned (see `error::Problems`).
+type Problems = crate::error::Problems<FieldProblem>;
 
 impl Problems {
     fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.push(FieldProblem {
+        self.push(FieldProblem {
             field,
             message: message.into(),
         });
@@ -73,14 +72,6 @@ impl Problems {
                 field,
                 format!("{label} is too long ({len} characters; at most {max})."),
             );
-        }
-    }
-
-    fn finish<T>(self, value: T) -> Result<T> {
-        if self.0.is_empty() {
-            Ok(value)
-        } else {
-            Err(Error::Invalid(self.0))
         }
     }
 }

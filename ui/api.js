@@ -1,7 +1,10 @@
 // The ONE place the page talks to Rust. Every other module calls these functions; none calls
 // `invoke` itself. Each function resolves with plain JSON and rejects with a RapportError whose
-// `code` is a stable word (validation, not_found, conflict, too_new, storage, io, internal) and
-// whose `message` is a sentence for the teacher; `fields` maps a form field to its problem.
+// `code` is a stable word, each meaning one thing the page can act on: validation (fix the fields),
+// not_found (reload), conflict (clashes with the record), nothing_to_print (do what the message
+// says first), bad_file (choose another file), rejected (a roster's row problems), no_data_folder,
+// in_use (another window has the record), too_new, storage, io, internal. `message` is a sentence
+// for the teacher; `fields` maps a form field to its problem.
 
 const { invoke } = window.__TAURI__.core;
 

@@ -326,7 +326,7 @@ fn packets_letters_and_the_schedule_are_printed_to_pdf_files() {
     // answer is a PDF or a readable conflict.
     match invoke(&h.main, "print_schedule", class) {
         Ok(saved) => assert!(saved["pages"].as_u64().unwrap() >= 1),
-        Err(error) => assert_eq!(error["code"], "conflict", "{error}"),
+        Err(error) => assert_eq!(error["code"], "nothing_to_print", "{error}"),
     }
 }
 

@@ -277,9 +277,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
-    let path = cli.db.or_else(paths::default_db_path).ok_or_else(|| {
-        Error::Conflict("No user data folder was found; pass --db PATH or set RAPPORT_DB.".into())
-    })?;
+    let path = cli
+        .db
+        .or_else(paths::default_db_path)
+        .ok_or(Error::NoDataFolder)?;
     let _owner = match cli.command.writes() {
         true => Some(RecordLock::acquire(&path)?),
         false => None,
@@ -657,7 +658,7 @@ fn read_export(file: &std::path::Path) -> Result<rapport::store::export::Export,
         .map_err(|e| Error::io(format!("Could not read {}", file.display()), e))?
         .len();
     if size > rapport::validate::MAX_IMPORT_BYTES {
-        return Err(Error::Conflict(format!(
+        return Err(Error::BadFile(format!(
             "{} is {} MB, more than any record Rapport reads ({} MB). Nothing was changed.",
             file.display(),
             size / (1024 * 1024),
@@ -667,7 +668,7 @@ fn read_export(file: &std::path::Path) -> Result<rapport::store::export::Export,
     let bytes = std::fs::read(file)
         .map_err(|e| Error::io(format!("Could not read {}", file.display()), e))?;
     serde_json::from_slice(&bytes).map_err(|e| {
-        Error::Conflict(format!(
+        Error::BadFile(format!(
             "{} is not a Rapport export ({e}). Nothing was changed.",
             file.display()
         ))
@@ -676,5 +677,5 @@ fn read_export(file: &std::path::Path) -> Result<rapport::store::export::Export,
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {
     serde_json::to_string_pretty(value)
-        .map_err(|e| Error::Conflict(format!("Could not write JSON: {e}")))
+        .map_err(|e| Error::Internal(format!("the JSON could not be written: {e}")))
 }

@@ -87,7 +87,7 @@ pub fn class_packet(
     let class = store.class(class_id)?;
     let students = store.students(class_id)?;
     if students.is_empty() {
-        return Err(Error::Conflict(format!(
+        return Err(Error::NothingToPrint(format!(
             "{} has no students yet, so there are no packets to print.",
             class.details.name
         )));

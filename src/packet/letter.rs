@@ -21,7 +21,7 @@ pub fn student_letter(
 ) -> Result<Printed> {
     let record = store.student_record(student_id)?;
     if no_one_to_address(&record) {
-        return Err(Error::Conflict(format!(
+        return Err(Error::NothingToPrint(format!(
             "None of {}'s guardians may be contacted, so no letter is printed.",
             record.display_name
         )));
@@ -53,7 +53,7 @@ pub fn class_letters(
         }
     }
     let document = document.ok_or_else(|| {
-        Error::Conflict(if students.is_empty() {
+        Error::NothingToPrint(if students.is_empty() {
             format!(
                 "{} has no students yet, so there are no letters to print.",
                 class.details.name

@@ -33,7 +33,7 @@ pub fn questionnaire(
                 .find(|g| g.guardian.id == id)
                 .ok_or(Error::NotFound("That guardian of this student"))?;
             if !linked.guardian.details.may_contact {
-                return Err(Error::Conflict(format!(
+                return Err(Error::NothingToPrint(format!(
                     "{} must not be contacted, so no questionnaire is printed for them.",
                     linked.guardian.details.name
                 )));
@@ -49,7 +49,7 @@ pub fn questionnaire(
                 .map(Some)
                 .collect();
             if contactable.is_empty() && !record.guardians.is_empty() {
-                return Err(Error::Conflict(format!(
+                return Err(Error::NothingToPrint(format!(
                     "None of {}'s guardians may be contacted, so no questionnaire is printed.",
                     record.display_name
                 )));

@@ -31,7 +31,7 @@ pub fn schedule(
         .collect();
     let english = handout("en");
     if slots.is_empty() {
-        return Err(Error::Conflict(format!(
+        return Err(Error::NothingToPrint(format!(
             "No conferences are planned for {} from {} on. Plan them on the Conferences screen first.",
             class.details.name,
             english.date(from)

@@ -9,12 +9,11 @@ pub mod csv_file;
 pub mod oneroster;
 mod text;
 
-use std::fmt;
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 pub use apply::{ClassTarget, RosterReport};
 
@@ -63,34 +62,10 @@ pub struct Roster {
     pub students: Vec<RosterStudent>,
 }
 
-/// One thing wrong with a roster file, where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    pub file: String,
-    /// 1-based, counting the header as row 1; 0 for the file as a whole.
-    pub row: usize,
-    pub column: Option<String>,
-    pub message: String,
-}
+pub use crate::error::FileProblem as Problem;
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if self.row > 0 {
-            write!(f, " row {}", self.row)?;
-        }
-        match &self.column {
-            Some(column) if !self.message.starts_with(column.as_str()) => {
-                write!(f, ", {column}: {}", self.message)
-            }
-            _ => write!(f, ": {}", self.message),
-        }
-    }
-}
-
-/// Collects problems as a file is read.
-#[derive(Debug, Default)]
-pub(crate) struct Problems(pub Vec<Problem>);
+/// Collects a roster file's problems (see `error::Problems`).
+pub(crate) type Problems = crate::error::Problems<Problem>;
 
 impl Problems {
     pub fn add(
@@ -100,20 +75,12 @@ impl Problems {
         column: Option<&str>,
         message: impl Into<String>,
     ) {
-        self.0.push(Problem {
+        self.push(Problem {
             file: file.to_string(),
             row,
             column: column.map(str::to_string),
             message: message.into(),
         });
-    }
-
-    pub fn finish<T>(self, value: T) -> Result<T> {
-        if self.0.is_empty() {
-            Ok(value)
-        } else {
-            Err(Error::Rejected(self.0))
-        }
     }
 }
 

@@ -52,7 +52,7 @@ impl Table {
 fn files(path: &Path) -> Result<HashMap<String, String>> {
     let mut found = HashMap::new();
     let too_big = || {
-        Error::Conflict(format!(
+        Error::BadFile(format!(
             "{} holds more than any roster Rapport reads ({} MB). Nothing was changed.",
             path.display(),
             MAX_ROSTER_BYTES / (1024 * 1024)
@@ -73,7 +73,7 @@ fn files(path: &Path) -> Result<HashMap<String, String>> {
     }
     let file = std::fs::File::open(path).map_err(io)?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| {
-        Error::Conflict(format!(
+        Error::BadFile(format!(
             "{} is not a zip file Rapport can read ({e}). Nothing was changed.",
             path.display()
         ))
@@ -81,7 +81,7 @@ fn files(path: &Path) -> Result<HashMap<String, String>> {
     let mut total = 0u64;
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).map_err(|e| {
-            Error::Conflict(format!(
+            Error::BadFile(format!(
                 "{} is damaged ({e}). Nothing was changed.",
                 path.display()
             ))

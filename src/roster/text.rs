@@ -12,7 +12,7 @@ pub(crate) fn read_limited(path: &Path) -> Result<String> {
         .map_err(|e| Error::io(format!("Could not read {}", path.display()), e))?
         .len();
     if size > MAX_ROSTER_BYTES {
-        return Err(Error::Conflict(format!(
+        return Err(Error::BadFile(format!(
             "{} is {} MB, more than any roster Rapport reads ({} MB). Nothing was changed.",
             path.display(),
             size / (1024 * 1024),

@@ -29,7 +29,7 @@ impl Store {
     /// every case nothing is written.
     pub fn import_export(&mut self, export: &Export) -> Result<Imported> {
         if export.format != EXPORT_FORMAT {
-            return Err(Error::Conflict(format!(
+            return Err(Error::BadFile(format!(
                 "This file is not a Rapport export (its format is “{}”).",
                 export.format
             )));
@@ -158,14 +158,14 @@ impl Store {
                 .map_err(at("letter_templates", i))?;
         }
         self.save_settings(&e.settings)
-            .map_err(|error| Error::Conflict(format!("settings: {error}")))?;
+            .map_err(|error| Error::BadFile(format!("settings: {error}")))?;
         let problems: i64 = self
             .conn
             .prepare("PRAGMA foreign_key_check")?
             .query_map([], |_| Ok(()))?
             .count() as i64;
         if problems > 0 {
-            return Err(Error::Conflict(format!(
+            return Err(Error::BadFile(format!(
                 "The export refers to {problems} rows that are not in it. Nothing was changed."
             )));
         }
@@ -184,6 +184,6 @@ fn at(list: &'static str, index: usize) -> impl Fn(Error) -> Error {
     move |error| {
         let message = error.to_string();
         let message = message.trim_end_matches(" Nothing was changed.");
-        Error::Conflict(format!("{list}[{index}]: {message} Nothing was changed."))
+        Error::BadFile(format!("{list}[{index}]: {message} Nothing was changed."))
     }
 }

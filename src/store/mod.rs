@@ -96,7 +96,7 @@ impl Store {
         let mode: String =
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::Conflict(format!(
+            return Err(Error::NotWritable(format!(
                 "The record at {} could not be opened for safe writing (journal mode {mode}).",
                 path.display()
             )));
@@ -121,7 +121,7 @@ impl Store {
         if removals == Removals::Apply {
             store.removed_again = match store.apply_removals() {
                 Ok(cleared) => cleared,
-                Err(Error::Conflict(_) | Error::Io { .. }) => 0,
+                Err(Error::BadFile(_) | Error::Io { .. }) => 0,
                 Err(other) => return Err(other),
             };
         }

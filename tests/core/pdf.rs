@@ -207,7 +207,7 @@ fn no_questionnaire_is_printed_for_a_guardian_who_must_not_be_contacted() {
         .id;
     let now = Utc::now();
     let error = questionnaire(&store, anna, Some(barred), Paper::Letter, now).unwrap_err();
-    assert_eq!(error.code(), "conflict");
+    assert_eq!(error.code(), "nothing_to_print");
     assert!(error.to_string().contains("must not be contacted"));
 }
 
@@ -595,7 +595,7 @@ fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
         now(),
     )
     .unwrap_err();
-    assert_eq!(none.code(), "conflict");
+    assert_eq!(none.code(), "nothing_to_print");
 }
 
 #[test]

@@ -221,7 +221,7 @@ fn a_broken_export_is_refused_whole_with_every_problem_located() {
 
     let text = dir.path().join("not.zip");
     std::fs::write(&text, "hello").unwrap();
-    assert_eq!(roster::read(&text, None).unwrap_err().code(), "conflict");
+    assert_eq!(roster::read(&text, None).unwrap_err().code(), "bad_file");
 }
 
 #[test]
