@@ -3,13 +3,10 @@
 //! already holds data, a broken row or a dangling reference is refused with the row named, and
 //! nothing is written.
 
+use crate::support::fresh_in as fresh;
 use chrono::NaiveDate;
+use rapport::demo;
 use rapport::model::Id;
-use rapport::{demo, Store};
-
-fn fresh(dir: &std::path::Path, name: &str) -> Store {
-    Store::open(dir.join(name)).unwrap()
-}
 
 fn demo_export(dir: &std::path::Path) -> rapport::store::export::Export {
     let mut store = fresh(dir, "old-computer.sqlite3");

@@ -3,14 +3,11 @@
 //! guardians and leaves the old year intact; a purge deletes every row about a child, their trash
 //! included, and leaves no trace of them in the file, while backups taken before it are flagged.
 
+use crate::support::today;
 use chrono::{NaiveDate, TimeZone, Utc};
 use rapport::model::{ClassDetails, Id, StudentDetails};
 use rapport::packet::{conference, Paper};
 use rapport::{backup, demo, Store};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
-}
 
 fn demo_store(dir: &std::path::Path) -> (Store, Id) {
     let mut store = Store::open(dir.join("rapport.sqlite3")).unwrap();

@@ -2,15 +2,11 @@
 //! with check-ins and home activities, contacts and follow-ups, praise and positive calls,
 //! concerns with causes, and the student page and Today read-outs built from them.
 
-use chrono::NaiveDate;
+use crate::support::day;
 use rapport::insights;
 use rapport::model::*;
 use rapport::Store;
 use tempfile::TempDir;
-
-fn day(d: &str) -> NaiveDate {
-    d.parse().unwrap()
-}
 
 struct Class {
     _dir: TempDir,

@@ -213,6 +213,7 @@ fn no_questionnaire_is_printed_for_a_guardian_who_must_not_be_contacted() {
 
 // ---- The conference packet, the introduction letter and the conference schedule ----
 
+use crate::support::today;
 use rapport::model::{
     AnswerDetails, CheckInDetails, ConcernDetails, ContactDetails, ContactKind, ContactMethod,
     GoalArea, GoalDetails, GoalStatus, Initiator, PraiseCategory, PraiseDetails,
@@ -226,10 +227,6 @@ const NAMES: [&str; 5] = [
     "يوسف حداد",
     "Анна Петрова",
 ];
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
-}
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap()

@@ -14,8 +14,9 @@ use rapport::model::Id;
 use rapport::roster::{self, ClassTarget};
 use rapport::Store;
 
+/// Rosters come on the first day of school.
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+    crate::support::day("2026-09-01")
 }
 
 fn fixtures() -> PathBuf {

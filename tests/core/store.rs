@@ -1,20 +1,9 @@
 //! The store against real SQLite files: opening, migrating, refusing newer records, and round trips
 //! of every aggregate the foundation keeps.
 
-use chrono::NaiveDate;
+use crate::support::{fresh, today};
 use rapport::model::*;
 use rapport::{demo, store::SCHEMA_VERSION, Error, Store};
-use tempfile::TempDir;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
-}
-
-fn fresh() -> (TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("record.sqlite3")).unwrap();
-    (dir, store)
-}
 
 fn class(store: &Store) -> Class {
     let year = store

@@ -1,13 +1,10 @@
 //! Undo for deletes: every delete goes to the trash for 30 days, and a restore brings the record
 //! back whole, with its links, even when other rows were added in the meantime.
 
-use chrono::{Duration, NaiveDate, Utc};
+use crate::support::day;
+use chrono::{Duration, Utc};
 use rapport::model::*;
 use rapport::{demo, Store};
-
-fn day(d: &str) -> NaiveDate {
-    d.parse().unwrap()
-}
 
 fn demo_record() -> (tempfile::TempDir, Store, Id) {
     let dir = tempfile::tempdir().unwrap();

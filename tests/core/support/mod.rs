@@ -21,3 +21,25 @@ pub fn ids_by_appearance(value: serde_json::Value) -> serde_json::Value {
     }
     walk(value, &mut HashMap::new())
 }
+
+/// The day most tests take as today.
+pub fn today() -> chrono::NaiveDate {
+    day("2026-11-24")
+}
+
+/// A date from "YYYY-MM-DD".
+pub fn day(date: &str) -> chrono::NaiveDate {
+    date.parse().expect("a YYYY-MM-DD date")
+}
+
+/// A new, empty record in a temporary folder (kept as long as the folder is).
+pub fn fresh() -> (tempfile::TempDir, rapport::Store) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let store = fresh_in(dir.path(), "record.sqlite3");
+    (dir, store)
+}
+
+/// A new, empty record called `name` in `dir`.
+pub fn fresh_in(dir: &std::path::Path, name: &str) -> rapport::Store {
+    rapport::Store::open(dir.join(name)).expect("a new record")
+}
