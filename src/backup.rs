@@ -15,7 +15,8 @@ use crate::error::{Error, Result};
 use crate::store::Store;
 
 /// The folder beside the record that holds its automatic backups.
-pub const BACKUP_DIR: &str = "backups";
+pub use crate::files::sweep_partial_copies;
+pub use crate::paths::{backups_dir, BACKUP_DIR};
 const PREFIX: &str = "rapport-";
 const SUFFIX: &str = ".sqlite3";
 const STAMP: &str = "%Y-%m-%dT%H%M%S%.3fZ";
@@ -46,14 +47,6 @@ pub struct Backup {
     pub taken_at: DateTime<Utc>,
     pub bytes: u64,
     pub kind: BackupKind,
-}
-
-/// The backups folder of the record at `db_path`.
-pub fn backups_dir(db_path: &Path) -> PathBuf {
-    db_path
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join(BACKUP_DIR)
 }
 
 fn file_name(taken_at: DateTime<Utc>, kind: BackupKind) -> String {
@@ -281,7 +274,7 @@ pub fn delete(dir: &Path, file_name: &str) -> Result<()> {
 /// Takes an automatic backup into `dir` unless the record is unchanged since the newest one
 /// (the copies are compared byte for byte), then thins the folder. Returns the new backup.
 pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option<Backup>> {
-    crate::store::create_private_dir(dir)?;
+    crate::files::create_private_dir(dir)?;
     // Copies a crash left half-written hold the record too: they go.
     sweep_partial_copies(dir, Some(chrono::Duration::minutes(10)));
     let (target, taken_at) = free_path(dir, now, BackupKind::Automatic);
@@ -312,33 +305,6 @@ pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option
         bytes,
         kind: BackupKind::Automatic,
     }))
-}
-
-/// Removes the copies a backup leaves while it is being written (`.staged-…`, `….partial`) from
-/// `dir`: those older than `older_than` (a crash left them), or all of them. They hold the whole
-/// record, so a child removed for good must not outlive the purge in one of them.
-pub fn sweep_partial_copies(dir: &Path, older_than: Option<chrono::Duration>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let now = std::time::SystemTime::now();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let partial = (name.starts_with(".staged-") && name.ends_with(SUFFIX))
-            || (name.starts_with('.') && name.ends_with(".partial"));
-        let old_enough = match older_than {
-            None => true,
-            Some(age) => entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|modified| now.duration_since(modified).ok())
-                .is_some_and(|elapsed| elapsed.as_secs() >= age.num_seconds().max(0) as u64),
-        };
-        if partial && old_enough {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }
 
 fn same_bytes(a: &Path, b: &Path) -> Result<bool> {
@@ -417,7 +383,7 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restor
         // The record itself cannot be opened (damaged, or not a record): the way to repair it.
         // Its bytes are kept as they are, then the backup goes in its place.
         let dir = backups_dir(db_path);
-        crate::store::create_private_dir(&dir)?;
+        crate::files::create_private_dir(&dir)?;
         let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
         let temp = partial_path(&target)?;
         std::fs::copy(db_path, &temp)
@@ -435,7 +401,7 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restor
         });
     }
     if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::store::create_private_dir(dir)?;
+        crate::files::create_private_dir(dir)?;
     }
     swap_in(db_path, from)?;
     Ok(Restored {
@@ -457,7 +423,7 @@ impl Store {
         check_file(from)?;
         let db_path = self.path().to_path_buf();
         let dir = backups_dir(&db_path);
-        crate::store::create_private_dir(&dir)?;
+        crate::files::create_private_dir(&dir)?;
         let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
         let bytes = self.back_up_to(&target)?;
         let kept = Backup {

@@ -43,6 +43,47 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Creates `dir` (and its parents) readable by its owner only, when it does not exist yet.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(dir)
+            .map_err(|e| Error::io(format!("Could not create the folder {}", dir.display()), e))?;
+    }
+    Ok(())
+}
+
+/// Removes the copies a backup leaves while it is being written (`.staged-…`, `….partial`) from
+/// `dir`: those older than `older_than` (a crash left them), or all of them. They hold the whole
+/// record, so a child removed for good must not outlive the purge in one of them.
+pub fn sweep_partial_copies(dir: &Path, older_than: Option<chrono::Duration>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let partial = (name.starts_with(".staged-") && name.ends_with(".sqlite3"))
+            || (name.starts_with('.') && name.ends_with(".partial"));
+        let old_enough = match older_than {
+            None => true,
+            Some(age) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|elapsed| elapsed.as_secs() >= age.num_seconds().max(0) as u64),
+        };
+        if partial && old_enough {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

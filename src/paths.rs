@@ -15,6 +15,17 @@ pub const DB_ENV: &str = "RAPPORT_DB";
 /// The database's file name inside the data folder.
 pub const DB_FILE_NAME: &str = "rapport.sqlite3";
 
+/// The folder beside the record that holds its backups (and the removals ledger).
+pub const BACKUP_DIR: &str = "backups";
+
+/// The backups folder of the record at `db_path`.
+pub fn backups_dir(db_path: &Path) -> PathBuf {
+    db_path
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join(BACKUP_DIR)
+}
+
 /// The data folder chosen with `$RAPPORT_DATA_DIR`, if any.
 pub fn data_dir_override() -> Option<PathBuf> {
     std::env::var_os(DATA_DIR_ENV)

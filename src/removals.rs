@@ -120,7 +120,7 @@ impl Ledger {
 
 /// Where the ledger of the record at `db_path` is kept.
 pub fn ledger_path(db_path: &Path) -> PathBuf {
-    crate::backup::backups_dir(db_path).join(LEDGER_FILE)
+    crate::paths::backups_dir(db_path).join(LEDGER_FILE)
 }
 
 /// The ledger of the record at `db_path` (an empty one when there is none yet).
@@ -156,8 +156,8 @@ impl Ledger {
     pub fn record(mut self, db_path: &Path, removal: Removal) -> Result<()> {
         self.removals.push(removal);
         self.removals.sort_by_key(|r| r.at);
-        let dir = crate::backup::backups_dir(db_path);
-        crate::store::create_private_dir(&dir)?;
+        let dir = crate::paths::backups_dir(db_path);
+        crate::files::create_private_dir(&dir)?;
         let json = serde_json::to_string_pretty(&self).map_err(|e| {
             Error::Internal(format!("the list of removals could not be written ({e})"))
         })?;

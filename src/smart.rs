@@ -3,28 +3,10 @@
 //! never block saving (validation does that).
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::model::{Aim, GoalDetails, GoalStatus};
 
-/// Which letter of SMART a hint is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SmartLetter {
-    Specific,
-    Measurable,
-    Achievable,
-    Relevant,
-    TimeBound,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SmartHint {
-    pub letter: SmartLetter,
-    /// The form field to look at.
-    pub field: &'static str,
-    pub message: String,
-}
+pub use crate::model::{SmartHint, SmartLetter};
 
 /// Fewer words than this, and a goal statement is rarely specific.
 const SPECIFIC_WORDS: usize = 5;

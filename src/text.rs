@@ -57,26 +57,9 @@ pub fn latin(text: &str) -> String {
     deunicode::deunicode(text)
 }
 
-/// A child's name in Latin letters: the one the teacher or the roster gave, else a
-/// transliteration of the name. Empty for a name already in Latin letters, accents and all.
-pub fn latin_name(details: &crate::model::StudentDetails) -> String {
-    if !details.latin_name.is_empty() {
-        return details.latin_name.clone();
-    }
-    let names = [
-        &details.given_name,
-        &details.family_name,
-        &details.preferred_name,
-    ];
-    if names.iter().all(|n| n.chars().all(is_latin_script)) {
-        return String::new();
-    }
-    latin(&details.display_name())
-}
-
 /// Whether a character is written in Latin letters (accented ones too: "Núñez", "Nguyễn"), or is
 /// not a letter at all.
-fn is_latin_script(c: char) -> bool {
+pub(crate) fn is_latin_script(c: char) -> bool {
     !c.is_alphabetic()
         || c.is_ascii()
         || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
@@ -114,18 +97,5 @@ mod tests {
         assert_eq!(latin("Анна Петрова"), "Anna Petrova");
         assert_eq!(sort_key("Петрова"), "petrova");
         assert!(sort_key("王").starts_with("wang"));
-        let named = crate::model::StudentDetails {
-            given_name: "يوسف".into(),
-            family_name: "حداد".into(),
-            latin_name: "Yusuf Haddad".into(),
-            ..Default::default()
-        };
-        assert_eq!(latin_name(&named), "Yusuf Haddad");
-        let plain = crate::model::StudentDetails {
-            given_name: "Ana".into(),
-            family_name: "Silva".into(),
-            ..Default::default()
-        };
-        assert_eq!(latin_name(&plain), "");
     }
 }

@@ -134,5 +134,25 @@ pub struct GoalRecord {
     /// either end is clamped); `None` without a baseline, a target and a check-in.
     pub progress: Option<f64>,
     /// What the SMART check says about the goal today.
-    pub hints: Vec<crate::smart::SmartHint>,
+    pub hints: Vec<SmartHint>,
+}
+
+/// Which letter of SMART a hint is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmartLetter {
+    Specific,
+    Measurable,
+    Achievable,
+    Relevant,
+    TimeBound,
+}
+
+/// A hint the SMART check gives about a goal as written (`crate::smart`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SmartHint {
+    pub letter: SmartLetter,
+    /// The form field to look at.
+    pub field: &'static str,
+    pub message: String,
 }

@@ -147,6 +147,23 @@ pub struct StudentDetails {
 }
 
 impl StudentDetails {
+    /// The child's name in Latin letters, to find and sort by: the one the teacher or the roster
+    /// gave, else a transliteration of the name. Empty for a name already in Latin letters,
+    /// accents and all.
+    pub fn name_in_latin_letters(&self) -> String {
+        if !self.latin_name.is_empty() {
+            return self.latin_name.clone();
+        }
+        let names = [&self.given_name, &self.family_name, &self.preferred_name];
+        if names
+            .iter()
+            .all(|n| n.chars().all(crate::text::is_latin_script))
+        {
+            return String::new();
+        }
+        crate::text::latin(&self.display_name())
+    }
+
     /// The name a letter calls the child by: the preferred name, or the given name.
     pub fn first_name(&self) -> &str {
         if self.preferred_name.is_empty() {
@@ -415,6 +432,29 @@ impl Default for Settings {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_in_another_script_has_a_latin_form_to_find_and_sort_by() {
+        let named = StudentDetails {
+            given_name: "يوسف".into(),
+            family_name: "حداد".into(),
+            latin_name: "Yusuf Haddad".into(),
+            ..Default::default()
+        };
+        assert_eq!(named.name_in_latin_letters(), "Yusuf Haddad");
+        let transliterated = StudentDetails {
+            given_name: "Анна".into(),
+            family_name: "Петрова".into(),
+            ..Default::default()
+        };
+        assert_eq!(transliterated.name_in_latin_letters(), "Anna Petrova");
+        let plain = StudentDetails {
+            given_name: "Ana".into(),
+            family_name: "Silva".into(),
+            ..Default::default()
+        };
+        assert_eq!(plain.name_in_latin_letters(), "");
+    }
+
     use super::*;
 
     fn student(given: &str, family: &str, order: NameOrder) -> StudentDetails {

@@ -163,7 +163,7 @@ impl Store {
                  restore could not be saved ({error}). Try removing them again."
             ))
         })?;
-        crate::backup::sweep_partial_copies(&crate::backup::backups_dir(&self.path), None);
+        crate::files::sweep_partial_copies(&crate::paths::backups_dir(&self.path), None);
         Ok(name)
     }
 

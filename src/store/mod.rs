@@ -184,21 +184,7 @@ impl Store {
     }
 }
 
-/// Creates the folder (owner-only) and an empty file readable by the owner only, before SQLite does,
-/// so children's data is never world-readable, not even for a moment.
-/// Creates `dir` (and its parents) readable by its owner only, if it does not exist yet.
-pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
-    if !dir.exists() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(dir)
-            .map_err(|e| Error::io(format!("Could not create the folder {}", dir.display()), e))?;
-    }
-    Ok(())
-}
+pub(crate) use crate::files::create_private_dir;
 
 fn prepare_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

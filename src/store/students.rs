@@ -130,7 +130,7 @@ impl Store {
                     id: s.id,
                     class_id: s.details.class_id,
                     display_name: s.details.display_name(),
-                    latin_name: crate::text::latin_name(&s.details),
+                    latin_name: s.details.name_in_latin_letters(),
                     guardian_names,
                     has_no_contact_guardian,
                     given_name: s.details.given_name,
