@@ -5,7 +5,8 @@
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use rapport::packet::{conference, fonts::fonts, Paper};
+use rapport::packet::{fonts::fonts, Paper};
+use rapport::uses::{self, Document};
 use rapport::{demo, Store};
 
 const RUNS: usize = 30;
@@ -63,7 +64,9 @@ fn main() {
             .map(|i| {
                 let id = students[i % students.len()].id;
                 let started = Instant::now();
-                conference::student_packet(&store, id, paper, today, now).expect("packet");
+                uses::print(&store, Document::Packet(id), Some(paper), today, now)
+                    .map(|d| d.printed)
+                    .expect("packet");
                 started.elapsed()
             })
             .collect();
@@ -77,8 +80,15 @@ fn main() {
     let mut page_count = 1;
     for _ in 0..10 {
         let started = Instant::now();
-        let printed = conference::class_packet(&store, class_id, Paper::Letter, today, now)
-            .expect("class packet");
+        let printed = uses::print(
+            &store,
+            Document::ClassPackets(class_id),
+            Some(Paper::Letter),
+            today,
+            now,
+        )
+        .map(|d| d.printed)
+        .expect("class packet");
         class_times.push(started.elapsed());
         page_count = printed.pages.max(1);
         class_pdf = printed.bytes;
@@ -115,9 +125,16 @@ fn generated_class(size: usize, today: NaiveDate, now: chrono::DateTime<Utc>) {
     reset_peak();
     let before = status_mb("VmRSS:");
     let started = Instant::now();
-    let pdf = conference::class_packet(&store, summary.class_id, Paper::Letter, today, now)
-        .expect("class packet")
-        .bytes;
+    let pdf = uses::print(
+        &store,
+        Document::ClassPackets(summary.class_id),
+        Some(Paper::Letter),
+        today,
+        now,
+    )
+    .map(|d| d.printed)
+    .expect("class packet")
+    .bytes;
     let took = started.elapsed().as_secs_f64() * 1000.0;
     let peak = status_mb("VmHWM:") - before;
     println!(

@@ -68,6 +68,8 @@ impl Document {
         })
     }
 
+    /// Gathers what the document prints from the record, then lays it out: the documents are
+    /// pure functions of their data and never read the store themselves.
     fn lay_out(
         self,
         store: &Store,
@@ -76,16 +78,76 @@ impl Document {
         now: DateTime<Utc>,
     ) -> Result<Printed> {
         use packet::{conference, letter, questionnaire, schedule};
+        let settings = store.settings()?;
         match self {
-            Self::Packet(id) => conference::student_packet(store, id, paper, today, now),
-            Self::ClassPackets(id) => conference::class_packet(store, id, paper, today, now),
-            Self::Letter(id) => letter::student_letter(store, id, paper, today, now),
-            Self::ClassLetters(id) => letter::class_letters(store, id, paper, today, now),
-            Self::Questionnaire { student, guardian } => {
-                questionnaire::questionnaire(store, student, guardian, paper, now)
+            Self::Packet(id) => {
+                let page = store.student_page(id, today)?;
+                let year_start = store.school_year(page.record.class.school_year_id)?;
+                let with = conference::PacketSetting {
+                    settings: &settings,
+                    year_start: year_start.details.starts_on,
+                    paper,
+                    today,
+                    now,
+                };
+                Ok(conference::student_packet(&page, &with))
             }
+            Self::ClassPackets(id) => {
+                let class = store.class(id)?;
+                let year_start = store.school_year(class.school_year_id)?;
+                let with = conference::PacketSetting {
+                    settings: &settings,
+                    year_start: year_start.details.starts_on,
+                    paper,
+                    today,
+                    now,
+                };
+                let pages = store
+                    .students(id)?
+                    .into_iter()
+                    .map(|s| store.student_page(s.id, today));
+                conference::class_packet(&class.details.name, pages, &with)
+            }
+            Self::Letter(id) | Self::ClassLetters(id) => {
+                let bodies = crate::i18n::handout_languages()
+                    .map(|code| Ok((code.to_string(), store.letter_template(code)?.body)))
+                    .collect::<Result<letter::LetterBodies>>()?;
+                let with = letter::LetterSetting {
+                    settings: &settings,
+                    bodies: &bodies,
+                    paper,
+                    today,
+                    now,
+                };
+                match self {
+                    Self::Letter(_) => letter::student_letter(&store.student_record(id)?, &with),
+                    _ => {
+                        let class = store.class(id)?;
+                        let records = store
+                            .students(id)?
+                            .into_iter()
+                            .map(|s| store.student_record(s.id));
+                        letter::class_letters(&class.details.name, records, &with)
+                    }
+                }
+            }
+            Self::Questionnaire { student, guardian } => questionnaire::questionnaire(
+                &store.student_record(student)?,
+                guardian,
+                &settings,
+                &store.questions(false)?,
+                paper,
+                now,
+            ),
             Self::Schedule { class, from } => {
-                schedule::schedule(store, class, from.unwrap_or(today), paper, now)
+                let class_name = store.class(class)?.details.name;
+                let booked = |id| store.student_record(id);
+                let data = schedule::ScheduleData {
+                    class_name: &class_name,
+                    slots: store.conferences(class)?,
+                    booked: &booked,
+                };
+                schedule::schedule(data, &settings, from.unwrap_or(today), paper, now)
             }
         }
     }

@@ -57,6 +57,11 @@ pub struct Handout {
 
 impl Handout {
     /// The seed question with this key, in this language.
+    /// Rapport's wording of the introduction letter, for a teacher who has not written their own.
+    pub fn suggested_letter_body(&self) -> String {
+        crate::text::multi_line(self.letter_body)
+    }
+
     pub fn question(&self, key: &str) -> Option<&'static str> {
         self.questions
             .iter()

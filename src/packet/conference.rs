@@ -11,9 +11,8 @@ use crate::error::{Error, Result};
 use crate::i18n::handout;
 use crate::model::{
     AnswerBy, Concern, ConcernDetails, Conference, ContactKind, GoalRecord, GoalStatus, Id,
-    PraiseCategory, StudentPage,
+    PraiseCategory, Settings, StudentPage,
 };
-use crate::store::Store;
 
 /// The packet's own words: it is written in the teacher's language, like the record it prints.
 mod words {
@@ -47,75 +46,68 @@ const NOTE_LINES: usize = 6;
 /// Empty rows in Next steps for what is agreed at the conference.
 const BLANK_STEPS: usize = 3;
 
+/// What every packet of a printing shares.
+pub struct PacketSetting<'a> {
+    pub settings: &'a Settings,
+    /// When the school year started: the year's contacts count from here.
+    pub year_start: NaiveDate,
+    pub paper: Paper,
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
+
 /// The packet for one child.
-pub fn student_packet(
-    store: &Store,
-    student_id: Id,
-    paper: Paper,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Printed> {
-    let page = store.student_page(student_id, today)?;
-    let sender = Sender::new(&store.settings()?, crate::i18n::handout("en"));
-    let year_start = store
-        .school_year(page.record.class.school_year_id)?
-        .details
-        .starts_on;
+pub fn student_packet(page: &StudentPage, with: &PacketSetting) -> Printed {
+    let sender = Sender::new(with.settings, crate::i18n::handout("en"));
     let mut document = Document::new(
-        paper,
+        with.paper,
         DocumentInfo {
             title: format!("{} — {}", words::TITLE, page.record.display_name),
             author: sender.teacher.clone(),
-            created: now,
-            footer: footer(&page),
+            created: with.now,
+            footer: footer(page),
             page_of: words::PAGE_OF,
         },
     );
-    write_packet(&mut document, &page, &sender, today, year_start);
-    Ok(document.finish())
+    write_packet(&mut document, page, &sender, with.today, with.year_start);
+    document.finish()
 }
 
 /// The packets of a whole class in one file, in class-list order, each child starting a new page
-/// with their own page numbering. Only one child's record is in memory at a time.
+/// with their own page numbering. `pages` come one at a time, so only one child's record is in
+/// memory at once.
 pub fn class_packet(
-    store: &Store,
-    class_id: Id,
-    paper: Paper,
-    today: NaiveDate,
-    now: DateTime<Utc>,
+    class_name: &str,
+    pages: impl IntoIterator<Item = Result<StudentPage>>,
+    with: &PacketSetting,
 ) -> Result<Printed> {
-    let class = store.class(class_id)?;
-    let students = store.students(class_id)?;
-    if students.is_empty() {
-        return Err(Error::NothingToPrint(format!(
-            "{} has no students yet, so there are no packets to print.",
-            class.details.name
-        )));
-    }
-    let sender = Sender::new(&store.settings()?, crate::i18n::handout("en"));
-    let year_start = store.school_year(class.school_year_id)?.details.starts_on;
+    let sender = Sender::new(with.settings, crate::i18n::handout("en"));
     let mut document: Option<Document> = None;
-    for student in &students {
-        let page = store.student_page(student.id, today)?;
+    for page in pages {
+        let page = page?;
         let document = match document.as_mut() {
             Some(document) => {
                 document.new_section(&footer(&page), words::PAGE_OF);
                 document
             }
             None => document.insert(Document::new(
-                paper,
+                with.paper,
                 DocumentInfo {
-                    title: format!("{}s — {}", words::TITLE, class.details.name),
+                    title: format!("{}s — {class_name}", words::TITLE),
                     author: sender.teacher.clone(),
-                    created: now,
+                    created: with.now,
                     footer: footer(&page),
                     page_of: words::PAGE_OF,
                 },
             )),
         };
-        write_packet(document, &page, &sender, today, year_start);
+        write_packet(document, &page, &sender, with.today, with.year_start);
     }
-    let document = document.ok_or_else(|| Error::Internal("nothing was laid out".into()))?;
+    let document = document.ok_or_else(|| {
+        Error::NothingToPrint(format!(
+            "{class_name} has no students yet, so there are no packets to print."
+        ))
+    })?;
     Ok(document.finish())
 }
 

@@ -2,83 +2,86 @@
 //! the family's language where Rapport has a translation, addressed to every guardian who may be
 //! contacted. One child, or every family of a class in one file.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
 use super::{contactable_names, family_handout, no_one_to_address, Printed, Sender};
 use crate::error::{Error, Result};
 use crate::i18n::{fill, Merge};
-use crate::model::{Id, Settings, StudentRecord};
-use crate::store::Store;
+use crate::model::{Settings, StudentRecord};
+
+/// The letter's body in each language Rapport has handouts in, by language code: the teacher's
+/// wording, or Rapport's suggestion.
+pub type LetterBodies = BTreeMap<String, String>;
+
+/// What every letter of a printing shares.
+pub struct LetterSetting<'a> {
+    pub settings: &'a Settings,
+    pub bodies: &'a LetterBodies,
+    pub paper: Paper,
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
 
 /// The letter to one child's family.
-pub fn student_letter(
-    store: &Store,
-    student_id: Id,
-    paper: Paper,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Printed> {
-    let record = store.student_record(student_id)?;
-    if no_one_to_address(&record) {
+pub fn student_letter(record: &StudentRecord, with: &LetterSetting) -> Result<Printed> {
+    if no_one_to_address(record) {
         return Err(Error::NothingToPrint(format!(
             "None of {}'s guardians may be contacted, so no letter is printed.",
             record.display_name
         )));
     }
-    let settings = store.settings()?;
     let mut document = None;
-    write_letter(store, &mut document, &record, &settings, paper, today, now)?;
+    write_letter(&mut document, record, with);
     let document = document.ok_or_else(|| Error::Internal("nothing was laid out".into()))?;
     Ok(document.finish())
 }
 
 /// A letter to every family of a class, in class-list order, each on its own pages.
+/// `records` come one at a time (a class's children in class-list order), so only one child's
+/// record is in memory at once.
 pub fn class_letters(
-    store: &Store,
-    class_id: Id,
-    paper: Paper,
-    today: NaiveDate,
-    now: DateTime<Utc>,
+    class_name: &str,
+    records: impl IntoIterator<Item = Result<StudentRecord>>,
+    with: &LetterSetting,
 ) -> Result<Printed> {
-    let class = store.class(class_id)?;
-    let settings = store.settings()?;
     let mut document = None;
-    let students = store.students(class_id)?;
-    for student in &students {
-        let record = store.student_record(student.id)?;
+    let mut students = 0;
+    for record in records {
+        let record = record?;
+        students += 1;
         // A family with no one who may be contacted gets no letter.
         if !no_one_to_address(&record) {
-            write_letter(store, &mut document, &record, &settings, paper, today, now)?;
+            write_letter(&mut document, &record, with);
         }
     }
     let document = document.ok_or_else(|| {
-        Error::NothingToPrint(if students.is_empty() {
-            format!(
-                "{} has no students yet, so there are no letters to print.",
-                class.details.name
-            )
+        Error::NothingToPrint(if students == 0 {
+            format!("{class_name} has no students yet, so there are no letters to print.")
         } else {
             format!(
-                "No family in {} has a guardian who may be contacted, so there are no letters to print.",
-                class.details.name
+                "No family in {class_name} has a guardian who may be contacted, so there are no letters to print."
             )
         })
     })?;
     Ok(document.finish())
 }
 
-fn write_letter(
-    store: &Store,
-    document: &mut Option<Document>,
-    record: &StudentRecord,
-    settings: &Settings,
-    paper: Paper,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<()> {
+fn write_letter(document: &mut Option<Document>, record: &StudentRecord, with: &LetterSetting) {
+    let LetterSetting {
+        settings,
+        bodies,
+        paper,
+        today,
+        now,
+    } = *with;
     let text = family_handout(record);
-    let body = store.letter_template(text.code)?.body;
+    let body = bodies
+        .get(text.code)
+        .cloned()
+        .unwrap_or_else(|| text.suggested_letter_body());
     let sender = Sender::new(settings, text);
     // The letter calls the child by their first name ("I am looking forward to getting to know
     // Hamza"); the footer keeps the whole name so a class's letters can be sorted.
@@ -147,5 +150,4 @@ fn write_letter(
     document.space(26.0);
     document.line(&sender.teacher, Style::strong(), 0.0);
     document.line(&sender.school, Style::muted(), 0.0);
-    Ok(())
 }

@@ -7,8 +7,7 @@ use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
 use super::Printed;
 use crate::error::{Error, Result};
 use crate::i18n::{fill, handout, Merge};
-use crate::model::{Guardian, Id};
-use crate::store::Store;
+use crate::model::{Guardian, Id, Question, Settings, StudentRecord};
 
 /// Ruled lines under each question.
 const LINES_PER_QUESTION: usize = 4;
@@ -16,15 +15,13 @@ const LINES_PER_QUESTION: usize = 4;
 /// The questionnaire for one child: for `guardian_id` only, or one for each guardian who may be
 /// contacted (each on its own pages), or a single English one when no guardian is on record.
 pub fn questionnaire(
-    store: &Store,
-    student_id: Id,
+    record: &StudentRecord,
     guardian_id: Option<Id>,
+    settings: &Settings,
+    questions: &[Question],
     paper: Paper,
     now: DateTime<Utc>,
 ) -> Result<Printed> {
-    let record = store.student_record(student_id)?;
-    let settings = store.settings()?;
-    let questions = store.questions(false)?;
     let guardians: Vec<Option<&Guardian>> = match guardian_id {
         Some(id) => {
             let linked = record
@@ -80,7 +77,7 @@ pub fn questionnaire(
     );
     for (index, guardian) in guardians.iter().enumerate() {
         let text = handout(guardian.map_or("en", |g| g.details.preferred_language.as_str()));
-        let sender = super::Sender::new(&settings, text);
+        let sender = super::Sender::new(settings, text);
         let merge = Merge {
             child,
             teacher: &sender.teacher,

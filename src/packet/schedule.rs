@@ -10,22 +10,28 @@ use super::{family_handout, Printed, Sender};
 use crate::error::{Error, Result};
 use crate::i18n::{fill, handout, Merge};
 use crate::languages;
-use crate::model::{Id, ScheduledConference};
-use crate::store::Store;
+use crate::model::{Id, ScheduledConference, Settings, StudentRecord};
+
+/// What a schedule prints: the class's name, its conference slots and, for the reminder slips, the
+/// record of each child booked (by id).
+pub struct ScheduleData<'a> {
+    pub class_name: &'a str,
+    pub slots: Vec<ScheduledConference>,
+    pub booked: &'a dyn Fn(Id) -> Result<StudentRecord>,
+}
 
 /// The schedule of a class's conferences on or after `from`, and the families' reminder slips.
 pub fn schedule(
-    store: &Store,
-    class_id: Id,
+    data: ScheduleData,
+    settings: &Settings,
     from: NaiveDate,
     paper: Paper,
     now: DateTime<Utc>,
 ) -> Result<Printed> {
-    let class = store.class(class_id)?;
-    let settings = store.settings()?;
-    let sender = Sender::new(&settings, handout("en"));
-    let slots: Vec<ScheduledConference> = store
-        .conferences(class_id)?
+    let class_name = data.class_name;
+    let sender = Sender::new(settings, handout("en"));
+    let slots: Vec<ScheduledConference> = data
+        .slots
         .into_iter()
         .filter(|s| s.conference.details.day() >= from)
         .collect();
@@ -33,26 +39,23 @@ pub fn schedule(
     if slots.is_empty() {
         return Err(Error::NothingToPrint(format!(
             "No conferences are planned for {} from {} on. Plan them on the Conferences screen first.",
-            class.details.name,
+            class_name,
             english.date(from)
         )));
     }
     let mut document = Document::new(
         paper,
         DocumentInfo {
-            title: format!("Conference schedule — {}", class.details.name),
+            title: format!("Conference schedule — {}", class_name),
             author: sender.teacher.clone(),
             created: now,
-            footer: format!("{} · Conference schedule", class.details.name),
+            footer: format!("{} · Conference schedule", class_name),
             page_of: english.page_of,
         },
     );
     document.line("Conference schedule", Style::title(), 0.0);
     document.line(
-        &format!(
-            "{} · {} · {}",
-            class.details.name, sender.teacher, sender.school
-        ),
+        &format!("{} · {} · {}", class_name, sender.teacher, sender.school),
         Style::muted(),
         0.0,
     );
@@ -132,17 +135,14 @@ pub fn schedule(
         let Some(student_id) = slot.conference.details.student_id else {
             continue;
         };
-        let record = store.student_record(student_id)?;
+        let record = (data.booked)(student_id)?;
         let text = family_handout(&record);
         if first_slip {
-            document.new_section(
-                &format!("{} · Reminder slips", class.details.name),
-                english.page_of,
-            );
+            document.new_section(&format!("{} · Reminder slips", class_name), english.page_of);
             first_slip = false;
         }
         let c = &slot.conference.details;
-        let sender = Sender::new(&settings, text);
+        let sender = Sender::new(settings, text);
         let merge = Merge {
             child: &record.display_name,
             teacher: &sender.teacher,

@@ -7,7 +7,6 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::i18n::Handout;
 use crate::model::{Id, LetterTemplate, Settings};
-use crate::text::multi_line;
 use crate::validate::{clean_letter_body, clean_settings};
 
 const TEACHER_NAME: &str = "teacher_name";
@@ -52,7 +51,7 @@ impl Store {
         Ok(LetterTemplate {
             language: handout.code.to_string(),
             edited: saved.is_some(),
-            body: saved.unwrap_or_else(|| multi_line(handout.letter_body)),
+            body: saved.unwrap_or_else(|| handout.suggested_letter_body()),
         })
     }
 

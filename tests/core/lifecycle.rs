@@ -6,7 +6,8 @@
 use crate::support::today;
 use chrono::{NaiveDate, TimeZone, Utc};
 use rapport::model::{ClassDetails, Id, StudentDetails};
-use rapport::packet::{conference, Paper};
+use rapport::packet::Paper;
+use rapport::uses::{self, Document};
 use rapport::{backup, demo, Store};
 
 fn demo_store(dir: &std::path::Path) -> (Store, Id) {
@@ -29,7 +30,15 @@ fn an_archived_class_cannot_change_but_still_prints() {
         .unwrap_err();
     assert_eq!(error.code(), "conflict");
     let now = Utc.with_ymd_and_hms(2027, 7, 1, 9, 0, 0).unwrap();
-    let printed = conference::class_packet(&store, class, Paper::A4, today(), now).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::ClassPackets(class),
+        Some(Paper::A4),
+        today(),
+        now,
+    )
+    .map(|d| d.printed)
+    .unwrap();
     assert!(printed.pages >= 30);
     assert!(!store.archive_class(class, false).unwrap().archived);
 }

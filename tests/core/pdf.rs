@@ -8,7 +8,8 @@ use std::process::Command;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use rapport::model::Id;
-use rapport::packet::{questionnaire::questionnaire, Paper};
+use rapport::packet::Paper;
+use rapport::uses::{self, Document};
 use rapport::{demo, Store};
 
 fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
@@ -54,7 +55,18 @@ fn demo_store() -> (tempfile::TempDir, Store) {
 
 fn print(store: &Store, student: Id, guardian: Option<Id>, paper: Paper) -> Printed {
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap();
-    let printed = questionnaire(store, student, guardian, paper, now).unwrap();
+    let printed = uses::print(
+        store,
+        Document::Questionnaire {
+            student,
+            guardian,
+        },
+        Some(paper),
+        now.date_naive(),
+        now,
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("questionnaire.pdf");
     std::fs::write(&path, &printed.bytes).unwrap();
@@ -206,7 +218,18 @@ fn no_questionnaire_is_printed_for_a_guardian_who_must_not_be_contacted() {
         .guardian
         .id;
     let now = Utc::now();
-    let error = questionnaire(&store, anna, Some(barred), Paper::Letter, now).unwrap_err();
+    let error = uses::print(
+        &store,
+        Document::Questionnaire {
+            student: anna,
+            guardian: Some(barred),
+        },
+        Some(Paper::Letter),
+        now.date_naive(),
+        now,
+    )
+    .map(|d| d.printed)
+    .unwrap_err();
     assert_eq!(error.code(), "nothing_to_print");
     assert!(error.to_string().contains("must not be contacted"));
 }
@@ -218,7 +241,6 @@ use rapport::model::{
     AnswerDetails, CheckInDetails, ConcernDetails, ContactDetails, ContactKind, ContactMethod,
     GoalArea, GoalDetails, GoalStatus, Initiator, PraiseCategory, PraiseDetails,
 };
-use rapport::packet::{conference, letter, schedule};
 
 const NAMES: [&str; 5] = [
     "José Núñez",
@@ -281,7 +303,15 @@ fn the_class_packet_has_every_child_in_every_script_each_numbered_on_their_own()
     let (_dir, store) = demo_store();
     let class = class_of(&store);
     let students = store.students(class).unwrap().len();
-    let printed = conference::class_packet(&store, class, Paper::Letter, today(), now()).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::ClassPackets(class),
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     assert!(
         printed.bytes.len() < 400 * 1024,
         "{} bytes",
@@ -450,7 +480,9 @@ fn a_very_long_record_flows_across_pages_and_keeps_private_things_private() {
     let (_dir, mut store) = demo_store();
     let jose = long_record(&mut store);
     for paper in [Paper::Letter, Paper::A4] {
-        let printed = conference::student_packet(&store, jose, paper, today(), now()).unwrap();
+        let printed = uses::print(&store, Document::Packet(jose), Some(paper), today(), now())
+            .map(|d| d.printed)
+            .unwrap();
         let (pdf, pages) = saved(printed);
         // RAPPORT_PDF_OUT=folder keeps the packet, to look at it.
         if let Some(folder) = std::env::var_os("RAPPORT_PDF_OUT") {
@@ -512,7 +544,15 @@ fn letters_are_merged_per_family_in_their_language_from_the_teachers_template() 
             Some("Hello! I am {teacher} at {school}. {child} is in my class.\nReach me {contact_hours}."),
         )
         .unwrap();
-    let printed = letter::class_letters(&store, class, Paper::A4, today(), now()).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::ClassLetters(class),
+        Some(Paper::A4),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(pages >= store.students(class).unwrap().len());
@@ -557,7 +597,18 @@ fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
         .filter(|s| s.conference.details.student_id.is_some())
         .count();
     assert!(booked > 5);
-    let printed = schedule::schedule(&store, class, today(), Paper::Letter, now()).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::Schedule {
+            class,
+            from: Some(today()),
+        },
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(text.contains("Conference schedule"));
@@ -584,13 +635,17 @@ fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
         }
     }
 
-    let none = schedule::schedule(
+    let none = uses::print(
         &store,
-        class,
+        Document::Schedule {
+            class,
+            from: Some(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()),
+        },
+        Some(Paper::Letter),
         NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
-        Paper::Letter,
         now(),
     )
+    .map(|d| d.printed)
     .unwrap_err();
     assert_eq!(none.code(), "nothing_to_print");
 }
@@ -608,13 +663,31 @@ fn a_korean_name_prints_exactly() {
             ..Default::default()
         })
         .unwrap();
-    let printed =
-        conference::student_packet(&store, minjun.id, Paper::Letter, today(), now()).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::Packet(minjun.id),
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(text.contains("김민준"), "{text}");
     // The slip for the family who needs a Korean interpreter names the language in Korean too.
-    let slips = schedule::schedule(&store, class, today(), Paper::Letter, now()).unwrap();
+    let slips = uses::print(
+        &store,
+        Document::Schedule {
+            class,
+            from: Some(today()),
+        },
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let (pdf, pages) = saved(slips);
     assert!(checked(&pdf, pages).contains("Korean (한국어)"));
 }
@@ -672,7 +745,14 @@ fn what_goes_home_never_names_or_counts_what_the_family_must_not_see() {
         })
         .unwrap();
     let packet = |store: &Store| {
-        let printed = conference::student_packet(store, child, Paper::Letter, today(), now());
+        let printed = uses::print(
+            store,
+            Document::Packet(child),
+            Some(Paper::Letter),
+            today(),
+            now(),
+        )
+        .map(|d| d.printed);
         let (pdf, pages) = saved(printed.unwrap());
         checked(&pdf, pages)
     };
@@ -722,12 +802,39 @@ fn a_family_no_one_may_contact_gets_no_letter_or_questionnaire() {
     must_not_contact(&mut store, second);
     let name = store.student(child).unwrap().details.display_name();
 
-    let error = letter::student_letter(&store, child, Paper::Letter, today(), now()).unwrap_err();
+    let error = uses::print(
+        &store,
+        Document::Letter(child),
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap_err();
     assert!(error.to_string().contains("may be contacted"), "{error}");
-    let error = questionnaire(&store, child, None, Paper::Letter, now()).unwrap_err();
+    let error = uses::print(
+        &store,
+        Document::Questionnaire {
+            student: child,
+            guardian: None,
+        },
+        Some(Paper::Letter),
+        now().date_naive(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap_err();
     assert!(error.to_string().contains("may be contacted"), "{error}");
     let class = class_of(&store);
-    let printed = letter::class_letters(&store, class, Paper::Letter, today(), now()).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::ClassLetters(class),
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(!text.contains(&name), "a letter about {name}");
@@ -741,7 +848,15 @@ fn a_letter_before_the_settings_are_filled_reads_in_the_familys_language() {
     settings.school_name = String::new();
     store.save_settings(&settings).unwrap();
     let jose = student(&store, "José Núñez");
-    let printed = letter::student_letter(&store, jose, Paper::Letter, today(), now()).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::Letter(jose),
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(text.contains("la escuela"), "{text}");
@@ -759,7 +874,15 @@ fn a_very_long_name_wraps_instead_of_running_off_the_page() {
     details.given_name = "Maximiliano Sebastián Alejandro Fernando".into();
     details.family_name = "de la Santísima Trinidad Núñez".into();
     store.update_student(jose, &details).unwrap();
-    let printed = conference::student_packet(&store, jose, Paper::Letter, today(), now()).unwrap();
+    let printed = uses::print(
+        &store,
+        Document::Packet(jose),
+        Some(Paper::Letter),
+        today(),
+        now(),
+    )
+    .map(|d| d.printed)
+    .unwrap();
     let (pdf, pages) = saved(printed);
     checked(&pdf, pages);
     // Every word of the title is inside the page (pdftotext -bbox gives each word's box).
@@ -810,8 +933,17 @@ fn a_concern_prints_only_when_talked_through_or_raised_and_says_which() {
     store
         .add_concern(&concern("Forgets the homework folder", true))
         .unwrap();
-    let (pdf, pages) =
-        saved(conference::student_packet(&store, jose, Paper::Letter, today(), now()).unwrap());
+    let (pdf, pages) = saved(
+        uses::print(
+            &store,
+            Document::Packet(jose),
+            Some(Paper::Letter),
+            today(),
+            now(),
+        )
+        .map(|d| d.printed)
+        .unwrap(),
+    );
     let text = checked(&pdf, pages);
     assert!(
         !text.contains("Unraised worry"),
