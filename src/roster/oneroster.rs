@@ -25,13 +25,41 @@ const FILES: [&str; 5] = [
 
 /// One CSV file of the export, with its header keys.
 struct Table {
-    file: &'static str,
     headers: Vec<String>,
     /// (row number, fields); the header is row 1.
     rows: Vec<(usize, Vec<String>)>,
 }
 
+/// One row of a table, read by column name.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    table: &'a Table,
+    /// The row's number in its file (the header is row 1).
+    number: usize,
+    fields: &'a [String],
+}
+
+impl Row<'_> {
+    /// The value in `column`, or "" when the table has no such column or the row is short.
+    fn get(&self, column: &str) -> String {
+        self.table
+            .column(column)
+            .and_then(|i| self.fields.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
 impl Table {
+    /// Rows not marked for deletion, to read by column name.
+    fn live_rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.live().map(move |(number, fields)| Row {
+            table: self,
+            number: *number,
+            fields,
+        })
+    }
+
     fn column(&self, name: &str) -> Option<usize> {
         let wanted = key(name);
         self.headers.iter().position(|h| *h == wanted)
@@ -135,11 +163,7 @@ fn table(file: &'static str, text: &str, problems: &mut Problems) -> Table {
             }
         }
     }
-    Table {
-        file,
-        headers,
-        rows,
-    }
+    Table { headers, rows }
 }
 
 /// The classes of a OneRoster export, as (sourcedId, title), for the teacher to pick one.
@@ -165,278 +189,51 @@ pub fn read(path: &Path, class: Option<&str>) -> Result<Roster> {
 /// Reads one class from the export's files, by their names in lower case ("users.csv").
 pub fn from_files(files: &HashMap<String, String>, class: Option<&str>) -> Result<Roster> {
     let mut problems = Problems::default();
-    for name in FILES {
-        if !files.contains_key(name) {
-            problems.add(
-                name,
-                0,
-                None,
-                "this file is missing from the OneRoster export",
-            );
-        }
-    }
-    if !problems.0.is_empty() {
-        return problems.finish(Roster::default());
-    }
-    let load = |name: &'static str, problems: &mut Problems| table(name, &files[name], problems);
-    let users = load("users.csv", &mut problems);
-    let enrollments = load("enrollments.csv", &mut problems);
-    let classes = load("classes.csv", &mut problems);
-    for (t, needed) in [
-        (
-            &users,
-            &["sourcedId", "role", "givenName", "familyName"][..],
-        ),
-        (
-            &enrollments,
-            &["classSourcedId", "userSourcedId", "role"][..],
-        ),
-        (&classes, &["sourcedId", "title"][..]),
-    ] {
-        for column in needed {
-            if t.column(column).is_none() {
-                problems.add(
-                    t.file,
-                    1,
-                    Some(column),
-                    format!("the {column} column is missing"),
-                );
-            }
-        }
-    }
-    if !problems.0.is_empty() {
-        return problems.finish(Roster::default());
-    }
-    let col = |t: &Table, name: &str| t.column(name).unwrap_or(usize::MAX);
-    let field = |fields: &[String], index: usize| -> String {
-        fields.get(index).cloned().unwrap_or_default()
-    };
-
-    // The class.
-    let (c_id, c_title, c_grades) = (
-        col(&classes, "sourcedId"),
-        col(&classes, "title"),
-        col(&classes, "grades"),
-    );
-    let live_classes: Vec<&(usize, Vec<String>)> = classes.live().collect();
-    let chosen = match class {
-        Some(wanted) => live_classes.iter().find(|(_, f)| {
-            field(f, c_id) == wanted || field(f, c_title).eq_ignore_ascii_case(wanted.trim())
-        }),
-        None if live_classes.len() == 1 => live_classes.first(),
-        None => None,
-    };
-    let Some((_, class_fields)) = chosen else {
-        let titles: Vec<String> = live_classes
-            .iter()
-            .map(|(_, f)| format!("“{}” ({})", field(f, c_title), field(f, c_id)))
-            .collect();
-        let message = match class {
-            Some(wanted) => format!(
-                "there is no class “{wanted}”; the export has {}",
-                titles.join(", ")
-            ),
-            None => format!(
-                "the export has {} classes; choose one with --class: {}",
-                titles.len(),
-                titles.join(", ")
-            ),
-        };
-        problems.add("classes.csv", 0, None, message);
+    let Some([users, enrollments, classes]) = tables(files, &mut problems) else {
         return problems.finish(Roster::default());
     };
-    let class_id = field(class_fields, c_id);
-
-    // Users by sourcedId.
-    let u = |name: &str| col(&users, name);
-    let (u_id, u_role, u_given, u_family) =
-        (u("sourcedId"), u("role"), u("givenName"), u("familyName"));
-    let (u_identifier, u_email, u_phone, u_sms, u_agents, u_grades, u_preferred) = (
-        u("identifier"),
-        u("email"),
-        u("phone"),
-        u("sms"),
-        u("agentSourcedIds"),
-        u("grades"),
-        u("preferredFirstName"),
-    );
-    let mut by_id: HashMap<String, (usize, &Vec<String>)> = HashMap::new();
-    for (row, fields) in users.live() {
-        let id = field(fields, u_id);
-        if id.is_empty() {
-            problems.add("users.csv", *row, Some("sourcedId"), "sourcedId is empty");
-        } else if by_id.insert(id.clone(), (*row, fields)).is_some() {
-            problems.add(
-                "users.csv",
-                *row,
-                Some("sourcedId"),
-                format!("{id} appears twice"),
-            );
+    let class_row = match choose_class(&classes, class) {
+        Ok(row) => row,
+        Err(message) => {
+            problems.add("classes.csv", 0, None, message);
+            return problems.finish(Roster::default());
         }
-    }
-
+    };
+    let class_id = class_row.get("sourcedId");
+    let users = index_users(&users, &mut problems);
     let mut roster = Roster {
-        class_name: Some(field(class_fields, c_title)).filter(|t| !t.is_empty()),
-        source: Some(field(class_fields, col(&classes, "schoolSourcedId")))
-            .filter(|s| !s.is_empty()),
-        grade: field(class_fields, c_grades)
-            .split(',')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string(),
+        class_name: Some(class_row.get("title")).filter(|t| !t.is_empty()),
+        source: Some(class_row.get("schoolSourcedId")).filter(|s| !s.is_empty()),
+        grade: first_grade(&class_row.get("grades")),
         students: Vec::new(),
     };
-    let (e_class, e_user, e_role) = (
-        col(&enrollments, "classSourcedId"),
-        col(&enrollments, "userSourcedId"),
-        col(&enrollments, "role"),
-    );
     let mut guardians_read: HashMap<String, Option<RosterGuardian>> = HashMap::new();
-    for (row, fields) in enrollments.live() {
-        if field(fields, e_class) != class_id
-            || !field(fields, e_role).eq_ignore_ascii_case("student")
+    for enrollment in enrollments.live_rows() {
+        if enrollment.get("classSourcedId") != class_id
+            || !enrollment.get("role").eq_ignore_ascii_case("student")
         {
             continue;
         }
-        let user_id = field(fields, e_user);
-        let Some(&(user_row, user)) = by_id.get(&user_id) else {
-            problems.add(
-                "enrollments.csv",
-                *row,
-                Some("userSourcedId"),
-                format!("{user_id} is not in users.csv"),
-            );
+        let Some(user) = enrolled_student(&enrollment, &users, &mut problems) else {
             continue;
         };
-        if !field(user, u_role).eq_ignore_ascii_case("student") {
-            problems.add(
-                "enrollments.csv",
-                *row,
-                Some("role"),
-                format!(
-                    "{user_id} is enrolled as a student but users.csv row {user_row} gives the role {}",
-                    field(user, u_role)
-                ),
-            );
+        let Some(student) = student_details(&user, &mut problems) else {
             continue;
-        }
-        let identifier = field(user, u_identifier);
-        let details = StudentDetails {
-            class_id: Id::default(),
-            given_name: field(user, u_given),
-            family_name: field(user, u_family),
-            preferred_name: field(user, u_preferred),
-            grade: field(user, u_grades)
-                .split(',')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string(),
-            school_student_id: Some(if identifier.is_empty() {
-                user_id.clone()
-            } else {
-                identifier
-            }),
-            ..Default::default()
-        };
-        let student = match clean_student(&details) {
-            Ok(s) => s,
-            Err(error) => {
-                for p in error.field_problems() {
-                    let column = match p.field {
-                        "given_name" => "givenName",
-                        "family_name" => "familyName",
-                        "preferred_name" => "preferredFirstName",
-                        "grade" => "grades",
-                        "school_student_id" => "identifier",
-                        other => other,
-                    };
-                    let message = if p.message.contains("required") || p.message.contains("empty") {
-                        format!("{column} is empty")
-                    } else {
-                        p.message.clone()
-                    };
-                    problems.add("users.csv", user_row, Some(column), message);
-                }
-                continue;
-            }
         };
         let mut guardians = Vec::new();
-        for agent in field(user, u_agents)
-            .split(',')
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-        {
-            let read = guardians_read.entry(agent.to_string()).or_insert_with(|| {
-                let Some(&(agent_row, agent_user)) = by_id.get(agent) else {
-                    problems.add(
-                        "users.csv",
-                        user_row,
-                        Some("agentSourcedIds"),
-                        format!("{agent} is not in users.csv"),
-                    );
-                    return None;
-                };
-                let role = field(agent_user, u_role).to_ascii_lowercase();
-                if !matches!(role.as_str(), "parent" | "guardian" | "relative") {
-                    // A teacher or aide named as an agent is not a family member.
-                    return None;
-                }
-                let name = [field(agent_user, u_given), field(agent_user, u_family)]
-                    .iter()
-                    .filter(|n| !n.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let phone = Some(field(agent_user, u_phone))
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(|| field(agent_user, u_sms));
-                let details = GuardianDetails {
-                    name,
-                    relationship: match role.as_str() {
-                        "parent" => "Parent",
-                        "guardian" => "Guardian",
-                        _ => "Relative",
-                    }
-                    .into(),
-                    phone,
-                    email: field(agent_user, u_email),
-                    preferred_language: "en".into(),
-                    may_contact: true,
-                    ..Default::default()
-                };
-                match clean_guardian(&details) {
-                    Ok(g) => Some(RosterGuardian {
-                        school_id: Some(agent.to_string()),
-                        name: g.name,
-                        relationship: g.relationship,
-                        phone: g.phone,
-                        email: g.email,
-                        language: String::new(),
-                    }),
-                    Err(error) => {
-                        for p in error.field_problems() {
-                            let column = match p.field {
-                                "name" => "givenName",
-                                "phone" => "phone",
-                                "email" => "email",
-                                other => other,
-                            };
-                            let message = if p.field == "name" {
-                                "givenName and familyName are empty".to_string()
-                            } else {
-                                p.message.clone()
-                            };
-                            problems.add("users.csv", agent_row, Some(column), message);
-                        }
-                        None
-                    }
-                }
-            });
-            if let Some(guardian) = read {
-                guardians.push(guardian.clone());
+        for agent in user.get("agentSourcedIds").split(',').map(str::trim) {
+            if agent.is_empty() {
+                continue;
             }
+            let read = match guardians_read.get(agent) {
+                Some(read) => read.clone(),
+                None => {
+                    let read = guardian(agent, &user, &users, &mut problems);
+                    guardians_read.insert(agent.to_string(), read.clone());
+                    read
+                }
+            };
+            guardians.extend(read);
         }
         roster.students.push(RosterStudent {
             school_id: student.school_student_id,
@@ -447,7 +244,7 @@ pub fn from_files(files: &HashMap<String, String>, class: Option<&str>) -> Resul
             pronouns: String::new(),
             latin_name: String::new(),
             guardians,
-            source: format!("users.csv row {user_row}"),
+            source: format!("users.csv row {}", user.number),
         });
     }
     if roster.students.is_empty() && problems.0.is_empty() {
@@ -459,4 +256,246 @@ pub fn from_files(files: &HashMap<String, String>, class: Option<&str>) -> Resul
         );
     }
     problems.finish(roster)
+}
+
+/// The three tables a class needs, each with the columns it is read by; `None` (with every
+/// problem noted) when a file, a column or a row cannot be read.
+fn tables(files: &HashMap<String, String>, problems: &mut Problems) -> Option<[Table; 3]> {
+    for name in FILES {
+        if !files.contains_key(name) {
+            problems.add(
+                name,
+                0,
+                None,
+                "this file is missing from the OneRoster export",
+            );
+        }
+    }
+    if !problems.0.is_empty() {
+        return None;
+    }
+    let needed: [(&'static str, &[&str]); 3] = [
+        (
+            "users.csv",
+            &["sourcedId", "role", "givenName", "familyName"],
+        ),
+        (
+            "enrollments.csv",
+            &["classSourcedId", "userSourcedId", "role"],
+        ),
+        ("classes.csv", &["sourcedId", "title"]),
+    ];
+    let tables = needed.map(|(name, columns)| {
+        let t = table(name, &files[name], problems);
+        for column in columns {
+            if t.column(column).is_none() {
+                problems.add(
+                    name,
+                    1,
+                    Some(column),
+                    format!("the {column} column is missing"),
+                );
+            }
+        }
+        t
+    });
+    problems.0.is_empty().then_some(tables)
+}
+
+/// The class asked for (by sourcedId or title), or the only one; else what to say.
+fn choose_class<'a>(classes: &'a Table, wanted: Option<&str>) -> Result<Row<'a>, String> {
+    let live: Vec<Row> = classes.live_rows().collect();
+    let chosen = match wanted {
+        Some(wanted) => live.iter().find(|c| {
+            c.get("sourcedId") == wanted || c.get("title").eq_ignore_ascii_case(wanted.trim())
+        }),
+        None if live.len() == 1 => live.first(),
+        None => None,
+    };
+    if let Some(row) = chosen {
+        return Ok(*row);
+    }
+    let titles: Vec<String> = live
+        .iter()
+        .map(|c| format!("“{}” ({})", c.get("title"), c.get("sourcedId")))
+        .collect();
+    Err(match wanted {
+        Some(wanted) => format!(
+            "there is no class “{wanted}”; the export has {}",
+            titles.join(", ")
+        ),
+        None => format!(
+            "the export has {} classes; choose one with --class: {}",
+            titles.len(),
+            titles.join(", ")
+        ),
+    })
+}
+
+/// Users by sourcedId; an empty or repeated sourcedId is a problem.
+fn index_users<'a>(users: &'a Table, problems: &mut Problems) -> HashMap<String, Row<'a>> {
+    let mut by_id = HashMap::new();
+    for user in users.live_rows() {
+        let id = user.get("sourcedId");
+        if id.is_empty() {
+            problems.add(
+                "users.csv",
+                user.number,
+                Some("sourcedId"),
+                "sourcedId is empty",
+            );
+        } else if by_id.insert(id.clone(), user).is_some() {
+            problems.add(
+                "users.csv",
+                user.number,
+                Some("sourcedId"),
+                format!("{id} appears twice"),
+            );
+        }
+    }
+    by_id
+}
+
+/// The user an enrollment names, when it is in users.csv with the role of a student.
+fn enrolled_student<'a>(
+    enrollment: &Row,
+    users: &HashMap<String, Row<'a>>,
+    problems: &mut Problems,
+) -> Option<Row<'a>> {
+    let user_id = enrollment.get("userSourcedId");
+    let Some(&user) = users.get(&user_id) else {
+        problems.add(
+            "enrollments.csv",
+            enrollment.number,
+            Some("userSourcedId"),
+            format!("{user_id} is not in users.csv"),
+        );
+        return None;
+    };
+    if !user.get("role").eq_ignore_ascii_case("student") {
+        problems.add(
+            "enrollments.csv",
+            enrollment.number,
+            Some("role"),
+            format!(
+                "{user_id} is enrolled as a student but users.csv row {} gives the role {}",
+                user.number,
+                user.get("role")
+            ),
+        );
+        return None;
+    }
+    Some(user)
+}
+
+/// A student's details from their users.csv row, cleaned; each problem names its column.
+fn student_details(user: &Row, problems: &mut Problems) -> Option<StudentDetails> {
+    let identifier = user.get("identifier");
+    let details = StudentDetails {
+        class_id: Id::default(),
+        given_name: user.get("givenName"),
+        family_name: user.get("familyName"),
+        preferred_name: user.get("preferredFirstName"),
+        grade: first_grade(&user.get("grades")),
+        school_student_id: Some(if identifier.is_empty() {
+            user.get("sourcedId")
+        } else {
+            identifier
+        }),
+        ..Default::default()
+    };
+    match clean_student(&details) {
+        Ok(student) => Some(student),
+        Err(error) => {
+            for p in error.field_problems() {
+                let column = match p.field {
+                    "given_name" => "givenName",
+                    "family_name" => "familyName",
+                    "preferred_name" => "preferredFirstName",
+                    "grade" => "grades",
+                    "school_student_id" => "identifier",
+                    other => other,
+                };
+                let message = if p.message.contains("required") || p.message.contains("empty") {
+                    format!("{column} is empty")
+                } else {
+                    p.message.clone()
+                };
+                problems.add("users.csv", user.number, Some(column), message);
+            }
+            None
+        }
+    }
+}
+
+/// A student's agent as a guardian: a parent, guardian or relative in users.csv (a teacher or
+/// aide named as an agent is not a family member, and is left out).
+fn guardian(
+    agent: &str,
+    student: &Row,
+    users: &HashMap<String, Row>,
+    problems: &mut Problems,
+) -> Option<RosterGuardian> {
+    let Some(user) = users.get(agent) else {
+        problems.add(
+            "users.csv",
+            student.number,
+            Some("agentSourcedIds"),
+            format!("{agent} is not in users.csv"),
+        );
+        return None;
+    };
+    let role = user.get("role").to_ascii_lowercase();
+    let relationship = match role.as_str() {
+        "parent" => "Parent",
+        "guardian" => "Guardian",
+        "relative" => "Relative",
+        _ => return None,
+    };
+    let name = [user.get("givenName"), user.get("familyName")]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let phone = Some(user.get("phone"))
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| user.get("sms"));
+    let details = GuardianDetails {
+        name,
+        relationship: relationship.into(),
+        phone,
+        email: user.get("email"),
+        preferred_language: "en".into(),
+        may_contact: true,
+        ..Default::default()
+    };
+    match clean_guardian(&details) {
+        Ok(g) => Some(RosterGuardian {
+            school_id: Some(agent.to_string()),
+            name: g.name,
+            relationship: g.relationship,
+            phone: g.phone,
+            email: g.email,
+            language: String::new(),
+        }),
+        Err(error) => {
+            for p in error.field_problems() {
+                let column = match p.field {
+                    "name" => "givenName",
+                    other => other,
+                };
+                let message = match p.field {
+                    "name" => "givenName and familyName are empty".to_string(),
+                    _ => p.message.clone(),
+                };
+                problems.add("users.csv", user.number, Some(column), message);
+            }
+            None
+        }
+    }
+}
+
+/// The first of a comma-separated list of grades ("3,4" is grade 3).
+fn first_grade(grades: &str) -> String {
+    grades.split(',').next().unwrap_or("").trim().to_string()
 }

@@ -57,10 +57,7 @@ fn print(store: &Store, student: Id, guardian: Option<Id>, paper: Paper) -> Prin
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap();
     let printed = uses::print(
         store,
-        Document::Questionnaire {
-            student,
-            guardian,
-        },
+        Document::Questionnaire { student, guardian },
         Some(paper),
         now.date_naive(),
         now,
