@@ -138,45 +138,9 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_string).collect(),
-        Err(e) => {
-            problems.add(
-                file,
-                1,
-                None,
-                format!("the header row cannot be read ({e})"),
-            );
-            return problems.finish(Roster::default());
-        }
-    };
-    let mut columns: HashMap<Field, usize> = HashMap::new();
-    for (index, header) in headers.iter().enumerate() {
-        if let Some(field) = field_of(&key(header)) {
-            if columns.insert(field, index).is_some() {
-                problems.add(file, 1, Some(header), "this column appears twice");
-            }
-        }
-    }
-    if !columns.contains_key(&Field::GivenName) {
-        problems.add(
-            file,
-            1,
-            None,
-            "no column for the child's first name: name one “given_name” (see the template)",
-        );
+    let Some(columns) = Columns::read(file, &mut reader, &mut problems) else {
         return problems.finish(Roster::default());
-    }
-    // A problem is named by the file's own header, or by the template's name for a column the
-    // file does not have.
-    let header_of = |field: Field| -> String {
-        columns
-            .get(&field)
-            .and_then(|&i| headers.get(i))
-            .cloned()
-            .unwrap_or_else(|| template_name(field))
     };
-
     let mut roster = Roster::default();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     for (row, record) in Rows::after_header(reader, text) {
@@ -190,7 +154,7 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
         if record.iter().all(str::is_empty) {
             continue;
         }
-        if record.len() > headers.len() {
+        if record.len() > columns.headers.len() {
             problems.add(
                 file,
                 row,
@@ -198,108 +162,21 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
                 format!(
                     "this row has {} fields but the header has {}; a comma may need quotes",
                     record.len(),
-                    headers.len()
+                    columns.headers.len()
                 ),
             );
             continue;
         }
-        let get = |field: Field| -> String {
-            columns
-                .get(&field)
-                .and_then(|&i| record.get(i))
-                .unwrap_or("")
-                .to_string()
+        let cells = Cells {
+            columns: &columns,
+            record: &record,
+            row,
         };
-        let school_id = Some(get(Field::StudentId)).filter(|id| !id.is_empty());
-        let student = StudentDetails {
-            class_id: Id::default(),
-            given_name: get(Field::GivenName),
-            family_name: get(Field::FamilyName),
-            preferred_name: get(Field::PreferredName),
-            grade: get(Field::Grade),
-            pronouns: get(Field::Pronouns),
-            latin_name: get(Field::LatinName),
-            school_student_id: school_id.clone(),
-            ..Default::default()
-        };
-        let student = match clean_student(&student) {
-            Ok(s) => Some(s),
-            Err(error) => {
-                report(&mut problems, file, row, &error, |f| {
-                    column_of_student(f).map(&header_of)
-                });
-                None
-            }
-        };
-        if let Some(id) = &school_id {
-            if let Some(first) = seen_ids.insert(id.clone(), row) {
-                problems.add(
-                    file,
-                    row,
-                    Some(&header_of(Field::StudentId)),
-                    format!("{id} is also the id of the child in row {first}"),
-                );
-            }
-        }
-        let mut guardians = Vec::new();
-        for slot in 0..2 {
-            let g = |f: GuardianField| get(Field::Guardian(slot, f));
-            let filled = [
-                GuardianField::Name,
-                GuardianField::Relationship,
-                GuardianField::Phone,
-                GuardianField::Email,
-                GuardianField::Language,
-            ]
-            .iter()
-            .any(|f| !g(*f).is_empty());
-            if !filled {
-                continue;
-            }
-            let language_text = g(GuardianField::Language);
-            let language = if language_text.is_empty() {
-                Some("en")
-            } else {
-                languages::from_roster(&language_text).map(|l| l.code)
-            };
-            if language.is_none() {
-                problems.add(
-                    file,
-                    row,
-                    Some(&header_of(Field::Guardian(slot, GuardianField::Language))),
-                    format!(
-                        "“{language_text}” is not a language Rapport knows; write its name (Spanish) or code (es)"
-                    ),
-                );
-            }
-            let details = GuardianDetails {
-                name: g(GuardianField::Name),
-                relationship: g(GuardianField::Relationship),
-                phone: g(GuardianField::Phone),
-                email: g(GuardianField::Email),
-                preferred_language: language.unwrap_or("en").to_string(),
-                may_contact: true,
-                ..Default::default()
-            };
-            match clean_guardian(&details) {
-                Ok(clean) => guardians.push(RosterGuardian {
-                    school_id: None,
-                    name: clean.name,
-                    relationship: clean.relationship,
-                    phone: clean.phone,
-                    email: clean.email,
-                    // A blank cell says nothing: it must not undo a language set in the app.
-                    language: if language_text.is_empty() {
-                        String::new()
-                    } else {
-                        clean.preferred_language
-                    },
-                }),
-                Err(error) => report(&mut problems, file, row, &error, |f| {
-                    column_of_guardian(slot, f).map(&header_of)
-                }),
-            }
-        }
+        let student = cells.student(&mut problems);
+        cells.check_id_is_new(&mut seen_ids, &mut problems);
+        let guardians = (0..2)
+            .filter_map(|slot| cells.guardian(slot, &mut problems))
+            .collect();
         if let Some(student) = student {
             roster.students.push(RosterStudent {
                 school_id: student.school_student_id.clone(),
@@ -318,6 +195,191 @@ pub fn parse(file: &str, text: &str) -> Result<Roster> {
         problems.add(file, 0, None, "there are no children in this file");
     }
     problems.finish(roster)
+}
+
+/// The file's header: which column holds each field.
+struct Columns<'a> {
+    file: &'a str,
+    headers: Vec<String>,
+    index: HashMap<Field, usize>,
+}
+
+impl<'a> Columns<'a> {
+    /// The header row, with every problem noted; `None` when no row can be read by it.
+    fn read(
+        file: &'a str,
+        reader: &mut csv::Reader<&[u8]>,
+        problems: &mut Problems,
+    ) -> Option<Self> {
+        let headers: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(str::to_string).collect(),
+            Err(e) => {
+                problems.add(
+                    file,
+                    1,
+                    None,
+                    format!("the header row cannot be read ({e})"),
+                );
+                return None;
+            }
+        };
+        let mut index = HashMap::new();
+        for (i, header) in headers.iter().enumerate() {
+            if let Some(field) = field_of(&key(header)) {
+                if index.insert(field, i).is_some() {
+                    problems.add(file, 1, Some(header), "this column appears twice");
+                }
+            }
+        }
+        if !index.contains_key(&Field::GivenName) {
+            problems.add(
+                file,
+                1,
+                None,
+                "no column for the child's first name: name one “given_name” (see the template)",
+            );
+            return None;
+        }
+        Some(Columns {
+            file,
+            headers,
+            index,
+        })
+    }
+
+    /// A problem is named by the file's own header, or by the template's name for a column the
+    /// file does not have.
+    fn header_of(&self, field: Field) -> String {
+        self.index
+            .get(&field)
+            .and_then(|&i| self.headers.get(i))
+            .cloned()
+            .unwrap_or_else(|| template_name(field))
+    }
+}
+
+/// One row's cells, read by field.
+struct Cells<'a> {
+    columns: &'a Columns<'a>,
+    record: &'a csv::StringRecord,
+    row: usize,
+}
+
+impl Cells<'_> {
+    fn get(&self, field: Field) -> String {
+        self.columns
+            .index
+            .get(&field)
+            .and_then(|&i| self.record.get(i))
+            .unwrap_or("")
+            .to_string()
+    }
+
+    fn school_id(&self) -> Option<String> {
+        Some(self.get(Field::StudentId)).filter(|id| !id.is_empty())
+    }
+
+    /// The child, cleaned; each problem under its column's header.
+    fn student(&self, problems: &mut Problems) -> Option<StudentDetails> {
+        let student = StudentDetails {
+            class_id: Id::default(),
+            given_name: self.get(Field::GivenName),
+            family_name: self.get(Field::FamilyName),
+            preferred_name: self.get(Field::PreferredName),
+            grade: self.get(Field::Grade),
+            pronouns: self.get(Field::Pronouns),
+            latin_name: self.get(Field::LatinName),
+            school_student_id: self.school_id(),
+            ..Default::default()
+        };
+        match clean_student(&student) {
+            Ok(s) => Some(s),
+            Err(error) => {
+                report(problems, self.columns.file, self.row, &error, |f| {
+                    column_of_student(f).map(|c| self.columns.header_of(c))
+                });
+                None
+            }
+        }
+    }
+
+    /// Two children with one school id are a mistake in the file.
+    fn check_id_is_new(&self, seen: &mut HashMap<String, usize>, problems: &mut Problems) {
+        let Some(id) = self.school_id() else {
+            return;
+        };
+        if let Some(first) = seen.insert(id.clone(), self.row) {
+            problems.add(
+                self.columns.file,
+                self.row,
+                Some(&self.columns.header_of(Field::StudentId)),
+                format!("{id} is also the id of the child in row {first}"),
+            );
+        }
+    }
+
+    /// Guardian 1 or 2 (`slot` 0 or 1), when any of their cells is filled, cleaned.
+    fn guardian(&self, slot: usize, problems: &mut Problems) -> Option<RosterGuardian> {
+        let g = |f: GuardianField| self.get(Field::Guardian(slot, f));
+        let filled = [
+            GuardianField::Name,
+            GuardianField::Relationship,
+            GuardianField::Phone,
+            GuardianField::Email,
+            GuardianField::Language,
+        ]
+        .iter()
+        .any(|f| !g(*f).is_empty());
+        if !filled {
+            return None;
+        }
+        let language_text = g(GuardianField::Language);
+        let language = if language_text.is_empty() {
+            Some("en")
+        } else {
+            languages::from_roster(&language_text).map(|l| l.code)
+        };
+        if language.is_none() {
+            problems.add(
+                self.columns.file,
+                self.row,
+                Some(&self.columns.header_of(Field::Guardian(slot, GuardianField::Language))),
+                format!(
+                    "“{language_text}” is not a language Rapport knows; write its name (Spanish) or code (es)"
+                ),
+            );
+        }
+        let details = GuardianDetails {
+            name: g(GuardianField::Name),
+            relationship: g(GuardianField::Relationship),
+            phone: g(GuardianField::Phone),
+            email: g(GuardianField::Email),
+            preferred_language: language.unwrap_or("en").to_string(),
+            may_contact: true,
+            ..Default::default()
+        };
+        match clean_guardian(&details) {
+            Ok(clean) => Some(RosterGuardian {
+                school_id: None,
+                name: clean.name,
+                relationship: clean.relationship,
+                phone: clean.phone,
+                email: clean.email,
+                // A blank cell says nothing: it must not undo a language set in the app.
+                language: if language_text.is_empty() {
+                    String::new()
+                } else {
+                    clean.preferred_language
+                },
+            }),
+            Err(error) => {
+                report(problems, self.columns.file, self.row, &error, |f| {
+                    column_of_guardian(slot, f).map(|c| self.columns.header_of(c))
+                });
+                None
+            }
+        }
+    }
 }
 
 /// Adds a form-rule error's field problems at `row`, each under its column's header.
