@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Roster, RosterGuardian, RosterStudent};
 use crate::error::{Error, Result};
-use crate::model::{ClassDetails, GuardianDetails, GuardianLink, Id, StudentDetails};
+use crate::model::{Class, ClassDetails, GuardianDetails, GuardianLink, Id, StudentDetails};
 use crate::store::Store;
 
 /// Where a roster goes.
@@ -62,40 +62,7 @@ fn write(
     target: &ClassTarget,
     today: NaiveDate,
 ) -> Result<RosterReport> {
-    let name = match target {
-        ClassTarget::Named(name) => Some(name.trim().to_string()),
-        ClassTarget::FromRoster => roster.class_name.clone(),
-    };
-    let existing = match &name {
-        Some(name) => store
-            .classes()?
-            .into_iter()
-            .find(|c| !c.archived && c.details.name.eq_ignore_ascii_case(name)),
-        None => {
-            let current = store.settings()?.current_class_id;
-            match current {
-                Some(id) => Some(store.class(id)?),
-                None => None,
-            }
-        }
-    };
-    let (class, class_created) = match existing {
-        Some(class) if class.archived => {
-            return Err(Error::Conflict(format!(
-                "{} is archived, so no roster can be imported into it.",
-                class.details.name
-            )))
-        }
-        Some(class) => (class, false),
-        None => {
-            let details = ClassDetails {
-                name: name.unwrap_or_else(|| "My class".into()),
-                grade: roster.grade.clone(),
-                ..Default::default()
-            };
-            (store.start_class(&details, today)?, true)
-        }
-    };
+    let (class, class_created) = target_class(store, roster, target, today)?;
     let mut report = RosterReport {
         class_id: class.id,
         class_name: class.details.name.clone(),
@@ -120,46 +87,11 @@ fn write(
     let source = roster.source.as_deref().unwrap_or("");
     for child in &roster.students {
         let name = display(child);
-        let same_name = |k: &Known| {
-            k.given_name.eq_ignore_ascii_case(&child.given_name)
-                && k.family_name.eq_ignore_ascii_case(&child.family_name)
-        };
-        // By the school's id; else by name, among children the school has given no id yet (a
-        // child entered by hand before the first import).
-        let found = match &child.school_id {
-            Some(id) => known
-                .iter()
-                .position(|k| k.school_id.as_deref() == Some(id.as_str()))
-                .or_else(|| {
-                    known
-                        .iter()
-                        .position(|k| k.school_id.is_none() && same_name(k))
-                }),
-            None => known.iter().position(same_name),
-        };
-        match found {
+        match find(&known, child) {
             Some(index) => {
-                let found = known[index].id;
-                let current = store.student(found)?.details;
-                let wanted = StudentDetails {
-                    given_name: child.given_name.clone(),
-                    family_name: child.family_name.clone(),
-                    preferred_name: keep_or(&child.preferred_name, &current.preferred_name),
-                    grade: keep_or(&child.grade, &current.grade),
-                    pronouns: keep_or(&child.pronouns, &current.pronouns),
-                    latin_name: keep_or(&child.latin_name, &current.latin_name),
-                    school_student_id: child
-                        .school_id
-                        .clone()
-                        .or(current.school_student_id.clone()),
-                    ..current.clone()
-                };
-                let mut changed = wanted != current;
-                if changed {
-                    store.update_student(found, &wanted).map_err(at(child))?;
-                    known[index].school_id = wanted.school_student_id.clone();
-                }
-                changed |= guardians(store, source, found, child, &mut made, &mut report)?;
+                let id = known[index].id;
+                let mut changed = update_child(store, &mut known[index], child)?;
+                changed |= guardians(store, source, id, child, &mut made, &mut report)?;
                 if known[index].added_here {
                     // Another row of a child this import adds: already counted.
                 } else if changed {
@@ -169,27 +101,10 @@ fn write(
                 }
             }
             None => {
-                let student = store
-                    .add_student(&StudentDetails {
-                        class_id: class.id,
-                        given_name: child.given_name.clone(),
-                        family_name: child.family_name.clone(),
-                        preferred_name: child.preferred_name.clone(),
-                        grade: if child.grade.is_empty() {
-                            roster.grade.clone()
-                        } else {
-                            child.grade.clone()
-                        },
-                        pronouns: child.pronouns.clone(),
-                        latin_name: child.latin_name.clone(),
-                        school_student_id: child.school_id.clone(),
-                        name_order: name_order(&child.family_name),
-                        ..Default::default()
-                    })
-                    .map_err(at(child))?;
-                guardians(store, source, student.id, child, &mut made, &mut report)?;
+                let id = add_child(store, class.id, roster, child)?;
+                guardians(store, source, id, child, &mut made, &mut report)?;
                 known.push(Known {
-                    id: student.id,
+                    id,
                     school_id: child.school_id.clone(),
                     given_name: child.given_name.clone(),
                     family_name: child.family_name.clone(),
@@ -208,6 +123,118 @@ fn write(
         })?;
     }
     Ok(report)
+}
+
+/// The class a roster fills, and whether this import made it: the named class (or the roster's
+/// own) when it exists and is open, the current class when the roster names none, else a new one.
+fn target_class(
+    store: &mut Store,
+    roster: &Roster,
+    target: &ClassTarget,
+    today: NaiveDate,
+) -> Result<(Class, bool)> {
+    let name = match target {
+        ClassTarget::Named(name) => Some(name.trim().to_string()),
+        ClassTarget::FromRoster => roster.class_name.clone(),
+    };
+    let existing = match &name {
+        Some(name) => store
+            .classes()?
+            .into_iter()
+            .find(|c| !c.archived && c.details.name.eq_ignore_ascii_case(name)),
+        None => match store.settings()?.current_class_id {
+            Some(id) => Some(store.class(id)?),
+            None => None,
+        },
+    };
+    match existing {
+        Some(class) if class.archived => Err(Error::Conflict(format!(
+            "{} is archived, so no roster can be imported into it.",
+            class.details.name
+        ))),
+        Some(class) => Ok((class, false)),
+        None => {
+            let details = ClassDetails {
+                name: name.unwrap_or_else(|| "My class".into()),
+                grade: roster.grade.clone(),
+                ..Default::default()
+            };
+            Ok((store.start_class(&details, today)?, true))
+        }
+    }
+}
+
+/// The class's child a roster row is about: by the school's id; else by name, among children the
+/// school has given no id yet (a child entered by hand before the first import).
+fn find(known: &[Known], child: &RosterStudent) -> Option<usize> {
+    let same_name = |k: &Known| {
+        k.given_name.eq_ignore_ascii_case(&child.given_name)
+            && k.family_name.eq_ignore_ascii_case(&child.family_name)
+    };
+    match &child.school_id {
+        Some(id) => known
+            .iter()
+            .position(|k| k.school_id.as_deref() == Some(id.as_str()))
+            .or_else(|| {
+                known
+                    .iter()
+                    .position(|k| k.school_id.is_none() && same_name(k))
+            }),
+        None => known.iter().position(same_name),
+    }
+}
+
+/// Brings a known child up to the roster (a blank cell keeps what the teacher wrote); whether
+/// anything changed.
+fn update_child(store: &mut Store, known: &mut Known, child: &RosterStudent) -> Result<bool> {
+    let current = store.student(known.id)?.details;
+    let wanted = StudentDetails {
+        given_name: child.given_name.clone(),
+        family_name: child.family_name.clone(),
+        preferred_name: keep_or(&child.preferred_name, &current.preferred_name),
+        grade: keep_or(&child.grade, &current.grade),
+        pronouns: keep_or(&child.pronouns, &current.pronouns),
+        latin_name: keep_or(&child.latin_name, &current.latin_name),
+        school_student_id: child
+            .school_id
+            .clone()
+            .or(current.school_student_id.clone()),
+        ..current.clone()
+    };
+    if wanted == current {
+        return Ok(false);
+    }
+    store.update_student(known.id, &wanted).map_err(at(child))?;
+    known.school_id = wanted.school_student_id;
+    Ok(true)
+}
+
+/// Adds a child the class does not have yet (with the roster's grade when the row has none).
+fn add_child(
+    store: &mut Store,
+    class_id: Id,
+    roster: &Roster,
+    child: &RosterStudent,
+) -> Result<Id> {
+    let student = store
+        .add_student(&StudentDetails {
+            class_id,
+            given_name: child.given_name.clone(),
+            family_name: child.family_name.clone(),
+            preferred_name: child.preferred_name.clone(),
+            grade: if child.grade.is_empty() {
+                roster.grade.clone()
+            } else {
+                child.grade.clone()
+            },
+            pronouns: child.pronouns.clone(),
+            latin_name: child.latin_name.clone(),
+            school_student_id: child.school_id.clone(),
+            name_order: name_order(&child.family_name),
+            ..Default::default()
+        })
+        .map_err(at(child))?;
+    Ok(student.id)
 }
 
 /// Rosters do not say in which order a child's names go; a Chinese, Japanese or Korean family name
