@@ -8,7 +8,7 @@ use super::fonts::fonts;
 use super::layout::{Column, Document, DocumentInfo, Paper, Style, THEME};
 use super::{family_handout, Printed, Sender};
 use crate::error::{Error, Result};
-use crate::i18n::{fill, handout, Merge};
+use crate::i18n::{fill, handout, Handout, Merge};
 use crate::languages;
 use crate::model::{Id, ScheduledConference, Settings, StudentRecord};
 
@@ -53,6 +53,31 @@ pub fn schedule(
             page_of: english.page_of,
         },
     );
+    schedule_sheet(&mut document, class_name, &sender, &slots);
+    let mut first_slip = true;
+    for slot in &slots {
+        let Some(student_id) = slot.conference.details.student_id else {
+            continue;
+        };
+        let record = (data.booked)(student_id)?;
+        if first_slip {
+            document.new_section(&format!("{} · Reminder slips", class_name), english.page_of);
+            first_slip = false;
+        }
+        reminder_slip(&mut document, slot, &record, settings);
+    }
+    Ok(document.finish())
+}
+
+/// The teacher's sheet: day by day, every slot, who comes, where, and whether an interpreter is
+/// needed, with a column to tick who came.
+fn schedule_sheet(
+    document: &mut Document,
+    class_name: &str,
+    sender: &Sender,
+    slots: &[ScheduledConference],
+) {
+    let english = handout("en");
     document.line("Conference schedule", Style::title(), 0.0);
     document.line(
         &format!("{} · {} · {}", class_name, sender.teacher, sender.school),
@@ -70,31 +95,14 @@ pub fn schedule(
     );
     let mut days: Vec<NaiveDate> = slots.iter().map(|s| s.conference.details.day()).collect();
     days.dedup();
+    let column = |title, share| Column { title, share };
     let columns = [
-        Column {
-            title: "Time",
-            share: 1.5,
-        },
-        Column {
-            title: "Child",
-            share: 1.6,
-        },
-        Column {
-            title: "Family",
-            share: 2.0,
-        },
-        Column {
-            title: "Place",
-            share: 1.2,
-        },
-        Column {
-            title: "Interpreter",
-            share: 1.2,
-        },
-        Column {
-            title: "Came",
-            share: 0.8,
-        },
+        column("Time", 1.5),
+        column("Child", 1.6),
+        column("Family", 2.0),
+        column("Place", 1.2),
+        column("Interpreter", 1.2),
+        column("Came", 0.8),
     ];
     for day in days {
         let rows: Vec<Vec<String>> = slots
@@ -126,89 +134,85 @@ pub fn schedule(
         );
         document.table(&columns, &rows);
     }
+}
 
-    let mut first_slip = true;
-    for slot in slots
-        .iter()
-        .filter(|s| s.conference.details.student_id.is_some())
-    {
-        let Some(student_id) = slot.conference.details.student_id else {
-            continue;
-        };
-        let record = (data.booked)(student_id)?;
-        let text = family_handout(&record);
-        if first_slip {
-            document.new_section(&format!("{} · Reminder slips", class_name), english.page_of);
-            first_slip = false;
-        }
-        let c = &slot.conference.details;
-        let sender = Sender::new(settings, text);
-        let merge = Merge {
-            child: &record.display_name,
-            teacher: &sender.teacher,
-            school: &sender.school,
-            ..Merge::default()
-        };
-        let interpreter = c.interpreter_language.as_deref().map(|code| {
-            // The language's own name too, when the embedded fonts can draw it.
-            let name = match languages::find(code) {
-                // A family reading its own language needs only its own name for it.
-                Some(l) if l.code.split('-').next() == Some(text.code) => l.native.to_string(),
-                Some(l) if l.english == l.native || !fonts().can_draw(l.native) => {
-                    l.english.to_string()
-                }
-                Some(l) => format!("{} ({})", l.english, l.native),
-                None => code.to_string(),
-            };
-            text.slip_interpreter.replace("{language}", &name)
-        });
-        let when = format!(
-            "{}, {}–{} ({})",
-            text.date(c.day()),
-            text.time(c.starts_at.time()),
-            text.time(c.ends_at().time()),
-            text.slip_length
-                .replace("{minutes}", &c.minutes.to_string())
-        );
-        let place = if c.place.trim().is_empty() {
-            sender.school.clone()
-        } else {
-            format!("{}, {}", c.place.trim(), sender.school)
-        };
-        let signed = format!("— {}", sender.teacher);
-        let change = fill(text.slip_change, &merge);
-        let title = fill(text.slip_title, &merge);
-        // The whole slip and its cut line stay on one page: measured, not guessed.
-        let body = Style::body();
-        let height = 6.0
-            + document.paragraph_height(&title, Style::heading(), 0.0)
-            + 2.0
-            + document.labelled_height(text.slip_when, &when, body)
-            + document.labelled_height(text.slip_where, &place, body)
-            + interpreter
-                .as_deref()
-                .map_or(0.0, |i| document.paragraph_height(i, body, 0.0))
-            + document.paragraph_height(&change, Style::muted(), 0.0)
-            + document.paragraph_height(text.slip_closing, body, 0.0)
-            + document.paragraph_height(&signed, body, 0.0)
-            + 8.0
-            + Style::small().line_height() * 2.0;
-        document.ensure(height);
-        document.set_right_to_left(super::right_to_left(text));
-        document.space(6.0);
-        document.line(&title, Style::heading(), 0.0);
-        document.space(2.0);
-        document.labelled(text.slip_when, &when, body);
-        document.labelled(text.slip_where, &place, body);
-        if let Some(interpreter) = interpreter {
-            document.paragraph(&interpreter, Style::body(), 0.0);
-        }
-        document.paragraph(&change, Style::muted(), 0.0);
-        document.paragraph(text.slip_closing, body, 0.0);
-        document.line(&signed, body.with_color(THEME.accent), 0.0);
-        document.space(8.0);
-        document.set_right_to_left(false);
-        document.cut_line("✂");
+/// The interpreter line of a slip, naming the language as the family reads it: its own name too
+/// when the embedded fonts can draw it, only its own name when it is the slip's language.
+fn interpreter_line(code: &str, text: &Handout) -> String {
+    let name = match languages::find(code) {
+        Some(l) if l.code.split('-').next() == Some(text.code) => l.native.to_string(),
+        Some(l) if l.english == l.native || !fonts().can_draw(l.native) => l.english.to_string(),
+        Some(l) => format!("{} ({})", l.english, l.native),
+        None => code.to_string(),
+    };
+    text.slip_interpreter.replace("{language}", &name)
+}
+
+/// One family's reminder slip in their language, kept whole on one page with its cut line.
+fn reminder_slip(
+    document: &mut Document,
+    slot: &ScheduledConference,
+    record: &StudentRecord,
+    settings: &Settings,
+) {
+    let text = family_handout(record);
+    let c = &slot.conference.details;
+    let sender = Sender::new(settings, text);
+    let merge = Merge {
+        child: &record.display_name,
+        teacher: &sender.teacher,
+        school: &sender.school,
+        ..Merge::default()
+    };
+    let interpreter = c
+        .interpreter_language
+        .as_deref()
+        .map(|code| interpreter_line(code, text));
+    let when = format!(
+        "{}, {}–{} ({})",
+        text.date(c.day()),
+        text.time(c.starts_at.time()),
+        text.time(c.ends_at().time()),
+        text.slip_length
+            .replace("{minutes}", &c.minutes.to_string())
+    );
+    let place = if c.place.trim().is_empty() {
+        sender.school.clone()
+    } else {
+        format!("{}, {}", c.place.trim(), sender.school)
+    };
+    let signed = format!("— {}", sender.teacher);
+    let change = fill(text.slip_change, &merge);
+    let title = fill(text.slip_title, &merge);
+    // The whole slip and its cut line stay on one page: measured, not guessed.
+    let body = Style::body();
+    let height = 6.0
+        + document.paragraph_height(&title, Style::heading(), 0.0)
+        + 2.0
+        + document.labelled_height(text.slip_when, &when, body)
+        + document.labelled_height(text.slip_where, &place, body)
+        + interpreter
+            .as_deref()
+            .map_or(0.0, |i| document.paragraph_height(i, body, 0.0))
+        + document.paragraph_height(&change, Style::muted(), 0.0)
+        + document.paragraph_height(text.slip_closing, body, 0.0)
+        + document.paragraph_height(&signed, body, 0.0)
+        + 8.0
+        + Style::small().line_height() * 2.0;
+    document.ensure(height);
+    document.set_right_to_left(super::right_to_left(text));
+    document.space(6.0);
+    document.line(&title, Style::heading(), 0.0);
+    document.space(2.0);
+    document.labelled(text.slip_when, &when, body);
+    document.labelled(text.slip_where, &place, body);
+    if let Some(interpreter) = interpreter {
+        document.paragraph(&interpreter, Style::body(), 0.0);
     }
-    Ok(document.finish())
+    document.paragraph(&change, Style::muted(), 0.0);
+    document.paragraph(text.slip_closing, body, 0.0);
+    document.line(&signed, body.with_color(THEME.accent), 0.0);
+    document.space(8.0);
+    document.set_right_to_left(false);
+    document.cut_line("✂");
 }
