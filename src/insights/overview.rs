@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::languages;
-use crate::model::{Id, StudentRecord};
+use crate::model::{GuardianDetails, Id, StudentRecord};
 
 /// A child whose family reads a language Rapport has no handouts in yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,7 +58,6 @@ pub struct ClassOverview {
 
 /// Looks over a class's records.
 pub fn class_overview(records: &[StudentRecord]) -> ClassOverview {
-    let mut guardian_ids: Vec<Id> = Vec::new();
     let mut overview = ClassOverview {
         students: records.len(),
         guardians: 0,
@@ -68,91 +67,23 @@ pub fn class_overview(records: &[StudentRecord]) -> ClassOverview {
         without_handout: Vec::new(),
         languages: Vec::new(),
     };
-    let nudge = |record: &StudentRecord, detail: String| Nudge {
-        student_id: record.student.id,
-        display_name: record.display_name.clone(),
-        detail,
-    };
+    let mut guardian_ids: Vec<Id> = Vec::new();
     for record in records {
         guardian_ids.extend(record.guardians.iter().map(|g| g.guardian.id));
         if record.guardians.is_empty() {
-            overview.no_guardian.push(nudge(
-                record,
-                "No guardian on record yet: add who to call.".into(),
-            ));
+            let detail = "No guardian on record yet: add who to call.";
+            overview.no_guardian.push(nudge(record, detail.into()));
             continue;
         }
-        let contactable: Vec<_> = record
+        let contactable: Vec<&GuardianDetails> = record
             .guardians
             .iter()
             .map(|g| &g.guardian.details)
             .filter(|d| d.may_contact)
             .collect();
-        let reachable = contactable
-            .iter()
-            .any(|d| !d.phone.is_empty() || !d.email.is_empty());
-        if !reachable {
-            let detail = if contactable.is_empty() {
-                "Every guardian on record must not be contacted: add who the school may call."
-            } else {
-                "No phone number or email for any guardian: add one."
-            };
-            overview.no_way_to_reach.push(nudge(record, detail.into()));
-        }
-        for linked in record
-            .guardians
-            .iter()
-            .filter(|g| !g.guardian.details.may_contact)
-        {
-            let d = &linked.guardian.details;
-            overview.do_not_contact.push(nudge(
-                record,
-                format!("Do not contact {}: {}", d.name, d.no_contact_reason),
-            ));
-        }
-        for d in contactable
-            .iter()
-            .filter(|d| !crate::i18n::has_handout(&d.preferred_language))
-        {
-            let code = d.preferred_language.as_str();
-            match overview
-                .without_handout
-                .iter_mut()
-                .find(|g| g.student_id == record.student.id && g.language == code)
-            {
-                Some(gap) => gap.guardians.push(d.name.clone()),
-                None => overview.without_handout.push(HandoutGap {
-                    student_id: record.student.id,
-                    display_name: record.display_name.clone(),
-                    language: code.to_string(),
-                    language_english: languages::find(code)
-                        .map_or(code, |l| l.english)
-                        .to_string(),
-                    guardians: vec![d.name.clone()],
-                }),
-            }
-        }
-        let mut codes: Vec<&str> = contactable
-            .iter()
-            .map(|d| d.preferred_language.as_str())
-            .filter(|code| !code.eq_ignore_ascii_case("en"))
-            .collect();
-        codes.sort_unstable();
-        codes.dedup();
-        for code in codes {
-            match overview.languages.iter_mut().find(|l| l.code == code) {
-                Some(count) => count.students += 1,
-                None => {
-                    let known = languages::find(code);
-                    overview.languages.push(LanguageCount {
-                        code: code.to_string(),
-                        english: known.map_or(code, |l| l.english).to_string(),
-                        native: known.map_or(code, |l| l.native).to_string(),
-                        students: 1,
-                    });
-                }
-            }
-        }
+        reachability(record, &contactable, &mut overview);
+        handout_gaps(record, &contactable, &mut overview.without_handout);
+        count_languages(&contactable, &mut overview.languages);
     }
     guardian_ids.sort_unstable();
     guardian_ids.dedup();
@@ -163,6 +94,99 @@ pub fn class_overview(records: &[StudentRecord]) -> ClassOverview {
             .then_with(|| a.english.cmp(&b.english))
     });
     overview
+}
+
+fn nudge(record: &StudentRecord, detail: String) -> Nudge {
+    Nudge {
+        student_id: record.student.id,
+        display_name: record.display_name.clone(),
+        detail,
+    }
+}
+
+/// A family no one can reach (no guardian who may be contacted has a phone or email), and each
+/// guardian who must not be contacted.
+fn reachability(
+    record: &StudentRecord,
+    contactable: &[&GuardianDetails],
+    overview: &mut ClassOverview,
+) {
+    let reachable = contactable
+        .iter()
+        .any(|d| !d.phone.is_empty() || !d.email.is_empty());
+    if !reachable {
+        let detail = if contactable.is_empty() {
+            "Every guardian on record must not be contacted: add who the school may call."
+        } else {
+            "No phone number or email for any guardian: add one."
+        };
+        overview.no_way_to_reach.push(nudge(record, detail.into()));
+    }
+    for linked in record
+        .guardians
+        .iter()
+        .filter(|g| !g.guardian.details.may_contact)
+    {
+        let d = &linked.guardian.details;
+        overview.do_not_contact.push(nudge(
+            record,
+            format!("Do not contact {}: {}", d.name, d.no_contact_reason),
+        ));
+    }
+}
+
+/// Guardians who read a language Rapport has no handouts in: one line per child and language.
+fn handout_gaps(
+    record: &StudentRecord,
+    contactable: &[&GuardianDetails],
+    gaps: &mut Vec<HandoutGap>,
+) {
+    for d in contactable
+        .iter()
+        .filter(|d| !crate::i18n::has_handout(&d.preferred_language))
+    {
+        let code = d.preferred_language.as_str();
+        match gaps
+            .iter_mut()
+            .find(|g| g.student_id == record.student.id && g.language == code)
+        {
+            Some(gap) => gap.guardians.push(d.name.clone()),
+            None => gaps.push(HandoutGap {
+                student_id: record.student.id,
+                display_name: record.display_name.clone(),
+                language: code.to_string(),
+                language_english: languages::find(code)
+                    .map_or(code, |l| l.english)
+                    .to_string(),
+                guardians: vec![d.name.clone()],
+            }),
+        }
+    }
+}
+
+/// Each language besides English that a child's family reads, counted once per child.
+fn count_languages(contactable: &[&GuardianDetails], counts: &mut Vec<LanguageCount>) {
+    let mut codes: Vec<&str> = contactable
+        .iter()
+        .map(|d| d.preferred_language.as_str())
+        .filter(|code| !code.eq_ignore_ascii_case("en"))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for code in codes {
+        match counts.iter_mut().find(|l| l.code == code) {
+            Some(count) => count.students += 1,
+            None => {
+                let known = languages::find(code);
+                counts.push(LanguageCount {
+                    code: code.to_string(),
+                    english: known.map_or(code, |l| l.english).to_string(),
+                    native: known.map_or(code, |l| l.native).to_string(),
+                    students: 1,
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]
