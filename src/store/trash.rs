@@ -248,106 +248,121 @@ impl Store {
         let deleted: Deleted = serde_json::from_str(&payload)
             .map_err(|e| Error::Internal(format!("the deleted record could not be read ({e})")))?;
         self.atomically(|store| {
-            let student_id = match deleted {
-                Deleted::Student(snapshot) => Some(store.restore_student(*snapshot)?),
-                Deleted::Goal(goal) => {
-                    let student_id = goal.goal.details.student_id;
-                    store.restore_target(student_id)?;
-                    let answer =
-                        store.own_answer(goal.goal.details.family_answer_id, student_id)?;
-                    restore_goal(&store.conn, goal, |_| answer)?;
-                    Some(student_id)
-                }
-                Deleted::CheckIn(check_in) => {
-                    let goal = store
-                        .goal(check_in.details.goal_id)
-                        .map_err(|_| gone("goal"))?;
-                    store.restore_target(goal.details.student_id)?;
-                    absent(&store.conn, "check_in", check_in.id)?;
-                    rows::insert_check_in(&store.conn, check_in.id, &check_in.details)?;
-                    Some(goal.details.student_id)
-                }
-                Deleted::HomeActivity(activity) => {
-                    let goal = store
-                        .goal(activity.details.goal_id)
-                        .map_err(|_| gone("goal"))?;
-                    store.restore_target(goal.details.student_id)?;
-                    absent(&store.conn, "home_activity", activity.id)?;
-                    rows::insert_home_activity(&store.conn, activity.id, &activity.details)?;
-                    Some(goal.details.student_id)
-                }
-                Deleted::Contact(snapshot) => {
-                    let mut details = snapshot.contact.details;
-                    let id = snapshot.contact.id;
-                    store.restore_target(details.student_id)?;
-                    details.guardian_id =
-                        store.still_linked(details.student_id, details.guardian_id)?;
-                    absent(&store.conn, "contact", id)?;
-                    rows::insert_contact(&store.conn, id, &details)?;
-                    for praise in snapshot.praise_ids {
-                        store.conn.execute(
-                            "UPDATE praise SET contact_id = ?2
-                             WHERE id = ?1 AND contact_id IS NULL AND student_id = ?3",
-                            params![praise, id, details.student_id],
-                        )?;
-                    }
-                    for concern in snapshot.concern_ids {
-                        store.conn.execute(
-                            "UPDATE concern SET contact_id = ?2
-                             WHERE id = ?1 AND contact_id IS NULL AND student_id = ?3",
-                            params![concern, id, details.student_id],
-                        )?;
-                    }
-                    Some(details.student_id)
-                }
-                Deleted::Praise(praise) => {
-                    let student_id = praise.details.student_id;
-                    store.restore_target(student_id)?;
-                    let contact = store.own_contact(praise.contact_id, student_id)?;
-                    absent(&store.conn, "praise", praise.id)?;
-                    rows::insert_praise(&store.conn, praise.id, &praise.details, contact)?;
-                    Some(student_id)
-                }
-                Deleted::Concern(concern) => {
-                    let mut details = concern.details;
-                    store.restore_target(details.student_id)?;
-                    details.contact_id =
-                        store.own_contact(details.contact_id, details.student_id)?;
-                    absent(&store.conn, "concern", concern.id)?;
-                    rows::insert_concern(&store.conn, concern.id, &details)?;
-                    Some(details.student_id)
-                }
-                Deleted::Conference(conference) => {
-                    let details = conference.details;
-                    if let Some(student_id) = details.student_id {
-                        store.restore_target(student_id)?;
-                    }
-                    store
-                        .check_conference(&details, None)
-                        .map_err(|e| match e {
-                            Error::NotFound(_) => gone("class"),
-                            other => other,
-                        })?;
-                    absent(&store.conn, "conference", conference.id)?;
-                    super::conferences::insert_conference(&store.conn, conference.id, &details)?;
-                    details.student_id
-                }
-                Deleted::Answer(answer) => {
-                    let mut details = answer.details;
-                    store.restore_target(details.student_id)?;
-                    store.question(details.question_id)?;
-                    details.guardian_id =
-                        store.still_linked(details.student_id, details.guardian_id)?;
-                    absent(&store.conn, "answer", answer.id)?;
-                    rows::insert_answer(&store.conn, answer.id, &details)?;
-                    Some(details.student_id)
-                }
-            };
+            let student_id = store.put_back(deleted)?;
             store
                 .conn
                 .execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
             Ok(Restored { kind, student_id })
         })
+    }
+
+    /// Writes a deleted entry back under its own id; the child it belongs to.
+    fn put_back(&mut self, deleted: Deleted) -> Result<Option<Id>> {
+        Ok(match deleted {
+            Deleted::Student(snapshot) => Some(self.restore_student(*snapshot)?),
+            Deleted::Goal(goal) => self.put_back_goal(goal)?,
+            Deleted::CheckIn(check_in) => self.put_back_check_in(check_in)?,
+            Deleted::HomeActivity(activity) => self.put_back_home_activity(activity)?,
+            Deleted::Contact(snapshot) => self.put_back_contact(snapshot)?,
+            Deleted::Praise(praise) => self.put_back_praise(praise)?,
+            Deleted::Concern(concern) => self.put_back_concern(concern)?,
+            Deleted::Conference(conference) => self.put_back_conference(conference)?,
+            Deleted::Answer(answer) => self.put_back_answer(answer)?,
+        })
+    }
+
+    fn put_back_goal(&mut self, goal: GoalSnapshot) -> Result<Option<Id>> {
+        let student_id = goal.goal.details.student_id;
+        self.restore_target(student_id)?;
+        let answer = self.own_answer(goal.goal.details.family_answer_id, student_id)?;
+        restore_goal(&self.conn, goal, |_| answer)?;
+        Ok(Some(student_id))
+    }
+
+    fn put_back_check_in(&mut self, check_in: CheckIn) -> Result<Option<Id>> {
+        let goal = self
+            .goal(check_in.details.goal_id)
+            .map_err(|_| gone("goal"))?;
+        self.restore_target(goal.details.student_id)?;
+        absent(&self.conn, "check_in", check_in.id)?;
+        rows::insert_check_in(&self.conn, check_in.id, &check_in.details)?;
+        Ok(Some(goal.details.student_id))
+    }
+
+    fn put_back_home_activity(&mut self, activity: HomeActivity) -> Result<Option<Id>> {
+        let goal = self
+            .goal(activity.details.goal_id)
+            .map_err(|_| gone("goal"))?;
+        self.restore_target(goal.details.student_id)?;
+        absent(&self.conn, "home_activity", activity.id)?;
+        rows::insert_home_activity(&self.conn, activity.id, &activity.details)?;
+        Ok(Some(goal.details.student_id))
+    }
+
+    fn put_back_contact(&mut self, snapshot: ContactSnapshot) -> Result<Option<Id>> {
+        let mut details = snapshot.contact.details;
+        let id = snapshot.contact.id;
+        self.restore_target(details.student_id)?;
+        details.guardian_id = self.still_linked(details.student_id, details.guardian_id)?;
+        absent(&self.conn, "contact", id)?;
+        rows::insert_contact(&self.conn, id, &details)?;
+        for praise in snapshot.praise_ids {
+            self.conn.execute(
+                "UPDATE praise SET contact_id = ?2
+                     WHERE id = ?1 AND contact_id IS NULL AND student_id = ?3",
+                params![praise, id, details.student_id],
+            )?;
+        }
+        for concern in snapshot.concern_ids {
+            self.conn.execute(
+                "UPDATE concern SET contact_id = ?2
+                     WHERE id = ?1 AND contact_id IS NULL AND student_id = ?3",
+                params![concern, id, details.student_id],
+            )?;
+        }
+        Ok(Some(details.student_id))
+    }
+
+    fn put_back_praise(&mut self, praise: Praise) -> Result<Option<Id>> {
+        let student_id = praise.details.student_id;
+        self.restore_target(student_id)?;
+        let contact = self.own_contact(praise.contact_id, student_id)?;
+        absent(&self.conn, "praise", praise.id)?;
+        rows::insert_praise(&self.conn, praise.id, &praise.details, contact)?;
+        Ok(Some(student_id))
+    }
+
+    fn put_back_concern(&mut self, concern: Concern) -> Result<Option<Id>> {
+        let mut details = concern.details;
+        self.restore_target(details.student_id)?;
+        details.contact_id = self.own_contact(details.contact_id, details.student_id)?;
+        absent(&self.conn, "concern", concern.id)?;
+        rows::insert_concern(&self.conn, concern.id, &details)?;
+        Ok(Some(details.student_id))
+    }
+
+    fn put_back_conference(&mut self, conference: Conference) -> Result<Option<Id>> {
+        let details = conference.details;
+        if let Some(student_id) = details.student_id {
+            self.restore_target(student_id)?;
+        }
+        self.check_conference(&details, None).map_err(|e| match e {
+            Error::NotFound(_) => gone("class"),
+            other => other,
+        })?;
+        absent(&self.conn, "conference", conference.id)?;
+        super::conferences::insert_conference(&self.conn, conference.id, &details)?;
+        Ok(details.student_id)
+    }
+
+    fn put_back_answer(&mut self, answer: Answer) -> Result<Option<Id>> {
+        let mut details = answer.details;
+        self.restore_target(details.student_id)?;
+        self.question(details.question_id)?;
+        details.guardian_id = self.still_linked(details.student_id, details.guardian_id)?;
+        absent(&self.conn, "answer", answer.id)?;
+        rows::insert_answer(&self.conn, answer.id, &details)?;
+        Ok(Some(details.student_id))
     }
 
     /// Brings a child back under their own ids, with their guardians: their own come back, and
