@@ -106,7 +106,7 @@ export const updateConcern = (id, details) => call('update_concern', { id, detai
 export const deleteConcern = (id) => call('delete_concern', { id });
 
 // The trash: every delete above resolves with the id of its trash entry, for a one-click undo.
-// Deleted records can be restored for 30 days.
+// Deleted records can be restored for appInfo().trash_days days.
 export const listTrash = () => call('list_trash');
 export const restoreFromTrash = (id) => call('restore_from_trash', { id });
 export const emptyTrash = () => call('empty_trash');

@@ -8,8 +8,11 @@ import * as api from '../api.js';
 import { h, replace, whileBusy } from '../dom.js';
 import { keepDraft } from '../drafts.js';
 import { folded } from './fold.js';
-import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
-import { choiceLabel, choices, dateText, formatDate, isReadOnly, linkedGuardian, openContactDialog, prefixed, submitKeys } from './contact-dialog.js';
+import { actions, checkbox, checkedOf, field, form, onSubmit, submitKeys, valueOf } from './forms.js';
+import { openContactDialog } from './contact-dialog.js';
+import { deleteWithUndo } from '../parts/delete.js';
+import { choiceLabel, choices, isReadOnly, linkedGuardian, prefixed, shortDateEl } from '../parts/record.js';
+import { shortDate } from '../format.js';
 
 /** A Concern as the core's ConcernDetails (everything but the id). */
 function detailsOf(concern) {
@@ -25,7 +28,7 @@ function causeLabel(ctx, code) {
 function contactOption(ctx, page, c) {
   const who = c.guardian_id == null ? 'the family' : linkedGuardian(page, c.guardian_id)?.guardian.name ?? 'a guardian';
   const summary = c.summary ? `: ${c.summary.length > 60 ? `${c.summary.slice(0, 59)}…` : c.summary}` : '';
-  return `${formatDate(c.happened_on, ctx.info?.today)} — ${choiceLabel(ctx, 'contact_kinds', c.kind)} with ${who}${summary}`;
+  return `${shortDate(c.happened_on, ctx.info?.today)} — ${choiceLabel(ctx, 'contact_kinds', c.kind)} with ${who}${summary}`;
 }
 
 function causesFieldset(ctx, chosen) {
@@ -165,7 +168,7 @@ function concernItem(ctx, page, k, on, readOnly) {
   const open = !k.resolved_on;
   const contact = k.contact_id != null ? (page.contacts ?? []).find((c) => c.id === k.contact_id) ?? null : null;
   const hidden = (text) => h('span', { class: 'visually-hidden' }, text);
-  const about = ` the concern noticed ${formatDate(k.noticed_on, ctx.info?.today)}`;
+  const about = ` the concern noticed ${shortDate(k.noticed_on, ctx.info?.today)}`;
 
   let family;
   if (k.contact_id != null) {
@@ -176,7 +179,7 @@ function concernItem(ctx, page, k, on, readOnly) {
       contact
         ? [
             ' on ',
-            h('button', { type: 'button', class: 'link-button show-contact', onclick: () => on.showContact(contact.id) }, dateText(ctx, contact.happened_on)),
+            h('button', { type: 'button', class: 'link-button show-contact', onclick: () => on.showContact(contact.id) }, shortDateEl(ctx, contact.happened_on)),
           ]
         : null,
       '.',
@@ -198,11 +201,11 @@ function concernItem(ctx, page, k, on, readOnly) {
     h(
       'div',
       { class: 'rc-item-head' },
-      h('span', { class: 'rc-date' }, 'Noticed ', dateText(ctx, k.noticed_on)),
+      h('span', { class: 'rc-date' }, 'Noticed ', shortDateEl(ctx, k.noticed_on)),
       k.setting ? h('span', { class: 'rc-setting', dir: 'auto' }, k.setting) : null,
       open
         ? h('span', { class: 'badge open-badge' }, 'Open')
-        : h('span', { class: 'badge resolved-badge' }, 'Resolved ', dateText(ctx, k.resolved_on)),
+        : h('span', { class: 'badge resolved-badge' }, 'Resolved ', shortDateEl(ctx, k.resolved_on)),
       k.sensitive ? h('span', { class: 'badge private-badge' }, 'Private notes') : null,
     ),
     h('p', { class: 'rc-text concern-observed', dir: 'auto' }, k.observed),
@@ -266,22 +269,15 @@ export function renderConcerns(ctx, page) {
         ctx.alert(err);
       }
     },
-    remove: async (k, button) => {
-      const yes = await confirmDialog({
+    remove: (k, button) =>
+      deleteWithUndo(ctx, button, {
         title: 'Delete this concern?',
-        body: ['It will be removed with its causes, plan and notes. You can restore it from Settings → Recently deleted for 30 days. Logged contacts stay in the contact log.'],
-        confirm: 'Delete',
-        danger: true,
-      });
-      if (!yes) return;
-      try {
-        const trashId = await whileBusy(button, () => api.deleteConcern(k.id));
-        ctx.undoable('Concern deleted.', trashId, () => ctx.refresh('#concerns-title'));
-        await ctx.refresh('#concerns-title');
-      } catch (err) {
-        ctx.alert(err);
-      }
-    },
+        what: 'It will be removed with its causes, plan and notes.',
+        more: ['Logged contacts stay in the contact log.'],
+        remove: () => api.deleteConcern(k.id),
+        done: 'Concern deleted.',
+        focus: '#concerns-title',
+      }),
     showContact: (id) => {
       const target = document.getElementById(`contact-${id}`);
       if (!target) return;

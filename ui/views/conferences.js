@@ -11,10 +11,10 @@ import * as api from '../api.js';
 import { h, nameText, replace, whileBusy } from '../dom.js';
 import { TWELVE_HOUR, clockText } from '../clock.js';
 import { folded } from './fold.js';
-import { actions, checkbox, checkedOf, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
-import { submitKeys } from './contact-dialog.js';
+import { actions, checkbox, checkedOf, confirmDialog, errorMessage, field, form, onSubmit, submitKeys, valueOf } from './forms.js';
 import { printed } from './printing.js';
 import { confirmEnglish, englishNote, withoutHandoutSection } from './handouts.js';
+import { restoreSentence } from '../parts/delete.js';
 
 const LONG_DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const DAY_IN_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
@@ -73,7 +73,7 @@ export function longDate(iso) {
 }
 
 /** "Thu 26 Nov" (with the year when it is not this year). */
-function shortDate(iso, today) {
+function weekdayDate(iso, today) {
   if (!DATE_RE.test(iso)) return iso;
   return (today && today.slice(0, 4) === iso.slice(0, 4) ? DAY_IN_YEAR : DAY_OTHER_YEAR).format(localDate(iso));
 }
@@ -210,7 +210,7 @@ function conferenceForm(ctx, o) {
   else title = ['Edit the ', timeRange(timePart(c.starts_at), c.minutes), ' slot'];
   const intro =
     o.purpose === 'book-family' && c
-      ? `This is the first open slot, ${shortDate(date, today)} at ${clockText(toMinutes(timePart(c.starts_at)))}. Change the time here, or press Escape and choose Book on another open slot.`
+      ? `This is the first open slot, ${weekdayDate(date, today)} at ${clockText(toMinutes(timePart(c.starts_at)))}. Change the time here, or press Escape and choose Book on another open slot.`
       : o.purpose === 'add'
         ? 'Leave the family empty for an open slot you can book later.'
         : null;
@@ -521,7 +521,7 @@ function slotItem(ctx, s, on, readOnly) {
   const range = timeRange(start, c.minutes);
   const open = c.student_id == null;
   const hidden = (...text) => h('span', { class: 'visually-hidden' }, ...text);
-  const about = () => hidden(' the ', range, ' slot on ', shortDate(date, today));
+  const about = () => hidden(' the ', range, ' slot on ', weekdayDate(date, today));
   const family = s.family ?? [];
   return h(
     'li',
@@ -683,7 +683,7 @@ export async function render(ctx) {
         title: 'Delete this conference slot?',
         body: [
           s.display_name ? ['The ', when, ' slot with the family of ', nameText(s.display_name), ' will be deleted.'] : [`The open ${when} slot will be deleted.`],
-          'You can restore it from Settings → Recently deleted for 30 days.',
+          restoreSentence(ctx),
         ],
         confirm: 'Delete',
         danger: true,

@@ -10,26 +10,13 @@
 import * as api from '../api.js';
 import { h, nameText } from '../dom.js';
 import { keepDraft } from '../drafts.js';
-import { actions, checkbox, checkedOf, field, form, onSubmit, valueOf } from './forms.js';
+import { actions, checkbox, checkedOf, field, form, onSubmit, submitKeys, valueOf } from './forms.js';
+import { choiceLabel, choices, linkedGuardian, prefixed, shortDateEl } from '../parts/record.js';
+import { shortDate } from '../format.js';
 
 // ----- shared helpers -----
 
-const SAME_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const OTHER_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-/**
- * A "YYYY-MM-DD" date as the teacher reads it ("3 Mar", with the year when it is not this year).
- * @param {string|null} iso
- * @param {string} [today] "YYYY-MM-DD"
- * @returns {string}
- */
-export function formatDate(iso, today) {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  const date = new Date(y, m - 1, d);
-  return (today && today.slice(0, 4) === iso.slice(0, 4) ? SAME_YEAR : OTHER_YEAR).format(date);
-}
 
 /** The concerns ticked under "We talked about". */
 function talkedConcerns(formEl) {
@@ -42,48 +29,11 @@ function shortText(text, max = 80) {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
-/** A <time> element for a "YYYY-MM-DD" date. */
-export function dateText(ctx, iso, attrs = {}) {
-  return h('time', { datetime: iso, ...attrs }, formatDate(iso, ctx.info?.today));
-}
 
-/**
- * The label of a value from one of ctx.info.choices' lists.
- * @param {object} ctx
- * @param {string} list e.g. 'contact_kinds'
- * @param {string} value
- */
-export function choiceLabel(ctx, list, value) {
-  return choices(ctx, list).find((c) => c.value === value)?.label ?? value;
-}
 
-/** One of ctx.info.choices' lists ([] when missing). */
-export function choices(ctx, list) {
-  return ctx.info?.choices?.[list] ?? (list === 'contact_methods' ? ctx.info?.contact_methods : null) ?? [];
-}
 
-/** This child's linked guardian with `id` ({guardian, link, ...}), or null. */
-export function linkedGuardian(page, id) {
-  if (id == null) return null;
-  return (page.guardians ?? []).find((lg) => lg.guardian.id === id) ?? null;
-}
 
-/** Whether the student page is read only (its class is archived). */
-export function isReadOnly(page) {
-  return Boolean(page.class?.archived);
-}
 
-/**
- * What a praise says, in a line: the note, after the category unless it is "Something else".
- * @param {object} ctx
- * @param {object} praise
- */
-/** What a call home about a praise starts its note with: the teacher's words, written once (the
- * kind of good news is said above the form), or the kind when there are no words. */
-export function callSummary(ctx, praise) {
-  const note = (praise.note ?? '').trim();
-  return note || choiceLabel(ctx, 'praise_categories', praise.category);
-}
 
 /** The ways of reaching a family that are a call: a "Call now" never defaults to an email. */
 const CALLING = ['phone', 'video', 'meeting'];
@@ -107,42 +57,8 @@ function familyOption(page) {
   return { label: `The family: ${names} only`, disabled: false };
 }
 
-export function praiseText(ctx, praise) {
-  const note = (praise.note ?? '').trim();
-  if (praise.category === 'other') return note || choiceLabel(ctx, 'praise_categories', 'other');
-  const label = choiceLabel(ctx, 'praise_categories', praise.category);
-  return note ? `${label}: ${note}` : label;
-}
 
-/**
- * Keyboard shortcuts for a form: Enter in a one-line field or a select submits, Ctrl+Enter (or
- * Cmd+Enter) submits from a text area; Escape calls `cancel` when given. Text being composed with
- * an input method is left alone.
- * @param {HTMLFormElement} formEl
- * @param {() => void} [cancel]
- */
-export function submitKeys(formEl, cancel) {
-  formEl.addEventListener('keydown', (event) => {
-    if (event.isComposing || event.keyCode === 229) return;
-    const t = event.target;
-    if (event.key === 'Escape' && cancel) {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-      return;
-    }
-    if (event.key !== 'Enter') return;
-    const tag = t?.tagName;
-    const oneLine = tag === 'SELECT' || (tag === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(t.type));
-    const area = tag === 'TEXTAREA' && (event.ctrlKey || event.metaKey);
-    if (!oneLine && !area) return;
-    event.preventDefault();
-    formEl.requestSubmit();
-  });
-}
 
-/** Maps a core field name to the id of its control, for a prefix such as "contact_". */
-export const prefixed = (prefix) => (f) => `${prefix}${f}`;
 
 // ----- the dialog -----
 
@@ -299,7 +215,7 @@ export function openContactDialog(ctx, page, preset = {}) {
               value: k.id,
               checked: k.id === preset.concernId,
             }),
-            h('label', { for: `talked-${k.id}` }, 'The concern noted ', dateText(ctx, k.noticed_on), ': ', h('span', { dir: 'auto' }, shortText(k.observed))),
+            h('label', { for: `talked-${k.id}` }, 'The concern noted ', shortDateEl(ctx, k.noticed_on), ': ', h('span', { dir: 'auto' }, shortText(k.observed))),
           ),
         ),
       )
@@ -358,7 +274,7 @@ export function openContactDialog(ctx, page, preset = {}) {
   const context = [];
   if (praise) {
     const kind = choiceLabel(ctx, 'praise_categories', praise.category);
-    context.push(h('p', { class: 'callout rc-context', id: 'contact-praise' }, h('strong', null, 'The good news: '), h('span', { dir: 'auto' }, kind), ` (${formatDate(praise.noticed_on, ctx.info?.today)})`));
+    context.push(h('p', { class: 'callout rc-context', id: 'contact-praise' }, h('strong', null, 'The good news: '), h('span', { dir: 'auto' }, kind), ` (${shortDate(praise.noticed_on, ctx.info?.today)})`));
   }
   if (preset.about) {
     context.push(h('p', { class: 'callout rc-context', id: 'contact-about' }, h('strong', null, 'About: '), h('span', { dir: 'auto' }, preset.about)));
@@ -369,7 +285,7 @@ export function openContactDialog(ctx, page, preset = {}) {
         'p',
         { class: 'callout rc-context', id: 'contact-earlier' },
         h('strong', null, 'Following up on '),
-        dateText(ctx, earlier.happened_on),
+        shortDateEl(ctx, earlier.happened_on),
         earlier.summary ? [': ', h('span', { dir: 'auto' }, earlier.summary)] : null,
       ),
     );

@@ -6,8 +6,9 @@
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
 import { folded } from './fold.js';
-import { confirmDialog } from './forms.js';
-import { choiceLabel, choices, dateText, isReadOnly, linkedGuardian, openContactDialog } from './contact-dialog.js';
+import { openContactDialog } from './contact-dialog.js';
+import { deleteWithUndo } from '../parts/delete.js';
+import { choiceLabel, choices, isReadOnly, linkedGuardian, shortDateEl } from '../parts/record.js';
 
 const STARTED_BY = {
   teacher: 'I got in touch',
@@ -59,8 +60,8 @@ function contactItem(ctx, page, c, on, readOnly) {
       'div',
       { class: ['rc-follow-up', overdue && 'overdue', c.follow_up_done && 'done'] },
       c.follow_up_done
-        ? h('p', null, 'Followed up (was due ', dateText(ctx, c.follow_up_on), ').')
-        : h('p', null, overdue ? 'Follow-up overdue since ' : 'Follow up by ', dateText(ctx, c.follow_up_on), '.'),
+        ? h('p', null, 'Followed up (was due ', shortDateEl(ctx, c.follow_up_on), ').')
+        : h('p', null, overdue ? 'Follow-up overdue since ' : 'Follow up by ', shortDateEl(ctx, c.follow_up_on), '.'),
       !c.follow_up_done && !readOnly
         ? [
             h(
@@ -91,7 +92,7 @@ function contactItem(ctx, page, c, on, readOnly) {
     h(
       'div',
       { class: 'rc-item-head' },
-      h('span', { class: 'rc-date' }, dateText(ctx, c.happened_on)),
+      h('span', { class: 'rc-date' }, shortDateEl(ctx, c.happened_on)),
       h('span', { class: ['badge', 'rc-kind', `kind-${c.kind}`] }, kindLabel),
       !c.reached ? h('span', { class: 'badge caution not-reached-badge' }, 'Not reached') : null,
       c.sensitive ? h('span', { class: 'badge private-badge' }, 'Private') : null,
@@ -122,7 +123,7 @@ function contactItem(ctx, page, c, on, readOnly) {
 
 /** A date as plain text, for button names read by screen readers. */
 function formatPlain(ctx, iso) {
-  return dateText(ctx, iso).textContent;
+  return shortDateEl(ctx, iso).textContent;
 }
 
 /**
@@ -143,25 +144,18 @@ export function renderContacts(ctx, page) {
     remove: async (c, button) => {
       const linkedPraise = (page.praise ?? []).some((p) => p.contact_id === c.id);
       const linkedConcern = (page.concerns ?? []).some((k) => k.contact_id === c.id);
-      const yes = await confirmDialog({
+      await deleteWithUndo(ctx, button, {
         title: 'Delete this contact?',
-        body: [
-          ['The contact of ', formatPlain(ctx, c.happened_on), ' with ', withWhom(page, c), ' will be removed from the log. You can restore it from Settings → Recently deleted for 30 days.'],
+        what: ['The contact of ', formatPlain(ctx, c.happened_on), ' with ', withWhom(page, c), ' will be removed from the log.'],
+        more: [
           linkedPraise || linkedConcern
             ? `It is linked to ${linkedPraise ? 'good news' : ''}${linkedPraise && linkedConcern ? ' and ' : ''}${linkedConcern ? 'a concern' : ''}, which will be kept.`
             : null,
-        ].filter(Boolean),
-        confirm: 'Delete',
-        danger: true,
+        ],
+        remove: () => api.deleteContact(c.id),
+        done: 'Contact deleted.',
+        focus: '#contacts-title',
       });
-      if (!yes) return;
-      try {
-        const trashId = await whileBusy(button, () => api.deleteContact(c.id));
-        ctx.undoable('Contact deleted.', trashId, () => ctx.refresh('#contacts-title'));
-        await ctx.refresh('#contacts-title');
-      } catch (err) {
-        ctx.alert(err);
-      }
     },
     followUp: async (c) => {
       const saved = await openContactDialog(ctx, page, { followUpOf: c.id, kind: 'information' });

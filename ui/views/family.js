@@ -7,88 +7,21 @@
 import * as api from '../api.js';
 import { h, nameText, replace, whileBusy } from '../dom.js';
 import { folded } from './fold.js';
-import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
+import { actions, checkbox, checkedOf, field, form, formKeys, onSubmit, valueOf } from './forms.js';
 import { printed } from './printing.js';
 import { childWithoutHandout, confirmEnglish, englishNote } from './handouts.js';
+import { deleteWithUndo } from '../parts/delete.js';
+import { FAMILY_TOGETHER, choices, dateEl, privateBadge, whoText } from '../parts/record.js';
+import { mediumDate } from '../format.js';
 
-const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-const FAMILY_TOGETHER = 'The family together';
 
-/**
- * A stored date ("2026-09-15") as a teacher reads it ("15 Sept 2026").
- * @param {string|null} iso
- * @returns {string}
- */
-export function dateText(iso) {
-  if (!iso) return '';
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
-}
 
-/** A <time> element for a stored date. */
-export function dateEl(iso, attrs = {}) {
-  return h('time', { datetime: iso, ...attrs }, dateText(iso));
-}
 
-/** A number as a teacher reads it (no trailing zeros, at most two decimals). */
-export function numberText(n) {
-  return n == null || !Number.isFinite(n) ? '' : NUMBER.format(n);
-}
 
-/** The small badge on anything meant for the teacher only. */
-export function privateBadge() {
-  return h('span', { class: 'badge private-badge', title: 'For you only: never printed for the family' }, 'Private');
-}
 
-/** Text cut to about `max` characters at a word boundary, with an ellipsis. */
-export function snippet(text, max = 70) {
-  const flat = String(text ?? '').replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:—-]+$/, '')}…`;
-}
 
-/**
- * Escape cancels a form; Ctrl+Enter (or Cmd+Enter) in a textarea saves it.
- * @param {HTMLFormElement} formEl
- * @param {() => void} cancel
- */
-export function formKeys(formEl, cancel) {
-  formEl.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && cancel) {
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target.tagName === 'TEXTAREA') {
-      event.preventDefault();
-      formEl.requestSubmit();
-    }
-  });
-}
 
-/** Who gave an answer, with the guardian's relationship when the page knows it. */
-function whoText(page, item) {
-  if (item.answer.guardian_id == null) return FAMILY_TOGETHER;
-  const lg = page.guardians.find((g) => g.guardian.id === item.answer.guardian_id);
-  const name = item.guardian_name ?? lg?.guardian.name ?? 'A former guardian';
-  return lg?.guardian.relationship ? `${name} (${lg.guardian.relationship})` : name;
-}
 
-/**
- * Every answer on the page by id, with its question and who gave it; goals.js uses this to quote
- * the answer a goal grew from.
- * @param {object} page StudentPage
- * @returns {Map<number, {question: object, item: object, who: string}>}
- */
-export function answersById(page) {
-  const map = new Map();
-  for (const group of page.family_answers ?? []) {
-    for (const item of group.answers) map.set(item.answer.id, { question: group.question, item, who: whoText(page, item) });
-  }
-  return map;
-}
 
 /** The "Who answered" choices: each linked guardian, then the family together. */
 function guardianSelect(page, id, value) {
@@ -150,26 +83,20 @@ export function renderFamilyAnswers(ctx, page) {
 
   async function remove(item, button) {
     const who = whoText(page, item);
-    const yes = await confirmDialog({
+    await deleteWithUndo(ctx, button, {
       title: 'Delete this answer?',
-      body: [[
+      what: [
         'What ',
         who === FAMILY_TOGETHER ? 'the family' : nameText(who),
-        ` told you on ${dateText(item.answer.answered_on)} will be removed from `,
+        ` told you on ${mediumDate(item.answer.answered_on)} will be removed from `,
         nameText(child),
-        '’s record. You can restore it from Settings → Recently deleted for 30 days.',
-      ]],
-      confirm: 'Delete',
-      danger: true,
+        '’s record.',
+      ],
+      remove: () => api.deleteAnswer(item.answer.id),
+      done: 'Answer deleted.',
+      focus: '#family-answers-title',
+      focusAfter: count > 1 ? '#family-answers-title' : '#record-answers',
     });
-    if (!yes) return;
-    try {
-      const trashId = await whileBusy(button, () => api.deleteAnswer(item.answer.id));
-      ctx.undoable('Answer deleted.', trashId, () => ctx.refresh('#family-answers-title'));
-      await ctx.refresh(count > 1 ? '#family-answers-title' : '#record-answers');
-    } catch (err) {
-      ctx.alert(err);
-    }
   }
 
   function answerItem(question, item) {
@@ -262,7 +189,7 @@ export function renderFamilyAnswers(ctx, page) {
     if (!group) return null;
     const latest = group.answers[0];
     const more = group.answers.length - 1;
-    return `Already answered by ${whoText(page, latest)} on ${dateText(latest.answer.answered_on)}${more > 0 ? ` and ${more} more` : ''}. A new answer is kept alongside.`;
+    return `Already answered by ${whoText(page, latest)} on ${mediumDate(latest.answer.answered_on)}${more > 0 ? ` and ${more} more` : ''}. A new answer is kept alongside.`;
   }
 
   function recordForm(questions) {

@@ -298,3 +298,48 @@ export function confirmDialog({ title, body = [], confirm, danger = false }) {
     cancelButton.focus();
   });
 }
+
+/**
+ * Escape cancels a form; Ctrl+Enter (or Cmd+Enter) in a textarea saves it.
+ * @param {HTMLFormElement} formEl
+ * @param {() => void} cancel
+ */
+export function formKeys(formEl, cancel) {
+  formEl.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && cancel) {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target.tagName === 'TEXTAREA') {
+      event.preventDefault();
+      formEl.requestSubmit();
+    }
+  });
+}
+
+/**
+ * Keyboard shortcuts for a form: Enter in a one-line field or a select submits, Ctrl+Enter (or
+ * Cmd+Enter) submits from a text area; Escape calls `cancel` when given. Text being composed with
+ * an input method is left alone.
+ * @param {HTMLFormElement} formEl
+ * @param {() => void} [cancel]
+ */
+export function submitKeys(formEl, cancel) {
+  formEl.addEventListener('keydown', (event) => {
+    if (event.isComposing || event.keyCode === 229) return;
+    const t = event.target;
+    if (event.key === 'Escape' && cancel) {
+      event.preventDefault();
+      event.stopPropagation();
+      cancel();
+      return;
+    }
+    if (event.key !== 'Enter') return;
+    const tag = t?.tagName;
+    const oneLine = tag === 'SELECT' || (tag === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(t.type));
+    const area = tag === 'TEXTAREA' && (event.ctrlKey || event.metaKey);
+    if (!oneLine && !area) return;
+    event.preventDefault();
+    formEl.requestSubmit();
+  });
+}

@@ -8,8 +8,10 @@
 import * as api from '../api.js';
 import { h, replace, svg, whileBusy } from '../dom.js';
 import { keepDraft } from '../drafts.js';
-import { actions, confirmDialog, field, form, onSubmit, radioGroup, valueOf, radioOf } from './forms.js';
-import { answersById, dateEl, dateText, formKeys, numberText, privateBadge, snippet } from './family.js';
+import { actions, confirmDialog, field, form, formKeys, onSubmit, radioGroup, radioOf, valueOf } from './forms.js';
+import { deleteWithUndo } from '../parts/delete.js';
+import { answersById, choices, dateEl, privateBadge } from '../parts/record.js';
+import { mediumDate, numberText, snippet } from '../format.js';
 
 const SMART = [
   { key: 'specific', letter: 'S', name: 'Specific' },
@@ -38,10 +40,6 @@ const GOAL_IDS = {
   status: 'goal_status',
 };
 const goalIdFor = (f) => GOAL_IDS[f] ?? f;
-
-function choices(ctx, name) {
-  return ctx.info.choices?.[name] ?? [];
-}
 
 function labelOf(ctx, name, value) {
   return choices(ctx, name).find((c) => c.value === value)?.label ?? value;
@@ -171,7 +169,7 @@ function goalChart(record, today) {
   if (g.target != null) descParts.push(`target ${withUnit(g.target, g.unit)}`);
   descParts.push(
     points.length
-      ? `${points.length} check-in${points.length === 1 ? '' : 's'}: ${points.map((c) => `${fmt(c.value)} on ${dateText(c.on_date)}`).join(', ')}`
+      ? `${points.length} check-in${points.length === 1 ? '' : 's'}: ${points.map((c) => `${fmt(c.value)} on ${mediumDate(c.on_date)}`).join(', ')}`
       : 'no check-ins yet',
   );
 
@@ -216,17 +214,17 @@ function goalChart(record, today) {
       svg(
         'circle',
         { class: 'chart-dot', cx: sx(dayNumber(c.on_date)), cy: sy(c.value), r: 5 },
-        svg('title', null, `${dateText(c.on_date)}: ${withUnit(c.value, g.unit)}`),
+        svg('title', null, `${mediumDate(c.on_date)}: ${withUnit(c.value, g.unit)}`),
       ),
     ),
     points.length
       ? null
       : svg('text', { class: 'chart-empty', x: L + PW / 2, y: T + PH / 2, 'text-anchor': 'middle', 'dominant-baseline': 'middle' }, 'No check-ins yet'),
-    svg('text', { class: 'chart-date', x: L, y: H - 10, 'text-anchor': 'start' }, dateText(new Date(x0 * 86_400_000).toISOString().slice(0, 10))),
+    svg('text', { class: 'chart-date', x: L, y: H - 10, 'text-anchor': 'start' }, mediumDate(new Date(x0 * 86_400_000).toISOString().slice(0, 10))),
     svg(
       'text',
       { class: 'chart-date', x: L + PW, y: H - 10, 'text-anchor': 'end' },
-      g.due_on && dayNumber(g.due_on) === x1 ? `Due ${dateText(g.due_on)}` : dateText(new Date(x1 * 86_400_000).toISOString().slice(0, 10)),
+      g.due_on && dayNumber(g.due_on) === x1 ? `Due ${mediumDate(g.due_on)}` : mediumDate(new Date(x1 * 86_400_000).toISOString().slice(0, 10)),
     ),
   );
 }
@@ -270,7 +268,7 @@ function familyAnswerField(page, value) {
           h(
             'option',
             { value: String(item.answer.id), dir: 'auto' },
-            `“${snippet(item.answer.answer, 60)}” — ${item.guardian_name ?? 'the family'}, ${dateText(item.answer.answered_on)}`,
+            `“${snippet(item.answer.answer, 60)}” — ${item.guardian_name ?? 'the family'}, ${mediumDate(item.answer.answered_on)}`,
           ),
         ),
       ),
@@ -586,7 +584,7 @@ async function plausible(g, n) {
 /** Turns a check-in's row into a small form; saving can be undone, like a delete. */
 function editCheckIn(ctx, g, c, row) {
   const focus = `li.goal[data-goal-id="${g.id}"] .goal-progress-text`;
-  const label = (text) => ({ 'aria-label': `${text} of the check-in on ${dateText(c.on_date)}` });
+  const label = (text) => ({ 'aria-label': `${text} of the check-in on ${mediumDate(c.on_date)}` });
   const date = h('input', { type: 'date', class: 'check-in-edit-date', value: c.on_date, ...label('Date') });
   const value = h('input', { type: 'number', step: 'any', inputmode: 'decimal', class: 'check-in-edit-value', value: String(c.value), ...label(g.unit ? capitalised(g.unit) : 'Value') });
   const note = h('input', { type: 'text', class: 'check-in-edit-note', dir: 'auto', value: c.note, ...label('Note') });
@@ -626,23 +624,14 @@ function editCheckIn(ctx, g, c, row) {
 function checkInLog(ctx, record, readOnly) {
   const g = record.goal;
   if (!record.check_ins.length) return null;
-  const remove = async (c, button) => {
-    const yes = await confirmDialog({
+  const remove = (c, button) =>
+    deleteWithUndo(ctx, button, {
       title: 'Delete this check-in?',
-      body: [`The check-in of ${withUnit(c.value, g.unit)} on ${dateText(c.on_date)} will be removed. You can restore it from Settings → Recently deleted for 30 days.`],
-      confirm: 'Delete',
-      danger: true,
+      what: `The check-in of ${withUnit(c.value, g.unit)} on ${mediumDate(c.on_date)} will be removed.`,
+      remove: () => api.deleteCheckIn(c.id),
+      done: 'Check-in deleted.',
+      focus: `li.goal[data-goal-id="${g.id}"] .goal-progress-text`,
     });
-    if (!yes) return;
-    try {
-      const trashId = await whileBusy(button, () => api.deleteCheckIn(c.id));
-      const focus = `li.goal[data-goal-id="${g.id}"] .goal-progress-text`;
-      ctx.undoable('Check-in deleted.', trashId, () => ctx.refresh(focus));
-      await ctx.refresh(focus);
-    } catch (err) {
-      ctx.alert(err);
-    }
-  };
   return h(
     'details',
     { class: 'check-in-log' },
@@ -675,14 +664,14 @@ function checkInLog(ctx, record, readOnly) {
                     'button',
                     { type: 'button', class: 'button small subtle edit-check-in', onclick: (e) => editCheckIn(ctx, g, c, e.currentTarget.closest('tr')) },
                     'Edit',
-                    h('span', { class: 'visually-hidden' }, ` the check-in on ${dateText(c.on_date)}`),
+                    h('span', { class: 'visually-hidden' }, ` the check-in on ${mediumDate(c.on_date)}`),
                   ),
                   ' ',
                   h(
                     'button',
                     { type: 'button', class: 'button small subtle delete-check-in', onclick: (e) => remove(c, e.currentTarget) },
                     'Delete',
-                    h('span', { class: 'visually-hidden' }, ` the check-in on ${dateText(c.on_date)}`),
+                    h('span', { class: 'visually-hidden' }, ` the check-in on ${mediumDate(c.on_date)}`),
                   ),
                 ),
           ),
@@ -695,22 +684,15 @@ function checkInLog(ctx, record, readOnly) {
 function homeActivities(ctx, record, readOnly) {
   const g = record.goal;
   const id = (name) => `home-${name}-${g.id}`;
-  const remove = async (a, button) => {
-    const yes = await confirmDialog({
+  const remove = (a, button) =>
+    deleteWithUndo(ctx, button, {
       title: 'Remove this activity?',
-      body: [`“${a.title}” will no longer be suggested for home. You can restore it from Settings → Recently deleted for 30 days.`],
+      what: `“${a.title}” will no longer be suggested for home.`,
       confirm: 'Remove',
-      danger: true,
+      remove: () => api.deleteHomeActivity(a.id),
+      done: 'Activity removed.',
+      focus: `#${id('title')}`,
     });
-    if (!yes) return;
-    try {
-      const trashId = await whileBusy(button, () => api.deleteHomeActivity(a.id));
-      ctx.undoable('Activity removed.', trashId, () => ctx.refresh(`#${id('title')}`));
-      await ctx.refresh(`#${id('title')}`);
-    } catch (err) {
-      ctx.alert(err);
-    }
-  };
   let addForm = null;
   if (!readOnly) {
     const ids = { title: id('new-title'), how_often: id('new-often'), details: id('new-details') };
@@ -795,7 +777,7 @@ function familyQuote(answers, answerId) {
       null,
       '— ',
       h('bdi', { dir: 'auto' }, found.who),
-      `, ${dateText(a.answered_on)}, asked “`,
+      `, ${mediumDate(a.answered_on)}, asked “`,
       h('bdi', { dir: 'auto' }, found.question.prompt),
       '”',
       a.sensitive ? [' ', privateBadge()] : null,
@@ -911,24 +893,15 @@ export function renderGoals(ctx, page) {
       const parts = [];
       if (record.check_ins.length) parts.push(`${record.check_ins.length} check-in${record.check_ins.length === 1 ? '' : 's'}`);
       if (record.home_activities.length) parts.push(`${record.home_activities.length} home activit${record.home_activities.length === 1 ? 'y' : 'ies'}`);
-      const yes = await confirmDialog({
+      await deleteWithUndo(ctx, button, {
         title: 'Delete this goal?',
-        body: [
-          h('p', { dir: 'auto', class: 'confirm-quote' }, `“${g.statement}”`),
-          `The goal${parts.length ? ` with its ${parts.join(' and ')}` : ''} will be removed. You can restore it from Settings → Recently deleted for 30 days.`,
-          g.status === 'active' ? 'To keep the record of it, mark it “Met”, “Not met” or “Dropped” instead.' : null,
-        ].filter(Boolean),
-        confirm: 'Delete',
-        danger: true,
+        before: [h('p', { dir: 'auto', class: 'confirm-quote' }, `“${g.statement}”`)],
+        what: `The goal${parts.length ? ` with its ${parts.join(' and ')}` : ''} will be removed.`,
+        more: [g.status === 'active' ? 'To keep the record of it, mark it “Met”, “Not met” or “Dropped” instead.' : null],
+        remove: () => api.deleteGoal(g.id),
+        done: 'Goal deleted.',
+        focus: '#goals-title',
       });
-      if (!yes) return;
-      try {
-        const trashId = await whileBusy(button, () => api.deleteGoal(g.id));
-        ctx.undoable('Goal deleted.', trashId, () => ctx.refresh('#goals-title'));
-        await ctx.refresh('#goals-title');
-      } catch (err) {
-        ctx.alert(err);
-      }
     },
   };
 

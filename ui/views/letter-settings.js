@@ -5,8 +5,7 @@
 
 import * as api from '../api.js';
 import { h, replace, whileBusy } from '../dom.js';
-import { actions, clearErrors, confirmDialog, errorMessage, field, form, onSubmit } from './forms.js';
-import { formKeys } from './family.js';
+import { actions, clearErrors, confirmDialog, errorMessage, field, form, formKeys, onSubmit } from './forms.js';
 
 /** What each placeholder becomes in a family's letter. */
 const PLACEHOLDERS = [

@@ -5,8 +5,10 @@
 
 import * as api from '../api.js';
 import { h, whileBusy } from '../dom.js';
-import { actions, checkbox, checkedOf, confirmDialog, field, form, onSubmit, valueOf } from './forms.js';
-import { callSummary, choiceLabel, choices, dateText, isReadOnly, openContactDialog, praiseText, prefixed, submitKeys } from './contact-dialog.js';
+import { actions, checkbox, checkedOf, field, form, onSubmit, submitKeys, valueOf } from './forms.js';
+import { openContactDialog } from './contact-dialog.js';
+import { deleteWithUndo } from '../parts/delete.js';
+import { callSummary, choiceLabel, choices, isReadOnly, praiseText, prefixed, shortDateEl } from '../parts/record.js';
 
 const waiting = (p) => p.call_queued && p.contact_id == null;
 
@@ -52,7 +54,7 @@ function praiseItem(ctx, page, p, on, readOnly) {
   const what = ` about “${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
   let status;
   if (p.contact_id != null) {
-    status = h('p', { class: 'rc-status told' }, 'Family told', called ? [' ', dateText(ctx, called.happened_on)] : null, '.');
+    status = h('p', { class: 'rc-status told' }, 'Family told', called ? [' ', shortDateEl(ctx, called.happened_on)] : null, '.');
   } else if (p.call_queued) {
     status = h('p', { class: 'rc-status queued' }, 'Call home waiting.');
   } else {
@@ -78,7 +80,7 @@ function praiseItem(ctx, page, p, on, readOnly) {
     h(
       'div',
       { class: 'rc-praise-main' },
-      h('span', { class: 'rc-date' }, dateText(ctx, p.noticed_on)),
+      h('span', { class: 'rc-date' }, shortDateEl(ctx, p.noticed_on)),
       h(
         'p',
         { class: 'rc-text praise-text' },
@@ -119,25 +121,15 @@ export function renderPraise(ctx, page) {
         ctx.alert(err);
       }
     },
-    remove: async (p, button) => {
-      const yes = await confirmDialog({
+    remove: (p, button) =>
+      deleteWithUndo(ctx, button, {
         title: 'Delete this good news?',
-        body: [
-          ['“', h('span', { dir: 'auto' }, praiseText(ctx, p)), '” will be removed. You can restore it from Settings → Recently deleted for 30 days.'],
-          p.contact_id != null ? 'The call home you logged about it stays in the contact log.' : null,
-        ].filter(Boolean),
-        confirm: 'Delete',
-        danger: true,
-      });
-      if (!yes) return;
-      try {
-        const trashId = await whileBusy(button, () => api.deletePraise(p.id));
-        ctx.undoable('Good news deleted.', trashId, () => ctx.refresh('#praise-title'));
-        await ctx.refresh('#praise-title');
-      } catch (err) {
-        ctx.alert(err);
-      }
-    },
+        what: ['“', h('span', { dir: 'auto' }, praiseText(ctx, p)), '” will be removed.'],
+        more: [p.contact_id != null ? 'The call home you logged about it stays in the contact log.' : null],
+        remove: () => api.deletePraise(p.id),
+        done: 'Good news deleted.',
+        focus: '#praise-title',
+      }),
   };
 
   return h(

@@ -4,8 +4,8 @@
 
 import * as api from '../api.js';
 import { h, replace, whileBusy } from '../dom.js';
-import { actions, field, form, onSubmit, valueOf } from './forms.js';
-import { formKeys, snippet } from './family.js';
+import { actions, field, form, formKeys, onSubmit, valueOf } from './forms.js';
+import { snippet } from '../format.js';
 
 const byPosition = (a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

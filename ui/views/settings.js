@@ -3,7 +3,7 @@
 // class (edit it, switch between classes, add another, and at the end of the year archive it or
 // start a new year: see year-settings.js), the questions for families (see questions.js), backups
 // of the record (see backup-settings.js), where the record lives on this computer, and what was
-// deleted in the last 30 days (restore it, or empty the trash).
+// deleted lately (kept for appInfo().trash_days; restore it, or empty the trash).
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
@@ -13,8 +13,8 @@ import { readBackups, renderBackupSettings } from './backup-settings.js';
 import { readLetterSettings, renderLetterSettings } from './letter-settings.js';
 import { renderQuestionBank } from './questions.js';
 import { readYearEnd, renderYearEnd } from './year-settings.js';
+import { prefixed } from '../parts/record.js';
 
-const prefixed = (prefix) => (f) => `${prefix}${f}`;
 const QUIET_DAYS_DEFAULT = 21;
 const QUIET_DAYS_MAX = 365;
 
@@ -326,7 +326,7 @@ function trashSection(ctx, trash) {
   if (trash.error) {
     body = h('p', { class: 'callout caution', id: 'trash-error' }, errorMessage(trash.error));
   } else if (!items.length) {
-    body = h('p', { class: 'muted', id: 'trash-empty' }, 'Nothing deleted in the last 30 days.');
+    body = h('p', { class: 'muted', id: 'trash-empty' }, `Nothing deleted in the last ${ctx.info?.trash_days ?? 30} days.`);
   } else {
     const emptyButton = h('button', { type: 'button', class: 'button danger', id: 'empty-trash' }, 'Empty the trash');
     emptyButton.addEventListener('click', async () => {
@@ -357,7 +357,7 @@ function trashSection(ctx, trash) {
     'section',
     { class: 'settings-group trash', id: 'trash', 'aria-labelledby': 'trash-title' },
     h('h2', { id: 'trash-title', tabindex: '-1' }, 'Recently deleted'),
-    h('p', { id: 'trash-intro' }, 'Deleted records are kept here for 30 days, then removed for good. Nothing here is printed or exported.'),
+    h('p', { id: 'trash-intro' }, `Deleted records are kept here for ${ctx.info?.trash_days ?? 30} days, then removed for good. Nothing here is printed or exported.`),
     body,
   );
 }

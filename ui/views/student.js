@@ -13,7 +13,7 @@ import { h, nameText, whileBusy } from '../dom.js';
 import { confirmDialog } from './forms.js';
 import { guardianSection } from './guardians.js';
 import { gradeLabel } from './students.js';
-import { privateBadge, renderFamilyAnswers } from './family.js';
+import { renderFamilyAnswers } from './family.js';
 import { folded } from './fold.js';
 import { renderGoals } from './goals.js';
 import { renderContacts } from './contacts.js';
@@ -22,6 +22,8 @@ import { renderConcerns } from './concerns.js';
 import { renderStudentConferences } from './conferences.js';
 import { printed } from './printing.js';
 import { childWithoutHandout, confirmEnglish, englishNote } from './handouts.js';
+import { restoreSentence } from '../parts/delete.js';
+import { privateBadge } from '../parts/record.js';
 
 function fact(label, value, attrs = {}) {
   if (!value) return null;
@@ -113,7 +115,7 @@ async function deleteStudent(ctx, record, button) {
   const yes = await confirmDialog({
     title: ['Delete ', nameText(name), '?'],
     body: [
-      [nameText(name), ' and everything recorded about them will be deleted. You can restore them from Settings → Recently deleted for 30 days.'],
+      [nameText(name), ' and everything recorded about them will be deleted. ', restoreSentence(ctx, 'them')],
       'Guardians shared with a brother or sister are kept. Guardians linked only to this child are deleted too.',
     ],
     confirm: 'Delete',

@@ -10,9 +10,10 @@
 
 import * as api from '../api.js';
 import { h, nameText, svg, whileBusy } from '../dom.js';
-import { callSummary, openContactDialog } from './contact-dialog.js';
+import { openContactDialog } from './contact-dialog.js';
 import { errorMessage } from './forms.js';
 import { localTimes } from '../clock.js';
+import { callSummary } from '../parts/record.js';
 
 const DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 

@@ -6,8 +6,8 @@
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
 import { actions, confirmDialog, errorMessage, field, form, onSubmit, valueOf } from './forms.js';
+import { prefixed } from '../parts/record.js';
 
-const prefixed = (prefix) => (f) => `${prefix}${f}`;
 
 /** "with 3 children", "with 1 child", "with no children". */
 function childrenText(n) {

@@ -62,6 +62,8 @@ pub struct AppInfo {
     pub limits: rapport::validate::Limits,
     /// The languages Rapport has family handouts in; any other family gets English.
     pub handout_languages: Vec<&'static str>,
+    /// How many days a deleted record can be restored from Recently deleted.
+    pub trash_days: i64,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -87,6 +89,7 @@ pub async fn app_info<R: Runtime>(
         languages: LANGUAGES,
         limits: rapport::validate::LIMITS,
         handout_languages: rapport::i18n::handout_languages().collect(),
+        trash_days: rapport::store::trash::KEEP_DAYS,
         contact_methods: choices!(ContactMethod),
         choices: Choices {
             contact_methods: choices!(ContactMethod),

@@ -1,0 +1,32 @@
+// The page's formats (ui/format.js): one reading of a stored date everywhere.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { isoDay, mediumDate, numberText, parseDay, shortDate, snippet } from '../../ui/format.js';
+
+test('a stored day is read in the local calendar, and written back the same', () => {
+  const day = parseDay('2026-03-09');
+  assert.equal(day.getFullYear(), 2026);
+  assert.equal(day.getMonth(), 2);
+  assert.equal(day.getDate(), 9);
+  assert.equal(isoDay(day), '2026-03-09');
+  assert.equal(parseDay('9 March'), null);
+  assert.equal(parseDay(null), null);
+});
+
+test('a short date leaves the year out only within today\'s year', () => {
+  assert.doesNotMatch(shortDate('2026-03-09', '2026-11-30'), /2026/);
+  assert.match(shortDate('2025-03-09', '2026-11-30'), /2025/);
+  assert.match(mediumDate('2026-03-09'), /2026/);
+  assert.equal(shortDate('not a date', '2026-11-30'), 'not a date');
+  assert.equal(mediumDate(''), '');
+});
+
+test('numbers and snippets', () => {
+  assert.equal(numberText(null), '');
+  assert.equal(numberText(Number.NaN), '');
+  assert.match(numberText(2.5), /2[.,]5/);
+  assert.equal(snippet('short'), 'short');
+  const cut = snippet('Reads aloud every night with her grandmother, then tells us about it at school', 40);
+  assert.ok(cut.endsWith('…') && cut.length <= 41, cut);
+});
