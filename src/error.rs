@@ -193,17 +193,26 @@ impl Error {
     }
 }
 
-/// Problems listed in a message (the first 20; the window and the command line list them all).
+/// How many of a file's problems the error's own message lists (the window lists them all from
+/// `problems`; the command line from `rejection`).
+const LISTED_PROBLEMS: usize = 20;
+
 fn rejected_message(problems: &[FileProblem]) -> String {
+    rejection(problems, LISTED_PROBLEMS)
+}
+
+/// "Nothing was imported: 3 problems need fixing first." and the first `limit` problems, one a
+/// line, then how many more.
+pub fn rejection(problems: &[FileProblem], limit: usize) -> String {
     let mut message = match problems.len() {
         1 => "Nothing was imported: 1 problem needs fixing first.".to_string(),
         n => format!("Nothing was imported: {n} problems need fixing first."),
     };
-    for problem in problems.iter().take(20) {
+    for problem in problems.iter().take(limit) {
         message.push_str(&format!("\n{problem}"));
     }
-    if problems.len() > 20 {
-        message.push_str(&format!("\n… and {} more.", problems.len() - 20));
+    if problems.len() > limit {
+        message.push_str(&format!("\n… and {} more.", problems.len() - limit));
     }
     message
 }

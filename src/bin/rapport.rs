@@ -257,16 +257,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(Error::Rejected(problems)) => {
+            // Every problem, where the window's message stops at the first twenty.
             eprintln!(
-                "rapport: nothing was imported; {} to fix first:",
-                match problems.len() {
-                    1 => "1 problem".to_string(),
-                    n => format!("{n} problems"),
-                }
+                "rapport: {}",
+                rapport::error::rejection(&problems, usize::MAX)
             );
-            for problem in problems {
-                eprintln!("  {problem}");
-            }
             ExitCode::FAILURE
         }
         Err(error) => {
