@@ -10,8 +10,8 @@ use super::{Printed, Sender};
 use crate::error::{Error, Result};
 use crate::i18n::handout;
 use crate::model::{
-    AnswerBy, Concern, ConcernDetails, Conference, ContactKind, GoalRecord, GoalStatus, Id,
-    PraiseCategory, Settings, StudentPage,
+    AnswerBy, Concern, ConcernDetails, Conference, Contact, ContactKind, GoalRecord, GoalStatus,
+    Id, PraiseCategory, Settings, StudentPage,
 };
 
 /// The packet's own words: it is written in the teacher's language, like the record it prints.
@@ -524,7 +524,7 @@ fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveD
     document.heading(words::COMMUNICATION, 60.0);
     // A contact marked private is neither listed nor counted: even that it happened stays with
     // the teacher.
-    let this_year: Vec<_> = page
+    let this_year: Vec<&Contact> = page
         .contacts
         .iter()
         .filter(|c| c.details.happened_on >= year_start && !c.details.sensitive)
@@ -550,6 +550,12 @@ fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveD
         0.0,
     );
     document.space(4.0);
+    contacts_by_kind(document, &this_year);
+    recent_contacts(document, page, &this_year);
+}
+
+/// How many contacts of each kind, and in how many the family was reached.
+fn contacts_by_kind(document: &mut Document, this_year: &[&Contact]) {
     let kinds = [
         ContactKind::Introduction,
         ContactKind::Positive,
@@ -572,23 +578,17 @@ fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveD
             ]
         })
         .collect();
-    document.table(
-        &[
-            Column {
-                title: "Kind of contact",
-                share: 3.0,
-            },
-            Column {
-                title: "Contacts",
-                share: 1.0,
-            },
-            Column {
-                title: "We talked",
-                share: 1.0,
-            },
-        ],
-        &counts,
-    );
+    let column = |title, share| Column { title, share };
+    let columns = [
+        column("Kind of contact", 3.0),
+        column("Contacts", 1.0),
+        column("We talked", 1.0),
+    ];
+    document.table(&columns, &counts);
+}
+
+/// The latest contacts of the year: when, with whom, how and about what.
+fn recent_contacts(document: &mut Document, page: &StudentPage, this_year: &[&Contact]) {
     let recent: Vec<Vec<String>> = this_year
         .iter()
         .take(RECENT_CONTACTS)
@@ -607,31 +607,19 @@ fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveD
             ]
         })
         .collect();
-    if !recent.is_empty() {
-        document.ensure(Style::strong().line_height() + 40.0);
-        document.line("Most recent", Style::strong(), 0.0);
-        document.table(
-            &[
-                Column {
-                    title: "Date",
-                    share: 1.1,
-                },
-                Column {
-                    title: "With",
-                    share: 1.5,
-                },
-                Column {
-                    title: "How",
-                    share: 1.0,
-                },
-                Column {
-                    title: "About",
-                    share: 3.4,
-                },
-            ],
-            &recent,
-        );
+    if recent.is_empty() {
+        return;
     }
+    document.ensure(Style::strong().line_height() + 40.0);
+    document.line("Most recent", Style::strong(), 0.0);
+    let column = |title, share| Column { title, share };
+    let columns = [
+        column("Date", 1.1),
+        column("With", 1.5),
+        column("How", 1.0),
+        column("About", 3.4),
+    ];
+    document.table(&columns, &recent);
 }
 
 fn next_steps(document: &mut Document, page: &StudentPage, sender: &Sender) {
