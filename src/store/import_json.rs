@@ -67,103 +67,21 @@ impl Store {
     }
 
     fn write_export(&mut self, e: &Export) -> Result<Imported> {
-        let conn = &self.conn;
         // The seed question bank of a new record gives way to the exported one.
-        conn.execute("DELETE FROM question", [])?;
-        for (i, y) in e.school_years.iter().enumerate() {
-            let d = clean_school_year(&y.details).map_err(at("school_years", i))?;
-            conn.execute(
-                "INSERT INTO school_year (id, name, starts_on, ends_on) VALUES (?1, ?2, ?3, ?4)",
-                params![y.id, d.name, d.starts_on, d.ends_on],
-            )
-            .map_err(|e| at("school_years", i)(e.into()))?;
-        }
-        for (i, c) in e.classes.iter().enumerate() {
-            let d = clean_class(&c.details).map_err(at("classes", i))?;
-            conn.execute(
-                "INSERT INTO class (id, school_year_id, name, grade, room, archived)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![c.id, c.school_year_id, d.name, d.grade, d.room, c.archived],
-            )
-            .map_err(|e| at("classes", i)(e.into()))?;
-        }
-        for (i, s) in e.students.iter().enumerate() {
-            let d = clean_student(&s.details).map_err(at("students", i))?;
-            rows::insert_student(conn, s.id, &d).map_err(at("students", i))?;
-        }
-        for (i, g) in e.guardians.iter().enumerate() {
-            let d = clean_guardian(&g.details).map_err(at("guardians", i))?;
-            rows::insert_guardian(conn, g.id, &d).map_err(at("guardians", i))?;
-        }
-        for (i, l) in e.student_guardians.iter().enumerate() {
-            rows::insert_link(
-                conn,
-                l.student_id,
-                l.guardian_id,
-                GuardianLink {
-                    is_primary: l.is_primary,
-                    lives_with: l.lives_with,
-                },
-            )
-            .map_err(at("student_guardians", i))?;
-        }
-        for (i, q) in e.questions.iter().enumerate() {
-            let d = clean_question(&crate::model::QuestionDetails {
-                prompt: q.prompt.clone(),
-                topic: q.topic,
-            })
-            .map_err(at("questions", i))?;
-            conn.execute(
-                "INSERT INTO question (id, prompt, topic, position, retired, seed_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![q.id, d.prompt, d.topic, q.position, q.retired, q.seed_key],
-            )
-            .map_err(|e| at("questions", i)(e.into()))?;
-        }
-        for (i, a) in e.answers.iter().enumerate() {
-            let d = clean_answer(&a.details).map_err(at("answers", i))?;
-            rows::insert_answer(conn, a.id, &d).map_err(at("answers", i))?;
-        }
-        for (i, g) in e.goals.iter().enumerate() {
-            let d = clean_goal(&g.details).map_err(at("goals", i))?;
-            rows::insert_goal(conn, g.id, &d).map_err(at("goals", i))?;
-        }
-        for (i, c) in e.check_ins.iter().enumerate() {
-            let d = clean_check_in(&c.details).map_err(at("check_ins", i))?;
-            rows::insert_check_in(conn, c.id, &d).map_err(at("check_ins", i))?;
-        }
-        for (i, h) in e.home_activities.iter().enumerate() {
-            let d = clean_home_activity(&h.details).map_err(at("home_activities", i))?;
-            rows::insert_home_activity(conn, h.id, &d).map_err(at("home_activities", i))?;
-        }
-        for (i, c) in e.contacts.iter().enumerate() {
-            let d = clean_contact(&c.details).map_err(at("contacts", i))?;
-            rows::insert_contact(conn, c.id, &d).map_err(at("contacts", i))?;
-        }
-        for (i, p) in e.praise.iter().enumerate() {
-            let d = clean_praise(&p.details).map_err(at("praise", i))?;
-            rows::insert_praise(conn, p.id, &d, p.contact_id).map_err(at("praise", i))?;
-        }
-        for (i, k) in e.concerns.iter().enumerate() {
-            let d = clean_concern(&k.details).map_err(at("concerns", i))?;
-            let id = rows::insert_concern_row(conn, k.id, &d).map_err(at("concerns", i))?;
-            rows::write_causes(conn, id, &d.causes).map_err(at("concerns", i))?;
-        }
-        for (i, c) in e.conferences.iter().enumerate() {
-            let d = clean_conference(&c.details).map_err(at("conferences", i))?;
-            super::conferences::insert_conference(conn, c.id, &d).map_err(at("conferences", i))?;
-        }
+        self.conn.execute("DELETE FROM question", [])?;
+        self.write_classes_and_people(e)?;
+        self.write_partnership(e)?;
         for (i, template) in e.letter_templates.iter().enumerate() {
             self.save_letter_template(&template.language, Some(&template.body))
                 .map_err(at("letter_templates", i))?;
         }
         self.save_settings(&e.settings)
             .map_err(|error| Error::BadFile(format!("settings: {error}")))?;
-        let problems: i64 = self
+        let problems = self
             .conn
             .prepare("PRAGMA foreign_key_check")?
             .query_map([], |_| Ok(()))?
-            .count() as i64;
+            .count();
         if problems > 0 {
             return Err(Error::BadFile(format!(
                 "The export refers to {problems} rows that are not in it. Nothing was changed."
@@ -177,6 +95,96 @@ impl Store {
             removed_again: 0,
         })
     }
+
+    /// School years, classes, children, guardians and who is whose.
+    fn write_classes_and_people(&self, e: &Export) -> Result<()> {
+        let conn = &self.conn;
+        each("school_years", &e.school_years, |y| {
+            let d = clean_school_year(&y.details)?;
+            conn.execute(
+                "INSERT INTO school_year (id, name, starts_on, ends_on) VALUES (?1, ?2, ?3, ?4)",
+                params![y.id, d.name, d.starts_on, d.ends_on],
+            )?;
+            Ok(())
+        })?;
+        each("classes", &e.classes, |c| {
+            let d = clean_class(&c.details)?;
+            conn.execute(
+                "INSERT INTO class (id, school_year_id, name, grade, room, archived)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![c.id, c.school_year_id, d.name, d.grade, d.room, c.archived],
+            )?;
+            Ok(())
+        })?;
+        each("students", &e.students, |s| {
+            rows::insert_student(conn, s.id, &clean_student(&s.details)?)
+        })?;
+        each("guardians", &e.guardians, |g| {
+            rows::insert_guardian(conn, g.id, &clean_guardian(&g.details)?)
+        })?;
+        each("student_guardians", &e.student_guardians, |l| {
+            let link = GuardianLink {
+                is_primary: l.is_primary,
+                lives_with: l.lives_with,
+            };
+            rows::insert_link(conn, l.student_id, l.guardian_id, link)
+        })
+    }
+
+    /// The questions and every part of the partnership record.
+    fn write_partnership(&self, e: &Export) -> Result<()> {
+        let conn = &self.conn;
+        each("questions", &e.questions, |q| {
+            let d = clean_question(&crate::model::QuestionDetails {
+                prompt: q.prompt.clone(),
+                topic: q.topic,
+            })?;
+            conn.execute(
+                "INSERT INTO question (id, prompt, topic, position, retired, seed_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![q.id, d.prompt, d.topic, q.position, q.retired, q.seed_key],
+            )?;
+            Ok(())
+        })?;
+        each("answers", &e.answers, |a| {
+            rows::insert_answer(conn, a.id, &clean_answer(&a.details)?)
+        })?;
+        each("goals", &e.goals, |g| {
+            rows::insert_goal(conn, g.id, &clean_goal(&g.details)?)
+        })?;
+        each("check_ins", &e.check_ins, |c| {
+            rows::insert_check_in(conn, c.id, &clean_check_in(&c.details)?)
+        })?;
+        each("home_activities", &e.home_activities, |h| {
+            rows::insert_home_activity(conn, h.id, &clean_home_activity(&h.details)?)
+        })?;
+        each("contacts", &e.contacts, |c| {
+            rows::insert_contact(conn, c.id, &clean_contact(&c.details)?)
+        })?;
+        each("praise", &e.praise, |p| {
+            rows::insert_praise(conn, p.id, &clean_praise(&p.details)?, p.contact_id)
+        })?;
+        each("concerns", &e.concerns, |k| {
+            let d = clean_concern(&k.details)?;
+            let id = rows::insert_concern_row(conn, k.id, &d)?;
+            rows::write_causes(conn, id, &d.causes)
+        })?;
+        each("conferences", &e.conferences, |c| {
+            super::conferences::insert_conference(conn, c.id, &clean_conference(&c.details)?)
+        })
+    }
+}
+
+/// Cleans and writes each row of one list of an export, naming the row a problem is in.
+fn each<T, R>(
+    list: &'static str,
+    rows: &[T],
+    mut write: impl FnMut(&T) -> Result<R>,
+) -> Result<()> {
+    for (index, row) in rows.iter().enumerate() {
+        write(row).map_err(at(list, index))?;
+    }
+    Ok(())
 }
 
 /// Names the row a problem is in: "students[3]: Given name is empty".
