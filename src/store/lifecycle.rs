@@ -229,58 +229,28 @@ impl Store {
         if ledger.removals().is_empty() {
             return Ok(0);
         }
-        let mut links: HashMap<Id, Vec<Id>> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT student_id, guardian_id FROM student_guardian")?;
-        for link in stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?)))? {
-            let (student, guardian) = link?;
-            links.entry(student).or_default().push(guardian);
-        }
-        drop(stmt);
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, given_name, family_name, school_student_id FROM student")?;
-        let students = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, Id>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        drop(stmt);
-        let removal_of = |id: Id, given: &str, family: &str, school_id: Option<&str>, guardians| {
-            ledger.removal_of(id, &ledger.sign(given, family, school_id, guardians))
+        let links = self.guardians_by_student()?;
+        let removal_of = |id: Id, d: &StudentDetails, guardians: Vec<Id>| {
+            let school_id = d.school_student_id.as_deref();
+            ledger.removal_of(
+                id,
+                &ledger.sign(&d.given_name, &d.family_name, school_id, guardians),
+            )
         };
         // The removals that find a child in the record: what "removed again" counts.
         let mut found = HashSet::new();
         let mut live = Vec::new();
-        for (id, given, family, school_id) in students {
-            let guardians = links.get(&id).cloned().unwrap_or_default();
-            if let Some(removal) = removal_of(id, &given, &family, school_id.as_deref(), guardians)
-            {
+        for student in self.all_students()? {
+            let guardians = links.get(&student.id).cloned().unwrap_or_default();
+            if let Some(removal) = removal_of(student.id, &student.details, guardians) {
                 found.insert(removal);
-                live.push(id);
+                live.push(student.id);
             }
         }
         let trashed: Vec<(Id, Id)> = self
             .trashed_students()?
             .into_iter()
-            .filter(|(_, s, linked)| {
-                let d = &s.details;
-                let school_id = d.school_student_id.as_deref();
-                removal_of(
-                    s.id,
-                    &d.given_name,
-                    &d.family_name,
-                    school_id,
-                    linked.clone(),
-                )
-                .is_some()
-            })
+            .filter(|(_, s, linked)| removal_of(s.id, &s.details, linked.clone()).is_some())
             .map(|(entry, s, _)| (entry, s.id))
             .collect();
         let named: Vec<Id> = ledger
@@ -320,6 +290,31 @@ impl Store {
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
         Ok(found.len())
+    }
+
+    /// Every child's guardians, by child.
+    fn guardians_by_student(&self) -> Result<HashMap<Id, Vec<Id>>> {
+        let mut links: HashMap<Id, Vec<Id>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT student_id, guardian_id FROM student_guardian")?;
+        for link in stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?)))? {
+            let (student, guardian) = link?;
+            links.entry(student).or_default().push(guardian);
+        }
+        Ok(links)
+    }
+
+    /// Every child in the record, in every class.
+    fn all_students(&self) -> Result<Vec<Student>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {} FROM student s",
+            super::students::STUDENT_COLUMNS
+        ))?;
+        let students = stmt
+            .query_map([], super::students::student_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(students)
     }
 
     /// A record purged before the ledger existed kept the time in its settings: it moves to the
