@@ -92,14 +92,7 @@ impl Store {
             student_guardians: self.all(
                 "SELECT student_id, guardian_id, is_primary, lives_with FROM student_guardian
                  ORDER BY student_id, guardian_id",
-                |r| {
-                    Ok(StudentGuardian {
-                        student_id: r.get(0)?,
-                        guardian_id: r.get(1)?,
-                        is_primary: r.get(2)?,
-                        lives_with: r.get(3)?,
-                    })
-                },
+                student_guardian_from_row,
             )?,
             questions: self.questions(true)?,
             answers: self.all(
@@ -119,17 +112,7 @@ impl Store {
             )?,
             home_activities: self.all(
                 "SELECT id, goal_id, title, details, how_often FROM home_activity ORDER BY id",
-                |r| {
-                    Ok(HomeActivity {
-                        id: r.get(0)?,
-                        details: HomeActivityDetails {
-                            goal_id: r.get(1)?,
-                            title: r.get(2)?,
-                            details: r.get(3)?,
-                            how_often: r.get(4)?,
-                        },
-                    })
-                },
+                super::goals::activity_from_row,
             )?,
             contacts: self.all(
                 &format!("SELECT {CONTACT_COLUMNS} FROM contact c ORDER BY c.id"),
@@ -159,4 +142,13 @@ impl Store {
         let rows = stmt.query_map([], read)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+fn student_guardian_from_row(r: &Row) -> rusqlite::Result<StudentGuardian> {
+    Ok(StudentGuardian {
+        student_id: r.get(0)?,
+        guardian_id: r.get(1)?,
+        is_primary: r.get(2)?,
+        lives_with: r.get(3)?,
+    })
 }
