@@ -63,6 +63,8 @@ fn free_port() -> u16 {
 pub struct Session {
     pub client: Client,
     driver: Child,
+    /// The record folder the app was started on: finds the app's own process (see `quit`).
+    data_dir: PathBuf,
 }
 
 impl Drop for Session {
@@ -70,7 +72,39 @@ impl Drop for Session {
     /// running with the test's output pipe open.
     fn drop(&mut self) {
         self.terminate_driver();
+        for pid in app_processes(&self.data_dir) {
+            signal(pid, "-TERM");
+        }
     }
+}
+
+/// The app's processes started on `data_dir` (by their binary and their RAPPORT_DATA_DIR).
+fn app_processes(data_dir: &Path) -> Vec<u32> {
+    let Ok(app) = app_binary().canonicalize() else {
+        return Vec::new();
+    };
+    let wanted = format!("{}={}", rapport::paths::DATA_DIR_ENV, data_dir.display());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+            let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            exe.is_some_and(|exe| exe == app)
+                && environ
+                    .split(|b| *b == 0)
+                    .any(|var| var == wanted.as_bytes())
+        })
+        .collect()
+}
+
+fn signal(pid: u32, which: &str) {
+    let _ = std::process::Command::new("kill")
+        .args([which, &pid.to_string()])
+        .status();
 }
 
 impl Session {
@@ -129,7 +163,11 @@ impl Session {
             .connect(&url)
             .await
             .expect("a WebDriver session on the app");
-        let session = Session { client, driver };
+        let session = Session {
+            client,
+            driver,
+            data_dir: data_dir.to_path_buf(),
+        };
         session.wait_for(css).await;
         session
     }
@@ -331,7 +369,12 @@ impl Session {
 
     /// Closes the window and stops the driver with SIGTERM, waiting for it to exit.
     pub async fn quit(mut self) {
-        let _ = self.client.clone().close().await;
+        // Close the window as a teacher would, then end the session. WebKitWebDriver now and then
+        // resets a connection (PLATFORM.md): ask twice.
+        let _ = self.client.close_window().await;
+        if self.client.clone().close().await.is_err() {
+            let _ = self.client.clone().close().await;
+        }
         self.terminate_driver();
         if tokio::time::timeout(WAIT, self.driver.wait())
             .await
@@ -339,6 +382,26 @@ impl Session {
         {
             let _ = self.driver.start_kill();
             panic!("tauri-driver did not stop after SIGTERM");
+        }
+        // The window closes with the session; when the driver lost the session instead, the app
+        // is still running on the record and would hold it. Ask it to stop, as closing would.
+        let started = Instant::now();
+        let mut asked = false;
+        loop {
+            let running = app_processes(&self.data_dir);
+            if running.is_empty() {
+                return;
+            }
+            if !asked && started.elapsed() > Duration::from_secs(3) {
+                eprintln!("e2e: the app outlived its WebDriver session; stopping it with SIGTERM");
+                running.iter().for_each(|&pid| signal(pid, "-TERM"));
+                asked = true;
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "the app did not stop: {running:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 }
