@@ -13,54 +13,71 @@ const SPECIFIC_WORDS: usize = 5;
 
 /// Checks a goal as written, on `today`. An empty list means a SMART goal.
 pub fn check(goal: &GoalDetails, today: NaiveDate) -> Vec<SmartHint> {
-    let mut hints = Vec::new();
-    let mut hint = |letter, field, message: &str| {
-        hints.push(SmartHint {
+    let mut hints = Hints(Vec::new());
+    specific(goal, &mut hints);
+    measurable(goal, &mut hints);
+    relevant(goal, &mut hints);
+    time_bound(goal, today, &mut hints);
+    hints.0
+}
+
+/// The hints found so far, in the order of the letters.
+struct Hints(Vec<SmartHint>);
+
+impl Hints {
+    fn add(&mut self, letter: SmartLetter, field: &'static str, message: &str) {
+        self.0.push(SmartHint {
             letter,
             field,
             message: message.to_string(),
-        })
-    };
+        });
+    }
+}
 
+fn specific(goal: &GoalDetails, hints: &mut Hints) {
     if goal.statement.split_whitespace().count() < SPECIFIC_WORDS {
-        hint(
+        hints.add(
             SmartLetter::Specific,
             "statement",
             "Say exactly what the child will do, in a full sentence (for example “Read a grade-3 passage \
              aloud at 90 words a minute”).",
         );
     }
+}
 
+/// A measure, a baseline and a target that point the way success lies, and numbers the measure
+/// can take ("8 of 10 problems" with a target of a million cannot be met).
+fn measurable(goal: &GoalDetails, hints: &mut Hints) {
+    use SmartLetter::{Achievable, Measurable};
     if goal.measure.trim().is_empty() {
-        hint(
-            SmartLetter::Measurable,
+        hints.add(
+            Measurable,
             "measure",
             "Say how progress will be measured, and how often.",
         );
     }
     match (goal.baseline, goal.target) {
-        (None, None) => hint(
-            SmartLetter::Measurable,
+        (None, None) => hints.add(
+            Measurable,
             "target",
             "There is no number to measure: add where the child is now (baseline) and the target.",
         ),
-        (None, Some(_)) => hint(SmartLetter::Measurable, "baseline", "Add a baseline: where the child is now."),
-        (Some(_), None) => hint(SmartLetter::Measurable, "target", "Add a target: the number that means success."),
+        (None, Some(_)) => hints.add(Measurable, "baseline", "Add a baseline: where the child is now."),
+        (Some(_), None) => hints.add(Measurable, "target", "Add a target: the number that means success."),
         (Some(baseline), Some(target)) => match goal.aim {
-            Aim::Increase if target <= baseline => hint(
-                SmartLetter::Achievable,
+            Aim::Increase if target <= baseline => hints.add(
+                Achievable,
                 "target",
                 "The target is not above the baseline. If success means a lower number, choose “Lower it”.",
             ),
-            Aim::Decrease if target >= baseline => hint(
-                SmartLetter::Achievable,
+            Aim::Decrease if target >= baseline => hints.add(
+                Achievable,
                 "target",
                 "The target is not below the baseline. If success means a higher number, choose “Raise it”.",
             ),
             _ => {}
         },
     }
-    // Numbers the measure cannot take: "8 of 10 problems" with a target of a million.
     let scale = crate::measure::scale(&goal.measure, &goal.unit);
     for (field, label, value) in [
         ("baseline", "The baseline", goal.baseline),
@@ -68,37 +85,31 @@ pub fn check(goal: &GoalDetails, today: NaiveDate) -> Vec<SmartHint> {
     ] {
         if let Some(problem) = value.and_then(|v| crate::validate::measure_problem(label, v, scale))
         {
-            hint(SmartLetter::Measurable, field, &problem);
+            hints.add(Measurable, field, &problem);
         }
     }
+}
 
+fn relevant(goal: &GoalDetails, hints: &mut Hints) {
     if goal.why.trim().is_empty() && goal.family_answer_id.is_none() {
-        hint(
+        hints.add(
             SmartLetter::Relevant,
             "why",
             "Say why this matters to the child and the family, or link what the family told us.",
         );
     }
+}
 
-    match goal.due_on {
-        None => hint(
-            SmartLetter::TimeBound,
-            "due_on",
-            "There is no date: add when the goal should be met.",
-        ),
-        Some(due) if due < today && goal.status == GoalStatus::Active => hint(
-            SmartLetter::TimeBound,
-            "due_on",
-            "The due date is past: mark the goal met or not met, or set a new date.",
-        ),
-        Some(due) if due <= goal.starts_on => hint(
-            SmartLetter::TimeBound,
-            "due_on",
-            "The due date should come after the start date.",
-        ),
-        Some(_) => {}
-    }
-    hints
+fn time_bound(goal: &GoalDetails, today: NaiveDate, hints: &mut Hints) {
+    let message = match goal.due_on {
+        None => "There is no date: add when the goal should be met.",
+        Some(due) if due < today && goal.status == GoalStatus::Active => {
+            "The due date is past: mark the goal met or not met, or set a new date."
+        }
+        Some(due) if due <= goal.starts_on => "The due date should come after the start date.",
+        Some(_) => return,
+    };
+    hints.add(SmartLetter::TimeBound, "due_on", message);
 }
 
 /// How far `latest` has come from `baseline` toward `target`, clamped to 0.0..=1.0.
