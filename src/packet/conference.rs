@@ -578,11 +578,10 @@ fn contacts_by_kind(document: &mut Document, this_year: &[&Contact]) {
             ]
         })
         .collect();
-    let column = |title, share| Column { title, share };
     let columns = [
-        column("Kind of contact", 3.0),
-        column("Contacts", 1.0),
-        column("We talked", 1.0),
+        Column::new("Kind of contact", 3.0),
+        Column::new("Contacts", 1.0),
+        Column::new("We talked", 1.0),
     ];
     document.table(&columns, &counts);
 }
@@ -612,12 +611,11 @@ fn recent_contacts(document: &mut Document, page: &StudentPage, this_year: &[&Co
     }
     document.ensure(Style::strong().line_height() + 40.0);
     document.line("Most recent", Style::strong(), 0.0);
-    let column = |title, share| Column { title, share };
     let columns = [
-        column("Date", 1.1),
-        column("With", 1.5),
-        column("How", 1.0),
-        column("About", 3.4),
+        Column::new("Date", 1.1),
+        Column::new("With", 1.5),
+        Column::new("How", 1.0),
+        Column::new("About", 3.4),
     ];
     document.table(&columns, &recent);
 }
@@ -668,18 +666,9 @@ fn next_steps(document: &mut Document, page: &StudentPage, sender: &Sender) {
     document.heading(words::NEXT, 60.0);
     document.table(
         &[
-            Column {
-                title: "What",
-                share: 4.0,
-            },
-            Column {
-                title: "Who",
-                share: 1.8,
-            },
-            Column {
-                title: "By when",
-                share: 1.2,
-            },
+            Column::new("What", 4.0),
+            Column::new("Who", 1.8),
+            Column::new("By when", 1.2),
         ],
         &rows,
     );

@@ -162,6 +162,13 @@ pub struct Column<'a> {
     pub share: f32,
 }
 
+impl<'a> Column<'a> {
+    /// A column titled `title`, taking `share` of the width against the others' shares.
+    pub const fn new(title: &'a str, share: f32) -> Self {
+        Column { title, share }
+    }
+}
+
 /// A line chart: points joined in order, with labelled horizontal guides (a baseline, a target).
 pub struct LineChart<'a> {
     /// (x, y) in the caller's units; x is usually days.

@@ -95,14 +95,13 @@ fn schedule_sheet(
     );
     let mut days: Vec<NaiveDate> = slots.iter().map(|s| s.conference.details.day()).collect();
     days.dedup();
-    let column = |title, share| Column { title, share };
     let columns = [
-        column("Time", 1.5),
-        column("Child", 1.6),
-        column("Family", 2.0),
-        column("Place", 1.2),
-        column("Interpreter", 1.2),
-        column("Came", 0.8),
+        Column::new("Time", 1.5),
+        Column::new("Child", 1.6),
+        Column::new("Family", 2.0),
+        Column::new("Place", 1.2),
+        Column::new("Interpreter", 1.2),
+        Column::new("Came", 0.8),
     ];
     for day in days {
         let rows: Vec<Vec<String>> = slots

@@ -247,6 +247,15 @@ const NAMES: [&str; 5] = [
     "Анна Петрова",
 ];
 
+/// Lays a document out as the app prints it, on `paper`, as of `today()` and `now()`.
+fn lay_out(
+    store: &Store,
+    document: Document,
+    paper: Paper,
+) -> rapport::Result<rapport::packet::Printed> {
+    uses::print(store, document, Some(paper), today(), now()).map(|d| d.printed)
+}
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap()
 }
@@ -300,15 +309,7 @@ fn the_class_packet_has_every_child_in_every_script_each_numbered_on_their_own()
     let (_dir, store) = demo_store();
     let class = class_of(&store);
     let students = store.students(class).unwrap().len();
-    let printed = uses::print(
-        &store,
-        Document::ClassPackets(class),
-        Some(Paper::Letter),
-        today(),
-        now(),
-    )
-    .map(|d| d.printed)
-    .unwrap();
+    let printed = lay_out(&store, Document::ClassPackets(class), Paper::Letter).unwrap();
     assert!(
         printed.bytes.len() < 400 * 1024,
         "{} bytes",
@@ -477,9 +478,7 @@ fn a_very_long_record_flows_across_pages_and_keeps_private_things_private() {
     let (_dir, mut store) = demo_store();
     let jose = long_record(&mut store);
     for paper in [Paper::Letter, Paper::A4] {
-        let printed = uses::print(&store, Document::Packet(jose), Some(paper), today(), now())
-            .map(|d| d.printed)
-            .unwrap();
+        let printed = lay_out(&store, Document::Packet(jose), paper).unwrap();
         let (pdf, pages) = saved(printed);
         // RAPPORT_PDF_OUT=folder keeps the packet, to look at it.
         if let Some(folder) = std::env::var_os("RAPPORT_PDF_OUT") {
@@ -541,15 +540,7 @@ fn letters_are_merged_per_family_in_their_language_from_the_teachers_template() 
             Some("Hello! I am {teacher} at {school}. {child} is in my class.\nReach me {contact_hours}."),
         )
         .unwrap();
-    let printed = uses::print(
-        &store,
-        Document::ClassLetters(class),
-        Some(Paper::A4),
-        today(),
-        now(),
-    )
-    .map(|d| d.printed)
-    .unwrap();
+    let printed = lay_out(&store, Document::ClassLetters(class), Paper::A4).unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(pages >= store.students(class).unwrap().len());
@@ -594,17 +585,14 @@ fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
         .filter(|s| s.conference.details.student_id.is_some())
         .count();
     assert!(booked > 5);
-    let printed = uses::print(
+    let printed = lay_out(
         &store,
         Document::Schedule {
             class,
             from: Some(today()),
         },
-        Some(Paper::Letter),
-        today(),
-        now(),
+        Paper::Letter,
     )
-    .map(|d| d.printed)
     .unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
@@ -660,30 +648,19 @@ fn a_korean_name_prints_exactly() {
             ..Default::default()
         })
         .unwrap();
-    let printed = uses::print(
-        &store,
-        Document::Packet(minjun.id),
-        Some(Paper::Letter),
-        today(),
-        now(),
-    )
-    .map(|d| d.printed)
-    .unwrap();
+    let printed = lay_out(&store, Document::Packet(minjun.id), Paper::Letter).unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(text.contains("김민준"), "{text}");
     // The slip for the family who needs a Korean interpreter names the language in Korean too.
-    let slips = uses::print(
+    let slips = lay_out(
         &store,
         Document::Schedule {
             class,
             from: Some(today()),
         },
-        Some(Paper::Letter),
-        today(),
-        now(),
+        Paper::Letter,
     )
-    .map(|d| d.printed)
     .unwrap();
     let (pdf, pages) = saved(slips);
     assert!(checked(&pdf, pages).contains("Korean (한국어)"));
@@ -742,14 +719,7 @@ fn what_goes_home_never_names_or_counts_what_the_family_must_not_see() {
         })
         .unwrap();
     let packet = |store: &Store| {
-        let printed = uses::print(
-            store,
-            Document::Packet(child),
-            Some(Paper::Letter),
-            today(),
-            now(),
-        )
-        .map(|d| d.printed);
+        let printed = lay_out(store, Document::Packet(child), Paper::Letter);
         let (pdf, pages) = saved(printed.unwrap());
         checked(&pdf, pages)
     };
@@ -799,15 +769,7 @@ fn a_family_no_one_may_contact_gets_no_letter_or_questionnaire() {
     must_not_contact(&mut store, second);
     let name = store.student(child).unwrap().details.display_name();
 
-    let error = uses::print(
-        &store,
-        Document::Letter(child),
-        Some(Paper::Letter),
-        today(),
-        now(),
-    )
-    .map(|d| d.printed)
-    .unwrap_err();
+    let error = lay_out(&store, Document::Letter(child), Paper::Letter).unwrap_err();
     assert!(error.to_string().contains("may be contacted"), "{error}");
     let error = uses::print(
         &store,
@@ -823,15 +785,7 @@ fn a_family_no_one_may_contact_gets_no_letter_or_questionnaire() {
     .unwrap_err();
     assert!(error.to_string().contains("may be contacted"), "{error}");
     let class = class_of(&store);
-    let printed = uses::print(
-        &store,
-        Document::ClassLetters(class),
-        Some(Paper::Letter),
-        today(),
-        now(),
-    )
-    .map(|d| d.printed)
-    .unwrap();
+    let printed = lay_out(&store, Document::ClassLetters(class), Paper::Letter).unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(!text.contains(&name), "a letter about {name}");
@@ -845,15 +799,7 @@ fn a_letter_before_the_settings_are_filled_reads_in_the_familys_language() {
     settings.school_name = String::new();
     store.save_settings(&settings).unwrap();
     let jose = student(&store, "José Núñez");
-    let printed = uses::print(
-        &store,
-        Document::Letter(jose),
-        Some(Paper::Letter),
-        today(),
-        now(),
-    )
-    .map(|d| d.printed)
-    .unwrap();
+    let printed = lay_out(&store, Document::Letter(jose), Paper::Letter).unwrap();
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(text.contains("la escuela"), "{text}");
@@ -871,15 +817,7 @@ fn a_very_long_name_wraps_instead_of_running_off_the_page() {
     details.given_name = "Maximiliano Sebastián Alejandro Fernando".into();
     details.family_name = "de la Santísima Trinidad Núñez".into();
     store.update_student(jose, &details).unwrap();
-    let printed = uses::print(
-        &store,
-        Document::Packet(jose),
-        Some(Paper::Letter),
-        today(),
-        now(),
-    )
-    .map(|d| d.printed)
-    .unwrap();
+    let printed = lay_out(&store, Document::Packet(jose), Paper::Letter).unwrap();
     let (pdf, pages) = saved(printed);
     checked(&pdf, pages);
     // Every word of the title is inside the page (pdftotext -bbox gives each word's box).
@@ -930,17 +868,7 @@ fn a_concern_prints_only_when_talked_through_or_raised_and_says_which() {
     store
         .add_concern(&concern("Forgets the homework folder", true))
         .unwrap();
-    let (pdf, pages) = saved(
-        uses::print(
-            &store,
-            Document::Packet(jose),
-            Some(Paper::Letter),
-            today(),
-            now(),
-        )
-        .map(|d| d.printed)
-        .unwrap(),
-    );
+    let (pdf, pages) = saved(lay_out(&store, Document::Packet(jose), Paper::Letter).unwrap());
     let text = checked(&pdf, pages);
     assert!(
         !text.contains("Unraised worry"),

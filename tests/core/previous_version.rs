@@ -2,7 +2,9 @@
 //! that version wrote them: `tests/fixtures/previous-version/` holds its demo record and its
 //! `export-json` of it, made with the build before lasting ids. Opening the old record migrates
 //! it, and reading the old export fills a new record; either way every row is there and every
-//! link still joins the same rows.
+//! link still joins the same rows. Everything added since (drafts, Call first) works on the
+//! migrated record too. The record file is committed on purpose: it is the only way to test the
+//! migrations on a file the old version really wrote (it holds the fictional demo class only).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -167,6 +169,22 @@ fn a_record_written_by_the_previous_version_opens_with_every_link_kept() {
         serde_json::to_value(store.student_page(jose, today).unwrap()).unwrap(),
         page
     );
+
+    // What this version added works on the old record: a draft of an unsaved form outlives
+    // closing it (migration 9), and Today ranks the families to call first.
+    let key = format!("concern:new:{jose}");
+    let fields = [(
+        "concern_observed".to_string(),
+        "Quiet at recess".to_string(),
+    )]
+    .into();
+    store.save_draft(&key, jose, &fields).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.draft(&key).unwrap().unwrap().fields, fields);
+    assert_eq!(store.student_page(jose, today).unwrap().drafts, [key]);
+    let report = rapport::uses::today(&store, Some(class), today).unwrap();
+    assert!(!report.call_first.children.is_empty());
 }
 
 #[test]

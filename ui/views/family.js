@@ -363,7 +363,13 @@ export function renderFamilyAnswers(ctx, page) {
  * @param {HTMLButtonElement} button
  */
 async function printQuestionnaire(ctx, page, button) {
-  const gaps = childWithoutHandout(ctx, page);
+  let gaps;
+  try {
+    gaps = await childWithoutHandout(page);
+  } catch (err) {
+    ctx.alert(err);
+    return;
+  }
   if (!(await confirmEnglish(gaps, 'the questionnaires'))) return;
   return printed(ctx, button, 'Questionnaire', () => api.printQuestionnaire(page.student.id), { pages: false, note: englishNote(gaps) });
 }

@@ -1,39 +1,21 @@
 // Families whose language Rapport has no handouts in yet: their letters, questionnaires and
 // reminder slips print in English. Said before printing (a question with the families named), in
 // the printing status, and as a list on Conferences. The core names them (classOverview's
-// without_handout); for one child the page works it out from the guardians and the handout
-// languages appInfo() lists.
+// without_handout), for a class or for one child.
 
+import * as api from '../api.js';
 import { h, nameText } from '../dom.js';
 import { confirmDialog } from './forms.js';
 
-/** The languages Rapport has handouts in ("en", "es"), by primary subtag. */
-function handoutLanguages(ctx) {
-  return new Set(ctx.info?.handout_languages ?? ['en']);
-}
-
-function englishName(ctx, code) {
-  return (ctx.info?.languages ?? []).find((l) => l.code === code)?.english ?? code;
-}
-
 /**
- * This child's guardians who may be contacted and read a language with no handout, shaped as the
- * core's HandoutGap ({student_id, display_name, language, language_english, guardians}).
- * @param {object} ctx
- * @param {object} page StudentPage
+ * This child's families whose language has no handout, as the core finds them for the class
+ * (classOverview's without_handout): the rule lives in the core only.
+ * @param {object} page StudentPage (or StudentRecord)
+ * @returns {Promise<object[]>} HandoutGap
  */
-export function childWithoutHandout(ctx, page) {
-  const have = handoutLanguages(ctx);
-  const gaps = new Map();
-  for (const g of (page.guardians ?? []).map((lg) => lg.guardian)) {
-    const code = String(g.preferred_language || 'en');
-    if (!g.may_contact || have.has(code.split('-')[0].toLowerCase())) continue;
-    if (!gaps.has(code)) {
-      gaps.set(code, { student_id: page.student.id, display_name: page.display_name, language: code, language_english: englishName(ctx, code), guardians: [] });
-    }
-    gaps.get(code).guardians.push(g.name);
-  }
-  return [...gaps.values()];
+export async function childWithoutHandout(page) {
+  const overview = await api.classOverview(page.class.id);
+  return (overview.without_handout ?? []).filter((g) => g.student_id === page.student.id);
 }
 
 /** "Somali: Hodan Ali and Abdi Ali", each name isolated so a right-to-left one keeps its place. */

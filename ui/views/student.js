@@ -208,7 +208,13 @@ export async function render(ctx, [id], query) {
             id: 'print-letter',
             onclick: async (e) => {
               const button = e.currentTarget;
-              const gaps = childWithoutHandout(ctx, record);
+              let gaps;
+              try {
+                gaps = await childWithoutHandout(record);
+              } catch (err) {
+                ctx.alert(err);
+                return;
+              }
               if (!(await confirmEnglish(gaps, 'the introduction letter'))) return;
               await printed(ctx, button, 'Letter', () => api.printLetter(s.id), { pages: false, note: englishNote(gaps) });
             },

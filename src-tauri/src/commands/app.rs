@@ -60,8 +60,6 @@ pub struct AppInfo {
     pub today: chrono::NaiveDate,
     /// The longest texts the record takes, for the counters near a limit.
     pub limits: rapport::validate::Limits,
-    /// The languages Rapport has family handouts in; any other family gets English.
-    pub handout_languages: Vec<&'static str>,
     /// How many days a deleted record can be restored from Recently deleted.
     pub trash_days: i64,
 }
@@ -88,7 +86,6 @@ pub async fn app_info<R: Runtime>(
         school_years,
         languages: LANGUAGES,
         limits: rapport::validate::LIMITS,
-        handout_languages: rapport::i18n::handout_languages().collect(),
         trash_days: rapport::store::trash::KEEP_DAYS,
         contact_methods: choices!(ContactMethod),
         choices: Choices {
