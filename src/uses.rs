@@ -79,29 +79,24 @@ impl Document {
     ) -> Result<Printed> {
         use packet::{conference, letter, questionnaire, schedule};
         let settings = store.settings()?;
+        let packet_setting = |school_year| -> Result<conference::PacketSetting> {
+            Ok(conference::PacketSetting {
+                settings: &settings,
+                year_start: store.school_year(school_year)?.details.starts_on,
+                paper,
+                today,
+                now,
+            })
+        };
         match self {
             Self::Packet(id) => {
                 let page = store.student_page(id, today)?;
-                let year_start = store.school_year(page.record.class.school_year_id)?;
-                let with = conference::PacketSetting {
-                    settings: &settings,
-                    year_start: year_start.details.starts_on,
-                    paper,
-                    today,
-                    now,
-                };
+                let with = packet_setting(page.record.class.school_year_id)?;
                 Ok(conference::student_packet(&page, &with))
             }
             Self::ClassPackets(id) => {
                 let class = store.class(id)?;
-                let year_start = store.school_year(class.school_year_id)?;
-                let with = conference::PacketSetting {
-                    settings: &settings,
-                    year_start: year_start.details.starts_on,
-                    paper,
-                    today,
-                    now,
-                };
+                let with = packet_setting(class.school_year_id)?;
                 let pages = store
                     .students(id)?
                     .into_iter()

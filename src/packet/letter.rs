@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
 use super::{contactable_names, family_handout, no_one_to_address, Printed, Sender};
 use crate::error::{Error, Result};
-use crate::i18n::{fill, Merge};
+use crate::i18n::{fill, Handout, Merge};
 use crate::model::{Settings, StudentRecord};
 
 /// The letter's body in each language Rapport has handouts in, by language code: the teacher's
@@ -104,23 +104,7 @@ fn write_letter(document: &mut Option<Document>, record: &StudentRecord, with: &
             settings.contact_hours.trim()
         },
     };
-    let footer = format!("{} · {}", record.display_name, record.class.details.name);
-    let document = match document {
-        Some(document) => {
-            document.new_section(&footer, text.page_of);
-            document
-        }
-        None => document.insert(Document::new(
-            paper,
-            DocumentInfo {
-                title: format!("Introduction letter — {}", record.display_name),
-                author: sender.teacher.clone(),
-                created: now,
-                footer,
-                page_of: text.page_of,
-            },
-        )),
-    };
+    let document = start_letter(document, record, text, &sender, paper, now);
     document.set_right_to_left(super::right_to_left(text));
     document.line(
         &sender.school,
@@ -139,7 +123,39 @@ fn write_letter(document: &mut Option<Document>, record: &StudentRecord, with: &
         document.space(7.0);
     }
     document.space(6.0);
-    // The closing, the space to sign and the signature stay together.
+    sign_off(document, text, &sender);
+}
+
+/// The letter's first page: a new section of the class's document, or the document itself.
+fn start_letter<'a>(
+    document: &'a mut Option<Document>,
+    record: &StudentRecord,
+    text: &Handout,
+    sender: &Sender,
+    paper: Paper,
+    now: DateTime<Utc>,
+) -> &'a mut Document {
+    let footer = format!("{} · {}", record.display_name, record.class.details.name);
+    match document {
+        Some(document) => {
+            document.new_section(&footer, text.page_of);
+            document
+        }
+        None => document.insert(Document::new(
+            paper,
+            DocumentInfo {
+                title: format!("Introduction letter — {}", record.display_name),
+                author: sender.teacher.clone(),
+                created: now,
+                footer,
+                page_of: text.page_of,
+            },
+        )),
+    }
+}
+
+/// The closing, the space to sign and the signature, kept together.
+fn sign_off(document: &mut Document, text: &Handout, sender: &Sender) {
     document.ensure(
         document.paragraph_height(text.letter_closing, Style::body(), 0.0)
             + 26.0

@@ -300,32 +300,7 @@ fn guardians(
         } else {
             g.phone.clone()
         };
-        // The school's id names the guardian an earlier import made, if it is the same school's
-        // id and still the same person (two families are never merged on an id alone).
-        let by_school_id: Option<Id> = match &g.school_id {
-            Some(id) => store.roster_guardian(source, id)?.filter(|&found| {
-                store
-                    .guardian(found)
-                    .is_ok_and(|known| known.details.name.eq_ignore_ascii_case(&g.name))
-            }),
-            None => None,
-        };
-        let found = by_school_id
-            .or_else(|| {
-                linked
-                    .iter()
-                    .find(|l| l.guardian.details.name.eq_ignore_ascii_case(&g.name))
-                    .map(|l| l.guardian.id)
-            })
-            .or_else(|| {
-                // A sibling's guardian made by this import: the same name and the same phone or
-                // email (two strangers with one name and no details are not one person).
-                made.iter()
-                    .find(|(name, r, _)| {
-                        !reach.is_empty() && name.eq_ignore_ascii_case(&g.name) && *r == reach
-                    })
-                    .map(|(_, _, id)| *id)
-            });
+        let found = existing_guardian(store, source, g, &linked, made, &reach)?;
         let guardian_id = match found {
             Some(id) => {
                 let current = store.guardian(id)?.details;
@@ -365,6 +340,44 @@ fn guardians(
         }
     }
     Ok(changed)
+}
+
+/// The guardian this roster line names, if Rapport knows them already: by the school's id, among
+/// the child's guardians by name, or among guardians this import just made for a sibling.
+fn existing_guardian(
+    store: &Store,
+    source: &str,
+    g: &RosterGuardian,
+    linked: &[crate::model::LinkedGuardian],
+    made: &[(String, String, Id)],
+    reach: &str,
+) -> Result<Option<Id>> {
+    // The school's id names the guardian an earlier import made, if it is the same school's
+    // id and still the same person (two families are never merged on an id alone).
+    let by_school_id: Option<Id> = match &g.school_id {
+        Some(id) => store.roster_guardian(source, id)?.filter(|&found| {
+            store
+                .guardian(found)
+                .is_ok_and(|known| known.details.name.eq_ignore_ascii_case(&g.name))
+        }),
+        None => None,
+    };
+    Ok(by_school_id
+        .or_else(|| {
+            linked
+                .iter()
+                .find(|l| l.guardian.details.name.eq_ignore_ascii_case(&g.name))
+                .map(|l| l.guardian.id)
+        })
+        .or_else(|| {
+            // A sibling's guardian made by this import: the same name and the same phone or
+            // email (two strangers with one name and no details are not one person).
+            made.iter()
+                .find(|(name, r, _)| {
+                    !reach.is_empty() && name.eq_ignore_ascii_case(&g.name) && *r == reach
+                })
+                .map(|(_, _, id)| *id)
+        }))
 }
 
 /// The first guardian listed is the primary contact when the child has none yet.

@@ -290,14 +290,8 @@ struct OldEntry {
     deleted: Deleted,
 }
 
-/// Rewrites the trash's snapshots with lasting ids. An old number named whichever row held it at
-/// the time, and a number freed by a delete was handed out again; so a link from an entry is
-/// resolved to the row that held the number when that entry was deleted: the first entry deleted
-/// at the same time or later that holds a row with that number (it was still alive then), else the
-/// live row, else a row that is gone (restoring the entry then says so). This keeps a deleted
-/// child's notes with that child, never with the child who got the number afterwards.
-#[allow(clippy::unwrap_or_default)] // `Id::default()` is the nil id, not a new one.
-fn migrate_trash(tx: &Transaction, live: &HashMap<(Table, i64), Id>) -> Result<()> {
+/// The old trash's entries, oldest first; an entry that cannot be read is left behind.
+fn old_trash_entries(tx: &Transaction) -> Result<Vec<OldEntry>> {
     let mut stmt = tx.prepare(
         "SELECT kind, label, student_id, deleted_at, payload FROM old_trash ORDER BY deleted_at, id",
     )?;
@@ -324,8 +318,18 @@ fn migrate_trash(tx: &Transaction, live: &HashMap<(Table, i64), Id>) -> Result<(
             });
         }
     }
-    drop(stmt);
+    Ok(entries)
+}
 
+/// Rewrites the trash's snapshots with lasting ids. An old number named whichever row held it at
+/// the time, and a number freed by a delete was handed out again; so a link from an entry is
+/// resolved to the row that held the number when that entry was deleted: the first entry deleted
+/// at the same time or later that holds a row with that number (it was still alive then), else the
+/// live row, else a row that is gone (restoring the entry then says so). This keeps a deleted
+/// child's notes with that child, never with the child who got the number afterwards.
+#[allow(clippy::unwrap_or_default)] // `Id::default()` is the nil id, not a new one.
+fn migrate_trash(tx: &Transaction, live: &HashMap<(Table, i64), Id>) -> Result<()> {
+    let mut entries = old_trash_entries(tx)?;
     // Each entry's own rows get new ids; remember which entries held which numbers.
     let mut own: Vec<HashMap<(Table, i64), Id>> = Vec::with_capacity(entries.len());
     let mut holders: HashMap<(Table, i64), Vec<usize>> = HashMap::new();

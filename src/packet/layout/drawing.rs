@@ -1,0 +1,231 @@
+//! Drawn things that are not text: ruled lines to write on, signature lines, a cut line, and a
+//! line chart of a goal's check-ins.
+
+use printpdf::{Color, Line, LinePoint, Op, PaintMode, Point, Pt, Rect, Rgb};
+
+use super::{shape_line, Document, Shaped, Style, THEME};
+
+/// A line chart: points joined in order, with labelled horizontal guides (a baseline, a target).
+pub struct LineChart<'a> {
+    /// (x, y) in the caller's units; x is usually days.
+    pub points: &'a [(f32, f32)],
+    /// The x the chart spans, left to right.
+    pub x_range: (f32, f32),
+    /// Printed under the left and right ends of the x axis.
+    pub x_labels: (&'a str, &'a str),
+    /// Horizontal lines with a label at their right end.
+    pub guides: &'a [(&'a str, f32)],
+    pub height: f32,
+}
+
+impl Document {
+    /// Signature lines side by side, each with its label and a date line under it.
+    pub fn signature_lines(&mut self, labels: &[&str], date: &str) {
+        let style = Style::small();
+        let block = 36.0 + style.line_height() * 2.0;
+        self.ensure(block);
+        let gap = 24.0;
+        let count = labels.len().max(1) as f32;
+        let column = (self.width() - gap * (count - 1.0)) / count;
+        self.y -= 36.0;
+        let line_y = self.y;
+        for (index, label) in labels.iter().enumerate() {
+            let x = THEME.margin + index as f32 * (column + gap);
+            let sign_end = x + column * 0.68;
+            self.rule(x, line_y, sign_end, THEME.ink, 0.6);
+            self.rule(sign_end + 10.0, line_y, x + column, THEME.ink, 0.6);
+            self.text_at(label, style, x, line_y - style.line_height() - 1.0);
+            self.text_at(
+                date,
+                style,
+                sign_end + 10.0,
+                line_y - style.line_height() - 1.0,
+            );
+        }
+        self.y = line_y - style.line_height() * 2.0;
+    }
+
+    /// A dashed line across the page to cut along, with `label` at its start.
+    pub fn cut_line(&mut self, label: &str) {
+        let style = Style::small();
+        self.ensure(style.line_height() * 2.0);
+        self.y -= style.line_height();
+        let y = self.y + style.line_height() / 2.0;
+        let start = THEME.margin + shape_line(label, style.size, false).width() + 6.0;
+        self.text_at(label, style, THEME.margin, self.y);
+        let mut x = start;
+        let end = THEME.margin + self.width();
+        while x < end {
+            let dash_end = (x + 4.0).min(end);
+            self.rule(x, y, dash_end, THEME.muted, 0.5);
+            x += 7.0;
+        }
+        self.y -= style.line_height() / 2.0;
+    }
+
+    /// A line chart the width of the text, kept on one page.
+    pub fn line_chart(&mut self, chart: &LineChart) {
+        let style = Style::small();
+        let label_space = style.line_height() * 1.6;
+        self.ensure(chart.height + label_space);
+        let top = self.y - 4.0;
+        let bottom = top - chart.height;
+        let values = chart
+            .points
+            .iter()
+            .map(|p| p.1)
+            .chain(chart.guides.iter().map(|g| g.1));
+        let (mut low, mut high) =
+            values.fold((f32::MAX, f32::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        if low > high {
+            (low, high) = (0.0, 1.0);
+        }
+        if (high - low).abs() < f32::EPSILON {
+            (low, high) = (low - 1.0, high + 1.0);
+        }
+        let margin = (high - low) * 0.12;
+        let (low, high) = (low - margin, high + margin);
+        let guide_labels: Vec<Shaped> = chart
+            .guides
+            .iter()
+            .map(|g| shape_line(g.0, style.size, false))
+            .collect();
+        let right_space = guide_labels.iter().map(Shaped::width).fold(0.0, f32::max) + 8.0;
+        let left = THEME.margin;
+        let right = THEME.margin + self.width() - right_space;
+        let (x0, x1) = chart.x_range;
+        let span = if (x1 - x0).abs() < f32::EPSILON {
+            1.0
+        } else {
+            x1 - x0
+        };
+        let to_x = |x: f32| left + (x - x0) / span * (right - left);
+        let to_y = |v: f32| bottom + (v - low) / (high - low) * chart.height;
+        // The plot area, lightly tinted, with its baseline axis.
+        self.fill_rect(
+            left,
+            bottom,
+            right - left,
+            chart.height,
+            (0.972, 0.98, 0.98),
+        );
+        self.rule(left, bottom, right, THEME.muted, 0.6);
+        for (guide, label) in chart.guides.iter().zip(&guide_labels) {
+            let y = to_y(guide.1);
+            self.rule(left, y, right, THEME.muted, 0.4);
+            let ops = self.draw(label, right + 4.0, y - style.size * 0.3, style);
+            self.pages.last_mut().expect("a page").extend(ops);
+        }
+        let points: Vec<(f32, f32)> = chart
+            .points
+            .iter()
+            .map(|&(x, v)| (to_x(x), to_y(v)))
+            .collect();
+        if points.len() > 1 {
+            self.polyline(&points, THEME.accent, 1.6);
+        }
+        for &(x, y) in &points {
+            self.fill_rect(x - 2.2, y - 2.2, 4.4, 4.4, THEME.accent);
+        }
+        let (first, last) = chart.x_labels;
+        self.text_at(first, style, left, bottom - style.line_height() - 1.0);
+        let last_width = shape_line(last, style.size, false).width();
+        self.text_at(
+            last,
+            style,
+            right - last_width,
+            bottom - style.line_height() - 1.0,
+        );
+        self.y = bottom - label_space;
+    }
+
+    pub(super) fn fill_rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        color: (f32, f32, f32),
+    ) {
+        // A Rect must say how it is painted: with no mode printpdf draws nothing.
+        let mut rect = Rect::from_xywh(Pt(x), Pt(y), Pt(width), Pt(height));
+        rect.mode = Some(PaintMode::Fill);
+        let ops = self.pages.last_mut().expect("a page");
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetFillColor { col: rgb(color) });
+        ops.push(Op::DrawPolygon {
+            polygon: rect.to_polygon(),
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    fn polyline(&mut self, points: &[(f32, f32)], color: (f32, f32, f32), thickness: f32) {
+        let ops = self.pages.last_mut().expect("a page");
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineColor { col: rgb(color) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: points
+                    .iter()
+                    .map(|&(x, y)| LinePoint {
+                        p: Point { x: Pt(x), y: Pt(y) },
+                        bezier: false,
+                    })
+                    .collect(),
+                is_closed: false,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// `count` ruled lines to write on.
+    pub fn writing_lines(&mut self, count: usize) {
+        for _ in 0..count {
+            self.ensure(THEME.writing_line);
+            self.y -= THEME.writing_line;
+            let y = self.y + 4.0;
+            self.rule(
+                THEME.margin,
+                y,
+                THEME.margin + self.width(),
+                THEME.rule,
+                0.5,
+            );
+        }
+    }
+
+    pub(super) fn rule(
+        &mut self,
+        x1: f32,
+        y: f32,
+        x2: f32,
+        color: (f32, f32, f32),
+        thickness: f32,
+    ) {
+        let point = |x: f32| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        };
+        let ops = self.pages.last_mut().expect("a page");
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineColor { col: rgb(color) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(x1), point(x2)],
+                is_closed: false,
+            },
+        });
+        ops.push(Op::RestoreGraphicsState);
+    }
+}
+
+pub(super) fn rgb((r, g, b): (f32, f32, f32)) -> Color {
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}

@@ -1,0 +1,345 @@
+//! A small page layout on printpdf: lines of shaped text, paragraphs wrapped by measured advances
+//! (CJK may break between characters, an over-long word is broken rather than cut off), headings
+//! kept with what follows, tables whose header repeats after a page break and whose rows never
+//! split, keep-together blocks, ruled lines to write on, signature lines, a line chart, and
+//! "Page X of Y" footers numbered per section. Colours and sizes come from one [`Theme`].
+
+mod drawing;
+mod output;
+mod table;
+mod theme;
+mod wrap;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use printpdf::{Op, PdfDocument};
+
+use super::fonts::{fonts, FaceId};
+use super::shape::{shape_line, Shaped};
+
+pub use crate::model::Paper;
+pub use drawing::LineChart;
+pub use table::Column;
+pub use theme::{Style, Theme, THEME};
+pub use wrap::wrap;
+
+/// Width and height of a sheet, in points.
+fn paper_size(paper: Paper) -> (f32, f32) {
+    match paper {
+        Paper::Letter => (612.0, 792.0),
+        Paper::A4 => (595.28, 841.89),
+    }
+}
+
+/// What is known about a document for its metadata and footers.
+pub struct DocumentInfo {
+    pub title: String,
+    pub author: String,
+    pub created: DateTime<Utc>,
+    /// Printed left of "Page X of Y" on every page of the first section.
+    pub footer: String,
+    /// The page number as it is printed, in the reader's language: "Page {page} of {pages}".
+    pub page_of: &'static str,
+}
+
+/// A run of pages numbered on their own ("Page 1 of 3"), with their own footer.
+struct Section {
+    first_page: usize,
+    footer: String,
+    page_of: &'static str,
+}
+
+/// A document being laid out, top to bottom.
+pub struct Document {
+    paper: Paper,
+    info: DocumentInfo,
+    pdf: PdfDocument,
+    font_ids: HashMap<FaceId, printpdf::FontId>,
+    /// The character each glyph stands for, given to the font's Unicode map once instead of to
+    /// every glyph drawn: a heap-allocated string per glyph was a third of a class's memory.
+    glyph_chars: HashMap<(FaceId, u16), char>,
+    pages: Vec<Vec<Op>>,
+    /// Pages are numbered within their section.
+    sections: Vec<Section>,
+    /// Distance of the next line's top from the page bottom, in points.
+    y: f32,
+    missing: Vec<char>,
+    /// Lines start at the right margin.
+    rtl: bool,
+}
+
+impl Document {
+    pub fn new(paper: Paper, info: DocumentInfo) -> Document {
+        let (_, height) = paper_size(paper);
+        Document {
+            paper,
+            pdf: PdfDocument::new(&info.title),
+            sections: vec![Section {
+                first_page: 0,
+                footer: info.footer.clone(),
+                page_of: info.page_of,
+            }],
+            info,
+            font_ids: HashMap::new(),
+            glyph_chars: HashMap::new(),
+            pages: vec![Vec::new()],
+            y: height - THEME.margin,
+            missing: Vec::new(),
+            rtl: false,
+        }
+    }
+
+    /// The width text may take, in points.
+    pub fn width(&self) -> f32 {
+        paper_size(self.paper).0 - 2.0 * THEME.margin
+    }
+
+    fn bottom(&self) -> f32 {
+        THEME.margin + THEME.small * 3.0
+    }
+
+    /// Starts a new page.
+    pub fn page_break(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = paper_size(self.paper).1 - THEME.margin;
+    }
+
+    /// Starts a new section on a new page, with its own footer and page numbering ("Page 1 of 3").
+    pub fn new_section(&mut self, footer: &str, page_of: &'static str) {
+        self.page_break();
+        self.sections.push(Section {
+            first_page: self.pages.len() - 1,
+            footer: footer.to_string(),
+            page_of,
+        });
+    }
+
+    /// The height a full page offers.
+    fn page_height(&self) -> f32 {
+        paper_size(self.paper).1 - THEME.margin - self.bottom()
+    }
+
+    /// Keeps the next `height` points together: breaks the page first if they do not fit here
+    /// (and would fit on a fresh page).
+    pub fn ensure(&mut self, height: f32) {
+        let top = paper_size(self.paper).1 - THEME.margin;
+        if self.y - height < self.bottom() && self.y < top {
+            self.page_break();
+        }
+    }
+
+    /// The height a paragraph will take.
+    pub fn paragraph_height(&self, text: &str, style: Style, indent: f32) -> f32 {
+        let width = self.width() - indent;
+        text.split('\n')
+            .map(|line| wrap(line, style, width).len() as f32 * style.line_height())
+            .sum()
+    }
+
+    pub fn space(&mut self, points: f32) {
+        self.y -= points;
+    }
+
+    /// Lays out what follows right to left (Arabic, Hebrew, Persian, Urdu): lines, labels and
+    /// bullets start at the right margin. Each line's own order comes from the bidi algorithm.
+    pub fn set_right_to_left(&mut self, rtl: bool) {
+        self.rtl = rtl;
+    }
+
+    /// One line of text at the start margin (plus `indent`); text too wide for the page (a very
+    /// long name, a long setting) wraps rather than running off it.
+    pub fn line(&mut self, text: &str, style: Style, indent: f32) {
+        let width = self.width() - indent;
+        if shape_line(text, style.size, style.bold).width() <= width {
+            self.one_line(text, style, indent);
+        } else {
+            for wrapped in wrap(text, style, width) {
+                self.one_line(&wrapped, style, indent);
+            }
+        }
+    }
+
+    /// One line of text that is known to fit.
+    fn one_line(&mut self, text: &str, style: Style, indent: f32) {
+        self.ensure(style.line_height());
+        self.y -= style.line_height();
+        self.text_from_start(text, style, indent, self.y);
+    }
+
+    /// Text whose start is `indent` points in from the start margin: the left margin, or the
+    /// right one in a right-to-left document.
+    fn text_from_start(&mut self, text: &str, style: Style, indent: f32, bottom: f32) {
+        if self.rtl {
+            let shaped = shape_line(text, style.size, style.bold);
+            let x = THEME.margin + self.width() - indent - shaped.width();
+            self.draw_shaped(&shaped, style, x, bottom);
+        } else {
+            self.text_at(text, style, THEME.margin + indent, bottom);
+        }
+    }
+
+    /// One line of text in a line box whose bottom is at `bottom`.
+    fn text_at(&mut self, text: &str, style: Style, x: f32, bottom: f32) {
+        let shaped = shape_line(text, style.size, style.bold);
+        self.draw_shaped(&shaped, style, x, bottom);
+    }
+
+    fn draw_shaped(&mut self, shaped: &Shaped, style: Style, x: f32, bottom: f32) {
+        let baseline = bottom + (style.line_height() - style.size) / 2.0 + style.size * 0.22;
+        let ops = self.draw(shaped, x, baseline, style);
+        self.pages.last_mut().expect("a page").extend(ops);
+    }
+
+    /// The height `labelled` will take.
+    pub fn labelled_height(&self, label: &str, value: &str, style: Style) -> f32 {
+        let indent = shape_line(&format!("{label}: "), style.size, true).width();
+        wrap(value, style, self.width() - indent).len() as f32 * style.line_height()
+    }
+
+    /// A line with a bold label and its value after it ("Date: 24 November"), the value wrapped.
+    pub fn labelled(&mut self, label: &str, value: &str, style: Style) {
+        let label = format!("{label}: ");
+        let indent = shape_line(&label, style.size, true).width();
+        let lines = wrap(value, style, self.width() - indent);
+        self.ensure(style.line_height() * lines.len().min(3) as f32);
+        for (index, line) in lines.iter().enumerate() {
+            self.ensure(style.line_height());
+            self.y -= style.line_height();
+            if index == 0 {
+                self.text_from_start(&label, style.bold(), 0.0, self.y);
+            }
+            self.text_from_start(line, style, indent, self.y);
+        }
+    }
+
+    /// A bulleted paragraph.
+    pub fn bullet(&mut self, text: &str, style: Style) {
+        let indent = style.size * 1.2;
+        let height = self.paragraph_height(text, style, indent);
+        self.ensure(height.min(style.line_height() * 2.0));
+        self.ensure(style.line_height());
+        let top = self.y;
+        self.text_from_start("•", style, style.size * 0.2, top - style.line_height());
+        self.paragraph(text, style, indent);
+    }
+
+    /// A paragraph wrapped to the text width.
+    pub fn paragraph(&mut self, text: &str, style: Style, indent: f32) {
+        let width = self.width() - indent;
+        for line in text.split('\n') {
+            for wrapped in wrap(line, style, width) {
+                self.one_line(&wrapped, style, indent);
+            }
+        }
+    }
+
+    /// A section heading, kept on the page with at least `keep` points of what follows.
+    pub fn heading(&mut self, text: &str, keep: f32) {
+        let style = Style::heading();
+        // Space above, the heading however many lines it wraps to, the rule and space below.
+        let height = style.size * 0.6 + self.paragraph_height(text, style, 0.0) + 9.0;
+        self.ensure(height + keep);
+        self.space(style.size * 0.6);
+        self.paragraph(text, style, 0.0);
+        let y = self.y - 3.0;
+        self.rule(
+            THEME.margin,
+            y,
+            THEME.margin + self.width(),
+            THEME.accent,
+            0.8,
+        );
+        self.space(6.0);
+    }
+
+    /// Characters no embedded font could draw (each shows as a gap); empty when all was printed.
+    pub fn missing_characters(&self) -> Vec<char> {
+        let mut missing = self.missing.clone();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info() -> DocumentInfo {
+        DocumentInfo {
+            title: "Test".into(),
+            author: "Ms Lee".into(),
+            created: Utc::now(),
+            footer: "Footer".into(),
+            page_of: "Page {page} of {pages}",
+        }
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_and_never_splits_a_row() {
+        let mut document = Document::new(Paper::Letter, info());
+        let columns = [
+            Column {
+                title: "When",
+                share: 1.0,
+            },
+            Column {
+                title: "What",
+                share: 3.0,
+            },
+        ];
+        let rows: Vec<Vec<String>> = (0..80)
+            .map(|i| vec![format!("Day {i}"), "A note long enough to wrap onto a second line of its cell, and maybe a third one as well.".repeat(1 + i % 2)])
+            .collect();
+        document.table(&columns, &rows);
+        let pages = document.pages.len();
+        assert!(pages > 2, "{pages}");
+        // Every page starts with the header row's tint.
+        for ops in &document.pages {
+            assert!(
+                ops.iter().any(|op| matches!(op, Op::DrawPolygon { .. })),
+                "a page without the header row"
+            );
+        }
+        assert!(document.y >= document.bottom() - 6.0);
+    }
+
+    #[test]
+    fn keeping_together_moves_a_block_to_the_next_page_only_when_needed() {
+        let mut document = Document::new(Paper::A4, info());
+        document.ensure(100.0);
+        assert_eq!(document.pages.len(), 1);
+        document.space(document.page_height() - 50.0);
+        document.ensure(100.0);
+        assert_eq!(document.pages.len(), 2);
+        // A block taller than a page starts at the top and is not pushed on forever.
+        document.ensure(10_000.0);
+        assert_eq!(document.pages.len(), 2);
+    }
+
+    /// The x of the first glyph drawn on the last page.
+    fn first_x(document: &Document) -> f32 {
+        document.pages[0]
+            .iter()
+            .find_map(|op| match op {
+                Op::SetTextCursor { pos } => Some(pos.x.0),
+                _ => None,
+            })
+            .expect("text was drawn")
+    }
+
+    #[test]
+    fn a_right_to_left_document_starts_its_lines_at_the_right_margin() {
+        let text = "أخبرونا عن طفلكم";
+        let mut ltr = Document::new(Paper::Letter, info());
+        ltr.line(text, Style::body(), 0.0);
+        assert_eq!(first_x(&ltr), THEME.margin);
+        let mut rtl = Document::new(Paper::Letter, info());
+        rtl.set_right_to_left(true);
+        rtl.line(text, Style::body(), 0.0);
+        let width = shape_line(text, THEME.body, false).width();
+        let right = THEME.margin + rtl.width();
+        assert!((first_x(&rtl) - (right - width)).abs() < 0.5);
+    }
+}
