@@ -5,6 +5,8 @@
 const SAME_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const OTHER_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const MEDIUM = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const LONG = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const MOMENT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 /** A stored "YYYY-MM-DD" as a local Date, or null when it is not one. */
@@ -32,6 +34,23 @@ export function shortDate(iso, today) {
 export function mediumDate(iso) {
   const date = parseDay(iso);
   return date ? MEDIUM.format(date) : (iso ?? '');
+}
+
+/** "Thursday, 26 November 2026": a day with its weekday, as a page's title or a day's heading. */
+export function longDate(iso) {
+  const date = parseDay(iso);
+  return date ? LONG.format(date) : iso;
+}
+
+/** An RFC 3339 moment ("2025-04-11T14:03:00Z") in the teacher's local date and time. */
+export function momentText(moment) {
+  const d = new Date(moment);
+  return Number.isNaN(d.getTime()) ? String(moment ?? '') : MOMENT.format(d);
+}
+
+/** "1 student", "3 students": a count with its word. */
+export function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** A number as a teacher reads it (no trailing zeros, at most two decimals). */

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { isoDay, mediumDate, numberText, parseDay, shortDate, snippet } from '../../ui/format.js';
+import { isoDay, longDate, mediumDate, momentText, numberText, parseDay, plural, shortDate, snippet } from '../../ui/format.js';
 
 test('a stored day is read in the local calendar, and written back the same', () => {
   const day = parseDay('2026-03-09');
@@ -29,4 +29,17 @@ test('numbers and snippets', () => {
   assert.equal(snippet('short'), 'short');
   const cut = snippet('Reads aloud every night with her grandmother, then tells us about it at school', 40);
   assert.ok(cut.endsWith('…') && cut.length <= 41, cut);
+});
+
+test('a long date has its weekday and year; a moment its date and time; a count its word', () => {
+  const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long' }).format(new Date(2026, 10, 26));
+  assert.ok(longDate('2026-11-26').includes(weekday));
+  assert.match(longDate('2026-11-26'), /2026/);
+  assert.equal(longDate('26 November'), '26 November');
+  assert.equal(momentText('not a moment'), 'not a moment');
+  assert.equal(momentText(undefined), '');
+  assert.match(momentText('2025-04-11T14:03:00Z'), /2025/);
+  assert.equal(plural(1, 'student', 'students'), '1 student');
+  assert.equal(plural(0, 'student', 'students'), '0 students');
+  assert.equal(plural(3, 'more family needs', 'more families need'), '3 more families need');
 });

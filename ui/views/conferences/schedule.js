@@ -1,9 +1,12 @@
-// The schedule as drawn: a day's heading and one slot with its buttons.
+// The schedule as drawn: the slots grouped by day, a day's heading, and one slot with its buttons
+// (or, for the slot being edited or booked, the slot form in its place).
 
 import { h, nameText } from '../../dom.js';
+import { longDate } from '../../format.js';
 import { folded } from '../fold.js';
 import { interpreterBadge } from './languages.js';
-import { DATE_RE, datePart, timePart, timeRange, longDate, weekdayDate, daysFrom } from './time.js';
+import { slotForm } from './panels.js';
+import { DATE_RE, datePart, timePart, timeRange, weekdayDate, daysFrom, byDay } from './time.js';
 
 export function slotItem(ctx, s, on, readOnly) {
   const c = s.conference;
@@ -74,5 +77,35 @@ export function dayHeading(ctx, date) {
     { id: `day-${date}`, class: 'day-title', tabindex: '-1' },
     h('time', { datetime: date }, longDate(date)),
     note ? h('span', { class: 'day-note' }, ` · ${note}`) : null,
+  );
+}
+
+/**
+ * div#conference-schedule: every day with its slots.
+ * @param {import('./screen.js').Screen} screen
+ * @param {object} on the buttons' handlers (actions.js)
+ */
+export function schedule(screen, on) {
+  const { ctx, slots, today, mode, readOnly } = screen;
+  const editing = (c) => ['edit', 'book', 'book-family'].includes(mode.kind) && mode.id === c.id;
+  return h(
+    'div',
+    { class: 'conference-schedule', id: 'conference-schedule' },
+    byDay(slots).map(({ date, slots: daySlots }) =>
+      h(
+        'section',
+        { class: ['conference-day', DATE_RE.test(today) && date < today && 'past'], dataset: { date }, 'aria-labelledby': `day-${date}` },
+        dayHeading(ctx, date),
+        h(
+          'ul',
+          { class: 'conference-slots' },
+          daySlots.map((s) => {
+            const c = s.conference;
+            if (!editing(c)) return slotItem(ctx, s, on, readOnly);
+            return h('li', { class: 'conference-slot editing', id: `conference-${c.id}`, dataset: { conferenceId: String(c.id) } }, slotForm(screen, c));
+          }),
+        ),
+      ),
+    ),
   );
 }

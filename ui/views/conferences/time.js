@@ -1,9 +1,8 @@
 // Conference times and days: slots are stored as "YYYY-MM-DDTHH:MM" with a length in minutes,
-// read on the computer's clock (clock.js); the next free time on a day; slots grouped by day.
+// read on the computer's clock (clock.js); the next free time on a day; slots grouped by day. A
+// day in words with its weekday and year is format.js's longDate.
 
 import { TWELVE_HOUR, clockText } from '../../clock.js';
-
-const LONG_DATE = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 const DAY_IN_YEAR = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
@@ -24,10 +23,6 @@ export const DAY_MINUTES = 24 * 60;
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const TIME_RE = /^\d{2}:\d{2}$/;
-
-export function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** "YYYY-MM-DD" of a starts_at ("YYYY-MM-DDTHH:MM" or with seconds). */
 export const datePart = (at) => String(at ?? '').slice(0, 10);
@@ -59,11 +54,6 @@ export function timeRange(start, minutes) {
 function localDate(iso) {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(y, m - 1, d);
-}
-
-/** "Thursday, 26 November 2026" for a "YYYY-MM-DD". */
-export function longDate(iso) {
-  return DATE_RE.test(iso) ? LONG_DATE.format(localDate(iso)) : iso;
 }
 
 /** "Thu 26 Nov" (with the year when it is not this year). */
