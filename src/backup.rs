@@ -12,6 +12,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::protect::{self, DataKey};
 use crate::store::Store;
 
 /// The folder beside the record that holds its automatic backups.
@@ -121,7 +122,7 @@ impl Store {
         let result = (|| {
             remove_if_present(&temp)?;
             self.copy_into(&temp)?;
-            check_file(&temp)?;
+            check_file(&temp, self.key())?;
             finish_file(&temp, target)
         })();
         if result.is_err() {
@@ -158,7 +159,7 @@ fn is_part_of_record(db_path: &Path, target: &Path) -> bool {
 }
 
 /// `.name.PID.partial` beside `target`.
-fn partial_path(target: &Path) -> Result<PathBuf> {
+pub(crate) fn partial_path(target: &Path) -> Result<PathBuf> {
     let name = target.file_name().ok_or_else(|| {
         Error::io(
             format!("{} is not a file name", target.display()),
@@ -181,7 +182,7 @@ fn remove_if_present(path: &Path) -> Result<()> {
 }
 
 /// Owner-only, flushed, renamed into place, folder flushed. Returns the size.
-fn finish_file(temp: &Path, target: &Path) -> Result<u64> {
+pub(crate) fn finish_file(temp: &Path, target: &Path) -> Result<u64> {
     let io = |e: std::io::Error| Error::io(format!("Could not write {}", target.display()), e);
     #[cfg(unix)]
     {
@@ -209,22 +210,39 @@ pub struct Checked {
     pub students: i64,
 }
 
-/// Checks that `path` is a healthy Rapport record this version can open, without changing it.
-pub fn check_file(path: &Path) -> Result<Checked> {
+/// Checks that `path` is a healthy Rapport record this version can open, without changing it: a
+/// plain file, or one protected by `key` (a protected record's own backups).
+pub fn check_file(path: &Path, key: Option<&DataKey>) -> Result<Checked> {
     let shown = path.display().to_string();
     if !path.is_file() {
         return Err(Error::BadFile(format!(
             "There is no file at {shown}. Check the name and the folder. Nothing was changed."
         )));
     }
+    protect::initialize();
+    let encrypted = protect::is_protected(path)?;
+    let not_readable = || match (encrypted, key) {
+        (true, None) => Error::BadFile(format!(
+            "{shown} is protected by a passphrase. It can be restored only into the record it \
+             was made from, with that record unlocked. Nothing was changed."
+        )),
+        (true, Some(_)) => Error::BadFile(format!(
+            "{shown} is protected by another record's passphrase, so this record cannot read it. \
+             Nothing was changed."
+        )),
+        (false, _) => Error::NotADatabase(shown.clone()),
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|_| Error::NotADatabase(shown.clone()))?;
+    .map_err(|_| not_readable())?;
+    if let (true, Some(key)) = (encrypted, key) {
+        protect::apply_key(&conn, key)?;
+    }
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|_| Error::NotADatabase(shown.clone()))?;
+        .map_err(|_| not_readable())?;
     if version < 1 {
         return Err(Error::BadFile(format!(
             "{shown} is not a Rapport record (an empty file or another program's). Nothing was changed."
@@ -369,11 +387,20 @@ pub struct Restored {
 
 /// Replaces the record at `db_path` with the backup at `from` (see [`Store::restore_from`]); a
 /// record that does not exist yet is simply created from it.
-pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored> {
-    check_file(from)?;
+///
+/// `key` is the record's key when it is protected: a plain backup put in its place is encrypted
+/// on the way in.
+pub fn restore(
+    db_path: &Path,
+    from: &Path,
+    key: Option<&DataKey>,
+    now: DateTime<Utc>,
+) -> Result<Restored> {
+    check_file(from, key)?;
+    let open = || Store::open_with_key(db_path, key.map(DataKey::duplicate));
     if db_path.exists() {
-        if check_file(db_path).is_ok() {
-            let mut store = Store::open(db_path)?;
+        if check_file(db_path, key).is_ok() {
+            let mut store = open()?;
             let kept = store.restore_from(from, now)?;
             return Ok(Restored {
                 kept: Some(kept),
@@ -389,7 +416,7 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restor
         std::fs::copy(db_path, &temp)
             .map_err(|e| Error::io(format!("Could not read {}", db_path.display()), e))?;
         let bytes = finish_file(&temp, &target)?;
-        swap_in(db_path, from)?;
+        swap_in(db_path, from, key)?;
         return Ok(Restored {
             kept: Some(Backup {
                 path: target,
@@ -397,16 +424,16 @@ pub fn restore(db_path: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restor
                 bytes,
                 kind: BackupKind::BeforeRestore,
             }),
-            removed_again: Store::open(db_path)?.removed_again(),
+            removed_again: open()?.removed_again(),
         });
     }
     if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::files::create_private_dir(dir)?;
     }
-    swap_in(db_path, from)?;
+    swap_in(db_path, from, key)?;
     Ok(Restored {
         kept: None,
-        removed_again: Store::open(db_path)?.removed_again(),
+        removed_again: open()?.removed_again(),
     })
 }
 
@@ -420,8 +447,10 @@ impl Store {
     /// record open. On any failure the record is left as it was (put back from the kept copy if
     /// the restored one will not open).
     pub fn restore_from(&mut self, from: &Path, now: DateTime<Utc>) -> Result<Backup> {
-        check_file(from)?;
+        check_file(from, self.key())?;
         let db_path = self.path().to_path_buf();
+        let key = self.key().map(DataKey::duplicate);
+        let open = || Store::open_with_key(&db_path, key.as_ref().map(DataKey::duplicate));
         let dir = backups_dir(&db_path);
         crate::files::create_private_dir(&dir)?;
         let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
@@ -435,11 +464,11 @@ impl Store {
         // Close the record (its WAL is checkpointed and removed as the last connection closes),
         // swap the file, and open whichever file is now in place.
         if let Err(error) = self.close() {
-            *self = Store::open(&db_path)?;
+            *self = open()?;
             return Err(error);
         }
-        let swapped = swap_in(&db_path, from);
-        let reopened = Store::open(&db_path);
+        let swapped = swap_in(&db_path, from, key.as_ref());
+        let reopened = open();
         match (swapped, reopened) {
             (Ok(()), Ok(store)) => {
                 *self = store;
@@ -451,8 +480,8 @@ impl Store {
             }
             (_, Err(error)) => {
                 // Put the record back as it was.
-                swap_in(&db_path, &kept.path)?;
-                *self = Store::open(&db_path)?;
+                swap_in(&db_path, &kept.path, key.as_ref())?;
+                *self = open()?;
                 Err(error)
             }
         }
@@ -461,16 +490,20 @@ impl Store {
 
 /// Copies `from` beside `db_path`, checks the copy, removes stale journals and renames it into
 /// place.
-fn swap_in(db_path: &Path, from: &Path) -> Result<()> {
+fn swap_in(db_path: &Path, from: &Path, key: Option<&DataKey>) -> Result<()> {
     let temp = partial_path(db_path)?;
     let copied = (|| {
         remove_if_present(&temp)?;
         std::fs::copy(from, &temp)
             .map_err(|e| Error::io(format!("Could not read {}", from.display()), e))?;
-        check_file(&temp)?;
+        // A protected record never takes a plain file in: the copy is encrypted first.
+        if key.is_some() && !protect::is_protected(&temp)? {
+            protect::convert_file(&temp, None, key)?;
+        }
+        check_file(&temp, key)?;
         // Open the copy once (this also brings an older record up to date): what cannot be
         // opened must not replace the record.
-        Store::open_as_is(&temp)?.close()?;
+        Store::open_as_is(&temp, key.map(DataKey::duplicate))?.close()?;
         for suffix in ["-wal", "-shm"] {
             let mut side = temp.as_os_str().to_owned();
             side.push(suffix);

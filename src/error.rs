@@ -123,6 +123,24 @@ pub enum Error {
     )]
     InUse,
 
+    /// The record is protected by a passphrase and was not unlocked; nothing was read or changed.
+    #[error(
+        "This record is protected by a passphrase. Unlock it with its passphrase or recovery key; \
+         nothing was changed."
+    )]
+    Locked,
+    /// The passphrase does not open the record's key.
+    #[error(
+        "That passphrase does not open this record. Check Caps Lock and the keyboard's language, \
+         or use the recovery key from the recovery sheet. Nothing was changed."
+    )]
+    WrongPassphrase,
+    /// The recovery key does not open the record's key.
+    #[error(
+        "That recovery key does not open this record. Check it against the recovery sheet \
+         (0 and O, 1 and I read the same). Nothing was changed."
+    )]
+    WrongRecoveryKey,
     /// The file exists but is not a Rapport (SQLite) database.
     #[error("{0} is not a Rapport record (it is not an SQLite database). Nothing was changed.")]
     NotADatabase(String),
@@ -162,6 +180,9 @@ impl Error {
             Error::NoDataFolder => "no_data_folder",
             Error::TooNew { .. } => "too_new",
             Error::InUse => "in_use",
+            Error::Locked => "locked",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WrongRecoveryKey => "wrong_recovery_key",
             Error::NotADatabase(_) | Error::Storage(_) | Error::NotWritable(_) => "storage",
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",

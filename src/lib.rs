@@ -17,6 +17,7 @@ pub mod measure;
 pub mod model;
 pub mod packet;
 pub mod paths;
+pub mod protect;
 pub mod questions;
 pub mod removals;
 pub mod roster;

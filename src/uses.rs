@@ -1,5 +1,5 @@
 //! The uses: what a teacher asks of Rapport, written once for both front doors. The window's
-//! commands (`src-tauri`) and the command line (`src/bin/rapport.rs`) each call these in a few
+//! commands (`src-tauri`) and the command line (`src/bin/rapport/main.rs`) each call these in a few
 //! lines and only present the result; no rule (which class Today is about, which paper a document
 //! is printed on, what its file is called, which class a roster fills) is written twice.
 
@@ -174,6 +174,26 @@ pub fn print(
         document.about(store)?
     ));
     Ok(PrintedDocument { printed, file_name })
+}
+
+/// The recovery sheet for a record just protected, on the paper chosen in Settings.
+pub fn recovery_sheet(
+    store: &Store,
+    recovery_key: &crate::protect::RecoveryKey,
+) -> Result<Printed> {
+    let settings = store.settings()?;
+    let key = recovery_key.text();
+    let record = store.path().display().to_string();
+    Ok(packet::recovery_sheet::recovery_sheet(
+        &packet::recovery_sheet::RecoverySheet {
+            teacher: &settings.teacher_name,
+            school: &settings.school_name,
+            record: &record,
+            key: &key,
+            paper: settings.paper,
+            now: Utc::now(),
+        },
+    ))
 }
 
 /// A file name any file system accepts, keeping the child's name readable.

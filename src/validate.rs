@@ -226,6 +226,7 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         quiet_days: input.quiet_days,
         paper: input.paper,
         contact_hours: single_line(&input.contact_hours),
+        lock_minutes: input.lock_minutes,
     };
     p.max_len(
         "contact_hours",
@@ -240,6 +241,15 @@ pub fn clean_settings(input: &Settings) -> Result<Settings> {
         &out.school_name,
         MAX_NAME,
     );
+    if !(1..=Settings::MAX_LOCK_MINUTES).contains(&out.lock_minutes) {
+        p.add(
+            "lock_minutes",
+            format!(
+                "Choose between 1 and {} minutes.",
+                Settings::MAX_LOCK_MINUTES
+            ),
+        );
+    }
     if !(1..=MAX_QUIET_DAYS).contains(&out.quiet_days) {
         p.add(
             "quiet_days",

@@ -14,6 +14,9 @@ pub struct CommandError {
     /// Every problem of a rejected import, each naming its file, row and column.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
+    /// Seconds to wait before trying again (after repeated wrong passphrases).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 impl CommandError {
@@ -27,7 +30,32 @@ impl CommandError {
                     .into(),
             fields: Vec::new(),
             problems: Vec::new(),
+            retry_after: None,
         }
+    }
+
+    /// Too many wrong passphrases: the next try waits.
+    pub fn wait(seconds: u64) -> Self {
+        CommandError {
+            code: "wait",
+            message: format!(
+                "Too many wrong tries. Wait {seconds} second{} before trying again.",
+                if seconds == 1 { "" } else { "s" }
+            ),
+            fields: Vec::new(),
+            problems: Vec::new(),
+            retry_after: Some(seconds),
+        }
+    }
+
+    /// The same error, saying how long to wait before the next try.
+    pub fn with_retry_after(mut self, seconds: Option<u64>) -> Self {
+        if let Some(seconds) = seconds {
+            self.message
+                .push_str(&format!(" Wait {seconds} seconds before the next try."));
+            self.retry_after = Some(seconds);
+        }
+        self
     }
 }
 
@@ -44,6 +72,7 @@ impl From<rapport::Error> for CommandError {
             fields: error.field_problems().to_vec(),
             message: error.to_string(),
             problems,
+            retry_after: None,
         }
     }
 }

@@ -10,7 +10,7 @@ pub mod state;
 #[cfg(test)]
 mod tests;
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use rapport::paths;
@@ -115,6 +115,13 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             drafts::save_draft,
             drafts::get_draft,
             drafts::discard_draft,
+            protection::unlock,
+            protection::unlock_with_recovery_key,
+            protection::lock_now,
+            protection::protect_record,
+            protection::save_recovery_sheet,
+            protection::change_passphrase,
+            protection::unprotect_record,
         ])
 }
 
@@ -129,29 +136,6 @@ fn log_target() -> TargetKind {
         },
         None => TargetKind::LogDir { file_name },
     }
-}
-
-/// Takes the start-up backup on its own thread and connection, so the window never waits for it:
-/// a copy in the backups folder when the record changed since the newest one, then thinning.
-fn back_up_in_background(db_path: std::path::PathBuf, gate: Arc<std::sync::Mutex<()>>) {
-    std::thread::spawn(move || {
-        let _open = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let started = Instant::now();
-        // The window's own connection has cleared the removals for good; this one only copies.
-        let taken = rapport::Store::open_as_is(&db_path).and_then(|store| {
-            let folder = rapport::backup::backups_dir(&db_path);
-            rapport::backup::automatic(&store, &folder, chrono::Utc::now())
-        });
-        match taken {
-            Ok(Some(backup)) => log::info!(
-                "automatic backup taken: {} KB in {} ms",
-                backup.bytes.div_ceil(1024),
-                started.elapsed().as_millis()
-            ),
-            Ok(None) => log::info!("automatic backup not needed: nothing changed"),
-            Err(error) => log::warn!("the automatic backup failed: {}", error.code()),
-        }
-    });
 }
 
 /// Starts the desktop app.
@@ -200,11 +184,15 @@ pub fn run() {
                     log::warn!("a folder could not be made private: {}", error.kind());
                 }
             }
-            let record = Record::open(db_path.clone());
-            if record.open_error().is_none() {
-                back_up_in_background(db_path, record.second_connection.clone());
-            }
-            app.manage(record);
+            app.manage(Record::open(db_path));
+            // A protected record takes its start-up backup once it is unlocked.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let record = handle.state::<Record>();
+                if record.open_error().is_none() {
+                    let _ = record.back_up_in_background().await;
+                }
+            });
             app.manage(dialogs::FileDialogs::from_env());
             log::info!("Rapport {} started", app.package_info().version);
             Ok(())

@@ -4,8 +4,10 @@
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use rapport::backup;
+use rapport::protect::{self, DataKey, RecoveryKey};
 use rapport::store::lock::RecordLock;
 use rapport::Store;
 
@@ -23,6 +25,45 @@ pub struct Record {
     /// thread); a restore waits for it, since swapping the file under an open connection would
     /// leave that connection to remove the new record's journal.
     pub second_connection: Arc<Mutex<()>>,
+    /// Wrong passphrases in a row, and when the next try is allowed.
+    tries: Mutex<Tries>,
+}
+
+/// What proves the teacher may open a protected record.
+pub enum Secret {
+    Passphrase(String),
+    /// The recovery key from the sheet, and the new passphrase it sets.
+    RecoveryKey {
+        key: String,
+        new_passphrase: String,
+    },
+}
+
+/// Wrong tries so far: after the third, each wait doubles (5 s, 10 s, 20 s … at most 5 minutes).
+#[derive(Default)]
+struct Tries {
+    failed: u32,
+    wait_until: Option<Instant>,
+}
+
+impl Tries {
+    const FREE: u32 = 3;
+    const LONGEST: Duration = Duration::from_secs(300);
+
+    /// Seconds left before the next try is allowed.
+    fn wait_left(&self) -> Option<u64> {
+        let left = self.wait_until?.checked_duration_since(Instant::now())?;
+        Some(left.as_secs() + u64::from(left.subsec_nanos() > 0))
+    }
+
+    /// Counts a wrong try; returns the wait before the next, if there is one.
+    fn failed(&mut self) -> Option<u64> {
+        self.failed += 1;
+        let over = self.failed.checked_sub(Self::FREE)?;
+        let wait = Duration::from_secs(5 << over.min(6)).min(Self::LONGEST);
+        self.wait_until = Some(Instant::now() + wait);
+        Some(wait.as_secs())
+    }
 }
 
 impl Record {
@@ -35,7 +76,106 @@ impl Record {
             opened: RwLock::new(opened),
             owner: Mutex::new(owner),
             second_connection: Arc::default(),
+            tries: Mutex::default(),
         }
+    }
+
+    /// Whether the record is protected and waits for its passphrase.
+    pub fn is_locked(&self) -> bool {
+        self.open_error().is_some_and(|e| e.code == "locked")
+    }
+
+    /// Opens the protected record with the passphrase, or sets a new passphrase with the
+    /// recovery key and opens it. Wrong tries are counted; after three, each makes the next wait
+    /// longer. A record that is open already stays as it is.
+    pub async fn unlock(&self, secret: Secret) -> Result<(), CommandError> {
+        if !self.is_locked() {
+            return Ok(());
+        }
+        if let Some(seconds) = self.lock_tries().wait_left() {
+            return Err(CommandError::wait(seconds));
+        }
+        let db_path = self.db_path.clone();
+        let opened = tauri::async_runtime::spawn_blocking(move || {
+            let key = match secret {
+                Secret::Passphrase(passphrase) => protect::unlock(&db_path, &passphrase)?,
+                Secret::RecoveryKey {
+                    key,
+                    new_passphrase,
+                } => {
+                    let recovery = RecoveryKey::parse(&key)?;
+                    protect::check_passphrase(&new_passphrase)?;
+                    let key = protect::recover(&db_path, &recovery)?;
+                    protect::reset_passphrase(&db_path, &recovery, &new_passphrase)?;
+                    key
+                }
+            };
+            Store::open_with_key(&db_path, Some(key))
+        })
+        .await
+        .map_err(|_| CommandError::internal())?;
+        match opened {
+            Ok(store) => {
+                *self.lock_tries() = Tries::default();
+                *self.opened.write().unwrap_or_else(|p| p.into_inner()) =
+                    Ok(Arc::new(Mutex::new(store)));
+                log::info!("the record was unlocked");
+                Ok(())
+            }
+            Err(error @ (rapport::Error::WrongPassphrase | rapport::Error::WrongRecoveryKey)) => {
+                let wait = self.lock_tries().failed();
+                log::info!("a wrong passphrase or recovery key was given");
+                Err(CommandError::from(error).with_retry_after(wait))
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Closes a protected record: the store (and its key) is dropped as soon as the commands
+    /// running on it finish. `false` when the record is not protected (it cannot be locked).
+    pub async fn lock(&self) -> Result<bool, CommandError> {
+        if self.open_error().is_some() {
+            return Ok(self.is_locked());
+        }
+        if !self.run(|store| Ok(store.is_protected())).await? {
+            return Ok(false);
+        }
+        *self.opened.write().unwrap_or_else(|p| p.into_inner()) =
+            Err(rapport::Error::Locked.into());
+        log::info!("the record was locked");
+        Ok(true)
+    }
+
+    fn lock_tries(&self) -> std::sync::MutexGuard<'_, Tries> {
+        self.tries.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Takes the start-up backup on its own thread and connection, so the window never waits
+    /// for it: a copy in the backups folder when the record changed since the newest one, then
+    /// thinning. A protected record's copy is encrypted like the record.
+    pub async fn back_up_in_background(&self) -> Result<(), CommandError> {
+        let key: Option<DataKey> = self.run(|store| Ok(store.key_copy())).await?;
+        let db_path = self.db_path.clone();
+        let gate = self.second_connection.clone();
+        std::thread::spawn(move || {
+            let _open = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let started = Instant::now();
+            // The window's own connection has cleared the removals for good; this one only copies.
+            let taken = Store::open_as_is(&db_path, key).and_then(|store| {
+                let folder = backup::backups_dir(&db_path);
+                backup::automatic(&store, &folder, chrono::Utc::now())
+            });
+            match taken {
+                Ok(Some(backup)) => log::info!(
+                    "automatic backup taken: {} KB in {} ms",
+                    backup.bytes.div_ceil(1024),
+                    started.elapsed().as_millis()
+                ),
+                Ok(None) => log::info!("automatic backup not needed: nothing changed"),
+                Err(error) => log::warn!("the automatic backup failed: {}", error.code()),
+            }
+        });
+        Ok(())
     }
 
     /// Tries again to take a record that another Rapport had open; `Ok(true)` once it is open.
@@ -85,9 +225,12 @@ impl Record {
         if !self.owned() {
             return Err(rapport::Error::InUse.into());
         }
+        if self.is_locked() {
+            return Err(rapport::Error::Locked.into());
+        }
         let db_path = self.db_path.clone();
         let (restored, store) = tauri::async_runtime::spawn_blocking(move || {
-            let restored = backup::restore(&db_path, &from, chrono::Utc::now())?;
+            let restored = backup::restore(&db_path, &from, None, chrono::Utc::now())?;
             Ok::<_, rapport::Error>((restored, Store::open(&db_path)?))
         })
         .await

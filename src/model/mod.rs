@@ -400,6 +400,8 @@ pub struct Settings {
     /// How and when families can reach the teacher ("by phone 555-0100, weekdays 3–4 pm"),
     /// printed in the introduction letter.
     pub contact_hours: String,
+    /// A protected record's window locks after this many minutes without a key or a click.
+    pub lock_minutes: u32,
 }
 
 /// The introduction letter's body in one language: the teacher's own wording, or the one Rapport
@@ -415,6 +417,9 @@ pub struct LetterTemplate {
 
 impl Settings {
     pub const DEFAULT_QUIET_DAYS: u32 = 21;
+    pub const DEFAULT_LOCK_MINUTES: u32 = 10;
+    /// The longest idle time before a protected record locks: a school day's half.
+    pub const MAX_LOCK_MINUTES: u32 = 240;
 }
 
 impl Default for Settings {
@@ -426,6 +431,7 @@ impl Default for Settings {
             quiet_days: Settings::DEFAULT_QUIET_DAYS,
             paper: Paper::Letter,
             contact_hours: String::new(),
+            lock_minutes: Settings::DEFAULT_LOCK_MINUTES,
         }
     }
 }

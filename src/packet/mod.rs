@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod layout;
 pub mod letter;
 pub mod questionnaire;
+pub mod recovery_sheet;
 pub mod schedule;
 pub mod shape;
 

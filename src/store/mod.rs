@@ -29,6 +29,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::protect::{self, DataKey};
 
 pub use drafts::Draft;
 pub use migrations::LATEST as SCHEMA_VERSION;
@@ -37,6 +38,8 @@ pub use migrations::LATEST as SCHEMA_VERSION;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The key of a protected record; `None` for a plain one.
+    key: Option<DataKey>,
     /// How many units of work (`transact.rs`) are open inside one another.
     units: usize,
     /// How many removals for good had to be applied again when the record was opened.
@@ -72,27 +75,51 @@ impl Health {
 impl Store {
     /// Opens (creating if needed) the record at `path` and brings its schema up to date.
     ///
-    /// A record written by a newer Rapport is refused before anything is written to it.
+    /// A record written by a newer Rapport is refused before anything is written to it, and a
+    /// protected record is refused (`Error::Locked`) before anything is read: see [`Store::unlock`].
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        Store::open_with(path.as_ref(), Removals::Apply)
+        Store::open_with(path.as_ref(), Removals::Apply, None)
+    }
+
+    /// Opens the record at `path` with its key: plain when `key` is `None`.
+    pub fn open_with_key(path: impl AsRef<Path>, key: Option<DataKey>) -> Result<Store> {
+        Store::open_with(path.as_ref(), Removals::Apply, key)
+    }
+
+    /// Opens the protected record at `path` with its passphrase (a plain record opens as it is).
+    /// A wrong passphrase leaves the file untouched.
+    pub fn unlock(path: impl AsRef<Path>, passphrase: &str) -> Result<Store> {
+        let path = path.as_ref();
+        let key = match protect::is_protected(path)? {
+            true => Some(protect::unlock(path, passphrase)?),
+            false => None,
+        };
+        Store::open_with_key(path, key)
     }
 
     /// Opens a record without clearing it of the removals for good: a copy about to take the
     /// record's place (they are applied once it is there, where what they cleared is reported),
     /// or a second connection beside one that has applied them already (the start-up backup).
-    pub fn open_as_is(path: &Path) -> Result<Store> {
-        Store::open_with(path, Removals::Leave)
+    pub fn open_as_is(path: &Path, key: Option<DataKey>) -> Result<Store> {
+        Store::open_with(path, Removals::Leave, key)
     }
 
-    fn open_with(path: &Path, removals: Removals) -> Result<Store> {
+    fn open_with(path: &Path, removals: Removals, key: Option<DataKey>) -> Result<Store> {
+        protect::initialize();
         let path = path.to_path_buf();
+        if key.is_none() && protect::is_protected(&path)? {
+            return Err(Error::Locked);
+        }
         prepare_file(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(&path, flags)?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        migrations::refuse_newer(&conn).map_err(|e| not_a_database(e, &path))?;
+        if let Some(key) = &key {
+            protect::apply_key(&conn, key)?;
+        }
+        migrations::refuse_newer(&conn).map_err(|e| not_a_database(e, &path, key.is_some()))?;
         let mode: String =
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -111,6 +138,7 @@ impl Store {
         let mut store = Store {
             conn,
             path,
+            key,
             units: 0,
             removed_again: 0,
         };
@@ -124,6 +152,9 @@ impl Store {
                 Err(Error::BadFile(_) | Error::Io { .. }) => 0,
                 Err(other) => return Err(other),
             };
+            // A protected record never keeps a plain backup beside it: one left by protecting
+            // that was cut short is encrypted now (and again at the next opening if this fails).
+            let _ = protect::convert_backups(&store.path, store.key.as_ref());
         }
         Ok(store)
     }
@@ -141,9 +172,35 @@ impl Store {
         self.removed_again
     }
 
+    /// Keeps the count of children cleared again across a reopening of the same record.
+    pub(crate) fn set_removed_again(&mut self, count: usize) {
+        self.removed_again = count;
+    }
+
     /// Where this record lives.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the record is protected by a passphrase (encrypted at rest).
+    pub fn is_protected(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// A copy of the record's key for a second connection to it (the start-up backup, on its own
+    /// thread); wiped from memory when that is dropped. `None` for a plain record.
+    pub fn key_copy(&self) -> Option<DataKey> {
+        self.key.as_ref().map(DataKey::duplicate)
+    }
+
+    /// The record's key, for a second connection to it or to one of its copies.
+    pub(crate) fn key(&self) -> Option<&DataKey> {
+        self.key.as_ref()
+    }
+
+    /// The record's own connection, for turning it into a protected or plain copy.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// The schema version of the open record.
@@ -209,8 +266,18 @@ fn prepare_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn not_a_database(error: Error, path: &Path) -> Error {
+fn not_a_database(error: Error, path: &Path, keyed: bool) -> Error {
     match &error {
+        Error::Storage(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, ErrorCode::NotADatabase) && keyed =>
+        {
+            Error::BadFile(format!(
+                "The key file beside {} does not open this record: it belongs to another record, \
+                 or the record was replaced by a file that is not protected with it. Nothing was \
+                 changed.",
+                path.display()
+            ))
+        }
         Error::Storage(rusqlite::Error::SqliteFailure(e, _))
             if matches!(e.code, ErrorCode::NotADatabase) =>
         {

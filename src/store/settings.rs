@@ -15,6 +15,7 @@ const CURRENT_CLASS: &str = "current_class_id";
 const QUIET_DAYS: &str = "quiet_days";
 const PAPER: &str = "paper";
 const CONTACT_HOURS: &str = "contact_hours";
+const LOCK_MINUTES: &str = "lock_minutes";
 /// Followed by the language code: `letter_template.es`.
 const LETTER_TEMPLATE: &str = "letter_template.";
 
@@ -41,6 +42,10 @@ impl Store {
                 .and_then(|v| crate::model::Paper::parse(&v))
                 .unwrap_or_default(),
             contact_hours: self.setting(CONTACT_HOURS)?.unwrap_or_default(),
+            lock_minutes: self
+                .setting(LOCK_MINUTES)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(Settings::DEFAULT_LOCK_MINUTES),
         })
     }
 
@@ -98,6 +103,7 @@ impl Store {
                 (QUIET_DAYS, Some(settings.quiet_days.to_string())),
                 (PAPER, Some(settings.paper.as_str().to_string())),
                 (CONTACT_HOURS, Some(settings.contact_hours.clone())),
+                (LOCK_MINUTES, Some(settings.lock_minutes.to_string())),
             ] {
                 match value {
                     Some(value) => conn.execute(

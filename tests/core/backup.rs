@@ -34,7 +34,7 @@ fn a_backup_is_a_healthy_owner_only_copy_of_the_open_record() {
     std::fs::create_dir(dir.path().join("usb")).unwrap();
     let bytes = store.back_up_to(&target).unwrap();
     assert_eq!(bytes, std::fs::metadata(&target).unwrap().len());
-    let checked = backup::check_file(&target).unwrap();
+    let checked = backup::check_file(&target, None).unwrap();
     assert_eq!(checked.students, 30);
     assert_eq!(checked.schema_version, rapport::store::SCHEMA_VERSION);
     #[cfg(unix)]
@@ -78,8 +78,14 @@ fn an_automatic_backup_is_taken_only_when_the_record_changed() {
     let listed = backup::list(&backups).unwrap();
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0], second, "newest first");
-    assert_eq!(backup::check_file(&listed[1].path).unwrap().students, 30);
-    assert_eq!(backup::check_file(&listed[0].path).unwrap().students, 29);
+    assert_eq!(
+        backup::check_file(&listed[1].path, None).unwrap().students,
+        30
+    );
+    assert_eq!(
+        backup::check_file(&listed[0].path, None).unwrap().students,
+        29
+    );
 
     // A backup can be deleted by its name in the folder, and nothing outside it.
     let older = listed[1]
@@ -110,12 +116,12 @@ fn restoring_brings_the_backup_back_and_keeps_the_record_as_it_was() {
     drop(store);
 
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 16, 0, 0).unwrap();
-    let kept = backup::restore(&db, &saved, now)
+    let kept = backup::restore(&db, &saved, None, now)
         .unwrap()
         .kept
         .expect("the record as it was");
     assert_eq!(kept.kind, BackupKind::BeforeRestore);
-    assert_eq!(backup::check_file(&kept.path).unwrap().students, 25);
+    assert_eq!(backup::check_file(&kept.path, None).unwrap().students, 25);
     for side in ["rapport.sqlite3-wal", "rapport.sqlite3-shm"] {
         assert!(!dir.path().join(side).exists(), "{side} left behind");
     }
@@ -135,7 +141,7 @@ fn a_file_that_is_not_a_healthy_record_is_refused_and_nothing_changes() {
 
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "not a database at all, just some words").unwrap();
-    let error = backup::restore(&db, &text, now).unwrap_err();
+    let error = backup::restore(&db, &text, None, now).unwrap_err();
     assert!(
         error.to_string().contains("not a Rapport record"),
         "{error}"
@@ -148,7 +154,7 @@ fn a_file_that_is_not_a_healthy_record_is_refused_and_nothing_changes() {
         .pragma_update(None, "user_version", 999)
         .unwrap();
     assert_eq!(
-        backup::restore(&db, &newer, now).unwrap_err().code(),
+        backup::restore(&db, &newer, None, now).unwrap_err().code(),
         "too_new"
     );
 
@@ -157,7 +163,7 @@ fn a_file_that_is_not_a_healthy_record_is_refused_and_nothing_changes() {
         .unwrap()
         .execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
         .unwrap();
-    let error = backup::restore(&db, &other, now).unwrap_err();
+    let error = backup::restore(&db, &other, None, now).unwrap_err();
     assert!(
         error.to_string().contains("not a Rapport record"),
         "{error}"
@@ -169,7 +175,7 @@ fn a_file_that_is_not_a_healthy_record_is_refused_and_nothing_changes() {
         .unwrap()
         .execute_batch("CREATE TABLE student (id INTEGER PRIMARY KEY, name TEXT)")
         .unwrap();
-    let error = backup::restore(&db, &lookalike, now).unwrap_err();
+    let error = backup::restore(&db, &lookalike, None, now).unwrap_err();
     assert!(
         error.to_string().contains("not a Rapport record"),
         "{error}"
@@ -199,7 +205,10 @@ fn a_record_that_will_not_open_can_still_be_restored_over() {
     std::fs::write(&db, b"garbage where the record was").unwrap();
     assert!(Store::open(&db).is_err());
 
-    let kept = backup::restore(&db, &good, now).unwrap().kept.unwrap();
+    let kept = backup::restore(&db, &good, None, now)
+        .unwrap()
+        .kept
+        .unwrap();
     assert_eq!(kept.kind, BackupKind::BeforeRestore);
     assert_eq!(
         std::fs::read(&kept.path).unwrap(),

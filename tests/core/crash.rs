@@ -3,8 +3,12 @@
 //! and again. After every kill the record passes `PRAGMA integrity_check`, every write whose commit
 //! returned is there, and no batch is half-written.
 //!
-//! The child is this same test binary, started with `RAPPORT_CRASH_WRITER` set. Runs: 60, or
-//! `RAPPORT_CRASH_RUNS` (fewer for a quick check).
+//! The same runs on a record protected by a passphrase (SQLCipher): its encrypted pages and
+//! journal must be just as safe.
+//!
+//! The child is this same test binary, started with `RAPPORT_CRASH_WRITER` set (and
+//! `RAPPORT_CRASH_PASSPHRASE` for a protected record). Runs: 60 plain and 30 protected, or
+//! `RAPPORT_CRASH_RUNS` each (fewer for a quick check).
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -19,6 +23,8 @@ use rapport::roster::{ClassTarget, Roster, RosterGuardian, RosterStudent};
 use rapport::Store;
 
 const WRITER_ENV: &str = "RAPPORT_CRASH_WRITER";
+const PASSPHRASE_ENV: &str = "RAPPORT_CRASH_PASSPHRASE";
+const PASSPHRASE: &str = "crash test passphrase";
 /// Children in one all-or-nothing batch.
 const BATCH: usize = 150;
 
@@ -28,13 +34,17 @@ fn day() -> NaiveDate {
 
 /// The writer: runs only in the child process. Prints `contact ID` after each committed contact
 /// and `batch N` after each committed batch, flushing each line, so the parent knows what was
-/// committed before it killed us.
+/// committed before it killed us. It says `ready` once the record is open (unlocking takes a
+/// moment), and the parent's clock starts then.
 #[test]
 fn writer_child() {
     let Some(path) = std::env::var_os(WRITER_ENV) else {
         return;
     };
-    let mut store = Store::open(Path::new(&path)).unwrap();
+    let mut store = open(
+        Path::new(&path),
+        std::env::var(PASSPHRASE_ENV).ok().as_deref(),
+    );
     let class_id = store.classes().unwrap()[0].id;
     let student_id = store
         .students(class_id)
@@ -52,6 +62,8 @@ fn writer_child() {
         .count()
         / BATCH;
     use std::io::Write;
+    writeln!(out.lock(), "ready").unwrap();
+    out.lock().flush().unwrap();
     for round in 0.. {
         if round % 25 == 24 {
             // A big import: a roster of BATCH children with a guardian each, all or nothing.
@@ -117,19 +129,39 @@ impl Dice {
     }
 }
 
+/// The record, unlocked with `passphrase` when it is protected.
+fn open(path: &Path, passphrase: Option<&str>) -> Store {
+    match passphrase {
+        Some(passphrase) => Store::unlock(path, passphrase).unwrap(),
+        None => Store::open(path).unwrap(),
+    }
+}
+
 #[test]
 fn a_record_survives_being_killed_mid_write_again_and_again() {
+    survives_kills(None, 60);
+}
+
+#[test]
+fn a_protected_record_survives_being_killed_mid_write_again_and_again() {
+    survives_kills(Some(PASSPHRASE), 30);
+}
+
+fn survives_kills(passphrase: Option<&str>, default_runs: usize) {
     if std::env::var_os(WRITER_ENV).is_some() {
         return;
     }
     let runs: usize = std::env::var("RAPPORT_CRASH_RUNS")
         .ok()
         .and_then(|r| r.parse().ok())
-        .unwrap_or(60);
+        .unwrap_or(default_runs);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rapport.sqlite3");
     {
         let mut store = Store::open(&path).unwrap();
+        if let Some(passphrase) = passphrase {
+            store.protect(passphrase).unwrap();
+        }
         let class = store
             .start_class(
                 &ClassDetails {
@@ -154,7 +186,8 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
     let mut killed_mid_import = 0usize;
     let started = Instant::now();
     for run in 0..runs {
-        let mut child = Command::new(std::env::current_exe().unwrap())
+        let mut writer = Command::new(std::env::current_exe().unwrap());
+        writer
             .args([
                 "--exact",
                 "crash::writer_child",
@@ -162,17 +195,28 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
                 "--test-threads=1",
             ])
             .env(WRITER_ENV, &path)
+            .env_remove(PASSPHRASE_ENV)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::null());
+        if let Some(passphrase) = passphrase {
+            writer.env(PASSPHRASE_ENV, passphrase);
+        }
+        let mut child = writer.spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
+        let (ready_tx, ready) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<String>>()
+            let mut lines = Vec::new();
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                // libtest prints "test crash::writer_child ... " on the same line first.
+                if line.ends_with("ready") {
+                    let _ = ready_tx.send(());
+                }
+                lines.push(line);
+            }
+            lines
         });
+        // The clock starts when the record is open (a protected one takes a moment to unlock).
+        let _ = ready.recv_timeout(Duration::from_secs(20));
         std::thread::sleep(Duration::from_millis(dice.between(30, 400)));
         child.kill().unwrap(); // SIGKILL: no destructors, no flush, no checkpoint.
         child.wait().unwrap();
@@ -188,7 +232,7 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
             }
         }
 
-        let store = Store::open(&path).unwrap();
+        let store = open(&path, passphrase);
         let health = store.check().unwrap();
         assert!(health.is_healthy(), "run {run}: {:?}", health.integrity);
         let class_id = store.classes().unwrap()[0].id;
@@ -240,7 +284,8 @@ fn a_record_survives_being_killed_mid_write_again_and_again() {
         );
     }
     println!(
-        "{runs} kills in {:.1} s ({killed_mid_import} in the middle of an import): {} committed contacts and {committed_batches} imports of {BATCH} all present, none half-written, integrity ok every time",
+        "{} record: {runs} kills in {:.1} s ({killed_mid_import} in the middle of an import): {} committed contacts and {committed_batches} imports of {BATCH} all present, none half-written, integrity ok every time",
+        if passphrase.is_some() { "protected" } else { "plain" },
         started.elapsed().as_secs_f64(),
         committed_contacts.len()
     );

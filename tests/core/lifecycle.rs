@@ -334,7 +334,12 @@ fn restoring_a_backup_from_before_a_removal_for_good_removes_the_child_again() {
     assert_eq!(store.last_purge().unwrap(), Some(purge_time));
     let db = store.path().to_path_buf();
     drop(store);
-    assert_eq!(backup::restore(&db, &usb, after).unwrap().removed_again, 1);
+    assert_eq!(
+        backup::restore(&db, &usb, None, after)
+            .unwrap()
+            .removed_again,
+        1
+    );
     let store = Store::open(&db).unwrap();
     assert_eq!(store.student(jose).unwrap_err().code(), "not_found");
     drop(store);

@@ -10,6 +10,7 @@ mod partnership;
 mod pdf;
 mod previous_version;
 mod privacy;
+mod protect;
 mod roster;
 mod soak;
 mod store;

@@ -441,12 +441,23 @@ fn settings_round_trip_and_fall_back_to_an_existing_class() {
             quiet_days: 14,
             paper: Paper::A4,
             contact_hours: " by email,  any time ".into(),
+            lock_minutes: 5,
         })
         .unwrap();
     assert_eq!(saved.teacher_name, "Jordan Rivera");
     assert_eq!(saved.contact_hours, "by email, any time");
     assert_eq!(store.settings().unwrap().quiet_days, 14);
     assert_eq!(store.settings().unwrap().paper, Paper::A4);
+    assert_eq!(store.settings().unwrap().lock_minutes, 5);
+    for lock_minutes in [0, Settings::MAX_LOCK_MINUTES + 1] {
+        let error = store
+            .save_settings(&Settings {
+                lock_minutes,
+                ..saved.clone()
+            })
+            .unwrap_err();
+        assert_eq!(error.field_problems()[0].field, "lock_minutes");
+    }
     let error = store
         .save_settings(&Settings {
             quiet_days: 0,

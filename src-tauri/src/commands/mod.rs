@@ -13,6 +13,7 @@ pub mod goals;
 pub mod guardians;
 pub mod names;
 pub mod printing;
+pub mod protection;
 pub mod roster;
 pub mod students;
 pub mod trash;

@@ -82,4 +82,11 @@ pub const COMMANDS: &[&str] = &[
     "save_draft",
     "get_draft",
     "discard_draft",
+    "unlock",
+    "unlock_with_recovery_key",
+    "lock_now",
+    "protect_record",
+    "save_recovery_sheet",
+    "change_passphrase",
+    "unprotect_record",
 ];

@@ -151,7 +151,7 @@ pub async fn save_letter_template(
         .await
 }
 
-async fn save<R: Runtime>(
+pub(crate) async fn save<R: Runtime>(
     app: AppHandle<R>,
     document: PrintedDocument,
 ) -> Result<Option<SavedFile>, CommandError> {

@@ -7,6 +7,7 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use rapport::model::Id;
 use rapport::packet::{self, Paper};
+use rapport::protect::DataKey;
 use rapport::store::lock::RecordLock;
 use rapport::uses::{self, Document};
 use rapport::{backup, demo, files, insights, paths, Error, Store};
@@ -21,6 +22,9 @@ struct Cli {
     /// The record to use. Defaults to the desktop app's own (in $RAPPORT_DATA_DIR or the user data folder).
     #[arg(long, global = true, env = paths::DB_ENV, value_name = "PATH")]
     db: Option<PathBuf>,
+
+    #[command(flatten)]
+    secrets: protection::Secrets,
 
     #[command(subcommand)]
     command: Command,
@@ -125,6 +129,8 @@ enum Command {
         /// The backup to restore.
         file: PathBuf,
     },
+    #[command(flatten)]
+    Protection(protection::ProtectionCommand),
     /// List the students, class by class.
     Students {
         /// Only this class (by id).
@@ -150,6 +156,8 @@ macro_rules! say {
         }
     }};
 }
+
+mod protection;
 
 /// One child, or every child of a class.
 #[derive(clap::Args)]
@@ -231,6 +239,7 @@ impl Command {
         matches!(
             self,
             Command::Restore { .. }
+                | Command::Protection(_)
                 | Command::ImportJson { .. }
                 | Command::Demo { .. }
                 | Command::Import { dry_run: false, .. }
@@ -282,13 +291,20 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     // A restore swaps the file: it runs before the record is opened.
     if let Command::Restore { file } = &cli.command {
-        restore(&path, file)?;
+        restore(&path, file, cli.secrets.key(&path)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut store = Store::open(&path)?;
+    // Protecting opens the record itself (or only its key file).
+    if let Command::Protection(command) = cli.command {
+        protection::run(command, &path, &cli.secrets)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut store = cli.secrets.open(&path)?;
     let today = || Local::now().date_naive();
     match cli.command {
-        Command::Restore { .. } => unreachable!("restored above, before the record was opened"),
+        Command::Restore { .. } | Command::Protection(_) => {
+            unreachable!("done above, before the record was opened")
+        }
         Command::Backup { out } => back_up(&store, &path, out)?,
         Command::Backups { json } => list_backups(&path, json)?,
         Command::Import {
@@ -366,9 +382,9 @@ fn print(
     write_printed(&printed.printed, &output.out)
 }
 
-fn restore(path: &Path, file: &Path) -> Result<(), Error> {
-    let restored = backup::restore(path, file, chrono::Utc::now())?;
-    let checked = backup::check_file(path)?;
+fn restore(path: &Path, file: &Path, key: Option<DataKey>) -> Result<(), Error> {
+    let restored = backup::restore(path, file, key.as_ref(), chrono::Utc::now())?;
+    let checked = backup::check_file(path, key.as_ref())?;
     say!(
         "Restored {} ({} students) into {}.",
         file.display(),
