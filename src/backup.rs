@@ -223,8 +223,9 @@ pub fn check_file(path: &Path, key: Option<&DataKey>) -> Result<Checked> {
     let encrypted = protect::is_protected(path)?;
     let not_readable = || match (encrypted, key) {
         (true, None) => Error::BadFile(format!(
-            "{shown} is protected by a passphrase. It can be restored only into the record it \
-             was made from, with that record unlocked. Nothing was changed."
+            "{shown} is not a Rapport record, or it is protected by a passphrase: a protected \
+             backup can be restored only into the record it was made from, with that record \
+             unlocked. Nothing was changed."
         )),
         (true, Some(_)) => Error::BadFile(format!(
             "{shown} is protected by another record's passphrase, so this record cannot read it. \

@@ -142,7 +142,10 @@ pub enum Error {
     )]
     WrongRecoveryKey,
     /// The file exists but is not a Rapport (SQLite) database.
-    #[error("{0} is not a Rapport record (it is not an SQLite database). Nothing was changed.")]
+    #[error(
+        "{0} is not a Rapport record (it is not an SQLite database, or it is a protected record \
+         whose key file is missing). Nothing was changed."
+    )]
     NotADatabase(String),
 
     #[error("The record could not be read or saved ({0}). Nothing was changed.")]

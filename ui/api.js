@@ -3,7 +3,9 @@
 // `code` is a stable word, each meaning one thing the page can act on: validation (fix the fields),
 // not_found (reload), conflict (clashes with the record), nothing_to_print (do what the message
 // says first), bad_file (choose another file), rejected (a roster's row problems), no_data_folder,
-// in_use (another window has the record), too_new, storage, io, internal. `message` is a sentence
+// in_use (another window has the record), too_new, storage, io, internal, locked (the record is
+// protected and waits for its passphrase), wrong_passphrase, wrong_recovery_key, wait (too many
+// wrong tries: `retryAfter` seconds). `message` is a sentence
 // for the teacher; `fields` maps a form field to its problem.
 
 /** Tauri's invoke, looked up when a call is made: importing this module touches nothing, so the
@@ -11,10 +13,12 @@
 const invoke = (command, args) => window.__TAURI__.core.invoke(command, args);
 
 export class RapportError extends Error {
-  constructor({ code = 'internal', message = 'Something went wrong.', fields = [], problems = [] } = {}) {
+  constructor({ code = 'internal', message = 'Something went wrong.', fields = [], problems = [], retry_after = null } = {}) {
     super(message);
     this.name = 'RapportError';
     this.code = code;
+    /** Seconds before the next try is allowed (after repeated wrong passphrases), or null. */
+    this.retryAfter = retry_after;
     /** @type {Record<string, string>} field name -> message */
     this.fields = {};
     // A field may have more than one problem (too long, and an unknown placeholder): all are shown.
@@ -184,3 +188,14 @@ export const purgeStudent = (id) => call('purge_student', { id });
 export const saveDraft = (form, studentId, fields) => call('save_draft', { form, student_id: studentId, fields });
 export const getDraft = (form) => call('get_draft', { form });
 export const discardDraft = (form) => call('discard_draft', { form });
+
+// Protection: a passphrase, the app lock and the recovery key. The recovery key comes back once
+// from protectRecord, to show and to print with saveRecoverySheet; it is not kept.
+export const unlock = (passphrase) => call('unlock', { passphrase });
+export const unlockWithRecoveryKey = (recoveryKey, newPassphrase) =>
+  call('unlock_with_recovery_key', { recovery_key: recoveryKey, new_passphrase: newPassphrase });
+export const lockNow = () => call('lock_now');
+export const protectRecord = (passphrase) => call('protect_record', { passphrase });
+export const saveRecoverySheet = (recoveryKey) => call('save_recovery_sheet', { recovery_key: recoveryKey });
+export const changePassphrase = (current, next) => call('change_passphrase', { current, new: next });
+export const unprotectRecord = (passphrase) => call('unprotect_record', { passphrase });

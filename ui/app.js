@@ -20,6 +20,8 @@ import * as conferences from './views/conferences.js';
 import * as settings from './views/settings.js';
 import * as rosterImport from './views/roster-import.js';
 import * as recovery from './views/recovery.js';
+import { renderLock } from './views/lock.js';
+import { installAppLock } from './app-lock.js';
 
 const ROUTES = [
   { pattern: /^\/today$/, nav: 'today', render: today.render },
@@ -376,6 +378,11 @@ function reportReady() {
 function showOpenError(error, dbPath) {
   const main = h('main', { class: 'fatal', id: 'main', tabindex: '-1' });
   document.body.replaceChildren(main);
+  if (error?.code === 'locked') {
+    renderLock(main, info ?? { db_path: dbPath });
+    reportReady();
+    return;
+  }
   if (error?.code === 'in_use') {
     document.title = 'Rapport: your record is open in another window';
     recovery.renderInUse(main, error, dbPath);
@@ -434,6 +441,7 @@ async function start() {
     return;
   }
   wireShell();
+  installAppLock(() => info);
   installCounters(() => info?.limits);
   await renderRoute({ initial: true });
 }

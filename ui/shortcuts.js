@@ -18,6 +18,7 @@ export const SHORTCUTS = [
   { code: 'KeyG', keys: 'Alt+G', label: 'On a child’s page: note good news', focus: '#praise_category' },
   { code: 'KeyN', keys: 'Alt+N', label: 'On a child’s page: note a concern', click: '#add-concern' },
   { code: 'KeyA', keys: 'Alt+A', label: 'On a child’s page: add a goal', click: '#add-goal' },
+  { code: 'KeyK', keys: 'Alt+K', label: 'Lock Rapport now (a record protected by a passphrase)', click: '#lock-now' },
 ];
 
 /** Keys that work inside forms and dialogs, listed with the rest. */

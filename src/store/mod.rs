@@ -107,7 +107,7 @@ impl Store {
     fn open_with(path: &Path, removals: Removals, key: Option<DataKey>) -> Result<Store> {
         protect::initialize();
         let path = path.to_path_buf();
-        if key.is_none() && protect::is_protected(&path)? {
+        if key.is_none() && protect::is_protected(&path)? && protect::key_path(&path).exists() {
             return Err(Error::Locked);
         }
         prepare_file(&path)?;

@@ -215,9 +215,16 @@ fn survives_kills(passphrase: Option<&str>, default_runs: usize) {
             }
             lines
         });
-        // The clock starts when the record is open (a protected one takes a moment to unlock).
-        let _ = ready.recv_timeout(Duration::from_secs(20));
-        std::thread::sleep(Duration::from_millis(dice.between(30, 400)));
+        // A protected record takes a moment (the passphrase is stretched) to open: its clock
+        // starts once it is open, so the kills land in its writes and not in its unlocking.
+        let delay = match passphrase {
+            Some(_) => {
+                let _ = ready.recv_timeout(Duration::from_secs(20));
+                dice.between(20, 200)
+            }
+            None => dice.between(30, 400),
+        };
+        std::thread::sleep(Duration::from_millis(delay));
         child.kill().unwrap(); // SIGKILL: no destructors, no flush, no checkpoint.
         child.wait().unwrap();
         let lines = reader.join().unwrap();

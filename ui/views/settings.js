@@ -2,8 +2,9 @@
 // Today names a family, the paper), the introduction letter's wording (see letter-settings.js), the
 // class (edit it, switch between classes, add another, and at the end of the year archive it or
 // start a new year: see year-settings.js), the questions for families (see questions.js), backups
-// of the record (see backup-settings.js), where the record lives on this computer, and what was
-// deleted lately (kept for appInfo().trash_days; restore it, or empty the trash).
+// of the record (see backup-settings.js), protecting it with a passphrase (settings/protection.js),
+// where the record lives on this computer, and what was deleted lately (kept for
+// appInfo().trash_days; restore it, or empty the trash).
 //
 // The pieces live in views/settings/: the "You" form (you.js) with its quiet-days field
 // (quiet-days.js), the class forms (class.js) and "Recently deleted" (trash.js).
@@ -15,6 +16,7 @@ import { readLetterSettings, renderLetterSettings } from './letter-settings.js';
 import { renderQuestionBank } from './questions.js';
 import { readYearEnd, renderYearEnd } from './year-settings.js';
 import { classForm, newClassArea, switchForm } from './settings/class.js';
+import { protectionSection } from './settings/protection.js';
 import { trashSection } from './settings/trash.js';
 import { youForm } from './settings/you.js';
 
@@ -62,6 +64,7 @@ export async function render(ctx) {
     ),
     renderQuestionBank(ctx),
     renderBackupSettings(ctx, backups),
+    protectionSection(ctx),
     recordSection(ctx),
     trashSection(ctx, trash),
   );

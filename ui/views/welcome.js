@@ -1,10 +1,12 @@
 // First run: no class yet. A short welcome, the "Set up your class" form, "Import a roster"
-// (#/import, which makes the class) and "Load a demo class".
+// (#/import, which makes the class), "Load a demo class", and protecting the record with a
+// passphrase (recommended; also in Settings).
 // Also exports the demo loader, which the empty student list offers too.
 
 import * as api from '../api.js';
 import { h, whileBusy } from '../dom.js';
 import { actions, field, form, onSubmit, valueOf } from './forms.js';
+import { protectArea } from './settings/protection.js';
 
 /** Class form fields are called name/grade/room by the core; the inputs are class_*. */
 const CLASS_FIELDS = { name: 'class_name', grade: 'class_grade', room: 'class_room' };
@@ -27,6 +29,26 @@ export async function loadDemoAndOpen(ctx, button) {
   } catch (err) {
     ctx.alert(err);
   }
+}
+
+/** "Protect this record": recommended before any child's name is typed. */
+function protectOffer(ctx) {
+  const offer = h(
+    'aside',
+    { class: 'protect-offer', id: 'protect-offer', 'aria-labelledby': 'protect-offer-title' },
+    h('h2', { id: 'protect-offer-title' }, 'Protect this record with a passphrase (recommended)'),
+    h('p', null, 'The record and its backups are encrypted, and the window locks when you step away. You can also do this later in Settings.'),
+  );
+  offer.append(
+    protectArea(ctx, () => {
+      offer.replaceChildren(
+        h('h2', { id: 'protect-offer-title', tabindex: '-1' }, 'This record is protected'),
+        h('p', null, 'The window locks after 10 minutes without use; change that in Settings.'),
+      );
+      offer.querySelector('h2').focus();
+    }),
+  );
+  return offer;
 }
 
 /**
@@ -102,6 +124,7 @@ export function render(ctx) {
       h('p', null, 'Try Rapport with a made-up class of children and their families. You can add your own class later.'),
       demoButton,
     ),
+    ctx.info.protected ? null : protectOffer(ctx),
   );
   return { node, focus: '#class_name' };
 }

@@ -62,6 +62,21 @@ pub struct AppInfo {
     pub limits: rapport::validate::Limits,
     /// How many days a deleted record can be restored from Recently deleted.
     pub trash_days: i64,
+    /// Whether the record is protected by a passphrase (the window can lock).
+    pub protected: bool,
+    /// The shortest passphrase the core accepts.
+    pub passphrase_min_chars: usize,
+    /// Seconds without a key or a click before a protected record locks: the teacher's setting,
+    /// unless the tests shorten it (`RAPPORT_IDLE_LOCK_SECONDS`, their one seam for the app lock).
+    pub idle_lock_seconds: u64,
+}
+
+/// The tests' seam for the idle lock: a few seconds instead of minutes.
+fn idle_lock_seconds(settings: &Settings) -> u64 {
+    std::env::var("RAPPORT_IDLE_LOCK_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::from(settings.lock_minutes) * 60)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -69,15 +84,30 @@ pub async fn app_info<R: Runtime>(
     app: AppHandle<R>,
     record: State<'_, Record>,
 ) -> Result<AppInfo, CommandError> {
-    let (settings, classes, school_years) = match record.open_error() {
-        Some(_) => Default::default(),
+    let (settings, classes, school_years, protected) = match record.open_error() {
+        Some(_) => (
+            Settings::default(),
+            Vec::new(),
+            Vec::new(),
+            record.is_locked(),
+        ),
         None => {
             record
-                .run(|store| Ok((store.settings()?, store.classes()?, store.school_years()?)))
+                .run(|store| {
+                    Ok((
+                        store.settings()?,
+                        store.classes()?,
+                        store.school_years()?,
+                        store.is_protected(),
+                    ))
+                })
                 .await?
         }
     };
     Ok(AppInfo {
+        protected,
+        passphrase_min_chars: rapport::protect::PASSPHRASE_MIN_CHARS,
+        idle_lock_seconds: idle_lock_seconds(&settings),
         version: app.package_info().version.to_string(),
         db_path: record.db_path.display().to_string(),
         open_error: record.open_error(),

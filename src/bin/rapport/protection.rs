@@ -75,7 +75,9 @@ impl Secrets {
 
     /// The key of the record at `db_path`: `None` when it is not protected.
     pub fn key(&self, db_path: &Path) -> Result<Option<DataKey>, Error> {
-        match protect::is_protected(db_path)? {
+        // A file that is not a plain record and has no key file beside it is not asked about:
+        // opening it says what it is.
+        match protect::is_protected(db_path)? && protect::key_path(db_path).exists() {
             true => Ok(Some(protect::unlock(db_path, &self.passphrase(db_path)?)?)),
             false => Ok(None),
         }

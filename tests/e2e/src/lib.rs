@@ -124,6 +124,12 @@ impl Session {
 
     /// Starts the app on `data_dir` and waits for an element matching `css` (the first screen).
     pub async fn launch_until(data_dir: &Path, css: &str) -> Session {
+        Session::launch_with(data_dir, css, &[]).await
+    }
+
+    /// Starts the app on `data_dir` with more environment variables (the idle lock's seam), and
+    /// waits for an element matching `css`.
+    pub async fn launch_with(data_dir: &Path, css: &str, env: &[(&str, &str)]) -> Session {
         assert!(
             std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
             "no display: run the end-to-end tests under xvfb-run (make test does)"
@@ -135,6 +141,7 @@ impl Session {
             .env("RAPPORT_DATA_DIR", data_dir)
             // Printed files go to one folder instead of a native save dialog.
             .env("RAPPORT_SAVE_DIR", printed_dir(data_dir))
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

@@ -9,6 +9,7 @@ mod one_owner;
 mod partnership;
 mod printing;
 mod privacy;
+mod protection;
 mod recovery;
 mod roster;
 mod teachers_day;
