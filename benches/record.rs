@@ -53,8 +53,56 @@ fn main() {
         opened.as_secs_f64() * 1000.0
     );
     let class_id = summary_.class_id;
-    let quiet_days = store.settings().expect("settings").quiet_days;
+    let plain = screens(&store, class_id, today);
+    let (_, exported) =
+        time(|| serde_json::to_vec(&store.export().expect("export")).expect("json"));
+    println!(
+        "export the whole record as JSON:              {:.1} ms",
+        exported.as_secs_f64() * 1000.0
+    );
+    let plain_backup = backups(&store, &dir.path().join("plain"));
 
+    // The same record protected by a passphrase (SQLCipher): what it costs.
+    println!("\nprotected by a passphrase:");
+    let mut store = store;
+    let (_, protected_in) = time(|| store.protect(PASSPHRASE).expect("protect"));
+    println!(
+        "protect the record and its backups:           {:.0} ms",
+        protected_in.as_secs_f64() * 1000.0
+    );
+    drop(store);
+    let unlocks: Vec<Duration> = (0..5)
+        .map(|_| time(|| Store::unlock(&path, PASSPHRASE).expect("unlock")).1)
+        .collect();
+    summary("unlock (Argon2id 64 MiB x 3, then open)", unlocks);
+    let store = Store::unlock(&path, PASSPHRASE).expect("unlock");
+    let protected = screens(&store, class_id, today);
+    let protected_backup = backups(&store, &dir.path().join("protected"));
+    let slower = |p: Duration, q: Duration| (p.as_secs_f64() / q.as_secs_f64() - 1.0) * 100.0;
+    println!(
+        "\nprotected vs plain (medians): Today {:+.0}%, student page {:+.0}%, backup {:+.0}%",
+        slower(protected.today, plain.today),
+        slower(protected.page, plain.page),
+        slower(protected_backup, plain_backup)
+    );
+}
+
+const PASSPHRASE: &str = "a passphrase for the benchmark";
+
+/// The medians of the screens compared between a plain and a protected record.
+struct Screens {
+    today: Duration,
+    page: Duration,
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Today, the student page and the student list, `RUNS` times each.
+fn screens(store: &Store, class_id: rapport::model::Id, today: NaiveDate) -> Screens {
+    let quiet_days = store.settings().expect("settings").quiet_days;
     let today_runs: Vec<Duration> = (0..RUNS)
         .map(|_| {
             time(|| {
@@ -67,7 +115,7 @@ fn main() {
             .1
         })
         .collect();
-    summary("Today (load class activity + compute)", today_runs);
+    summary("Today (load class activity + compute)", today_runs.clone());
 
     let students = store.students(class_id).expect("students");
     let page_runs: Vec<Duration> = students
@@ -76,29 +124,30 @@ fn main() {
         .take(RUNS)
         .map(|s| time(|| store.student_page(s.id, today).expect("page")).1)
         .collect();
-    summary("Student page (everything on it)", page_runs);
+    summary("Student page (everything on it)", page_runs.clone());
 
     let list_runs: Vec<Duration> = (0..RUNS)
         .map(|_| time(|| store.students(class_id).expect("list")).1)
         .collect();
     summary("Student list (300 children)", list_runs);
-
-    let (_, exported) =
-        time(|| serde_json::to_vec(&store.export().expect("export")).expect("json"));
-    println!(
-        "export the whole record as JSON:              {:.1} ms",
-        exported.as_secs_f64() * 1000.0
-    );
-    backups(&store, dir.path());
+    Screens {
+        today: median(today_runs),
+        page: median(page_runs),
+    }
 }
 
 /// A backup of the large record (VACUUM INTO, integrity check, fsync, rename), and a start-up
-/// check that finds nothing changed. Called from `main`.
-fn backups(store: &Store, dir: &std::path::Path) {
+/// check that finds nothing changed, in `dir`. Returns the backup's time.
+fn backups(store: &Store, dir: &std::path::Path) -> Duration {
+    std::fs::create_dir_all(dir).expect("a folder for the backups");
     let target = dir.join("backup.sqlite3");
-    let (bytes, took) = time(|| store.back_up_to(&target).expect("backup"));
+    let runs: Vec<(u64, Duration)> = (0..3)
+        .map(|_| time(|| store.back_up_to(&target).expect("backup")))
+        .collect();
+    let bytes = runs[0].0;
+    let took = median(runs.iter().map(|r| r.1).collect());
     println!(
-        "back up the record (copy, check, fsync):      {:.1} ms, {:.1} MB",
+        "back up the record (copy, check, fsync):      {:.1} ms, {:.1} MB (median of 3)",
         took.as_secs_f64() * 1000.0,
         bytes as f64 / 1e6
     );
@@ -110,4 +159,5 @@ fn backups(store: &Store, dir: &std::path::Path) {
         "start-up backup when nothing changed:         {:.1} ms",
         unchanged.as_secs_f64() * 1000.0
     );
+    took
 }

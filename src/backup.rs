@@ -239,7 +239,7 @@ pub fn check_file(path: &Path, key: Option<&DataKey>) -> Result<Checked> {
     )
     .map_err(|_| not_readable())?;
     if let (true, Some(key)) = (encrypted, key) {
-        protect::apply_key(&conn, key)?;
+        protect::apply_key(&conn, key).map_err(|_| not_readable())?;
     }
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))

@@ -117,12 +117,19 @@ pub(crate) fn initialize() {
     });
 }
 
-/// Gives a new connection its key: the first thing done on it. SQLCipher is asked to wipe what it
-/// frees, so the key and decrypted pages do not linger in memory after the record is closed, and
-/// not to write its own log to the terminal (a wrong key is reported as an error of ours).
+/// Gives a new connection its key: the first thing done on it. SQLCipher is asked not to write its
+/// own log to the terminal (a wrong key is reported as an error of ours), and to keep a larger
+/// page cache: every page read from the disk is decrypted and checked, so pages are kept
+/// decrypted in memory for as long as the connection is open (32 MiB at most).
+///
+/// `cipher_memory_security` (wiping every allocation SQLite frees) stays off: measured on the
+/// 3,000-child record it made Today 2.3 times and the student page 11 times slower, for the rest
+/// of the process, since SQLCipher cannot turn it off again. SQLCipher wipes its own copies of the
+/// key when a connection closes, and Rapport's are wiped when dropped (`DataKey`), so locking
+/// leaves no key in memory; decrypted pages freed at that moment are returned to the allocator.
 pub(crate) fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     let statement = Zeroizing::new(format!(
-        "PRAGMA cipher_log_level = NONE; PRAGMA key = \"{}\"; PRAGMA cipher_memory_security = ON;",
+        "PRAGMA cipher_log_level = NONE; PRAGMA key = \"{}\"; PRAGMA cache_size = -32768;",
         key.sql_key().as_str()
     ));
     conn.execute_batch(&statement)?;

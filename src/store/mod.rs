@@ -117,7 +117,7 @@ impl Store {
         let mut conn = Connection::open_with_flags(&path, flags)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         if let Some(key) = &key {
-            protect::apply_key(&conn, key)?;
+            protect::apply_key(&conn, key).map_err(|e| not_a_database(e, &path, true))?;
         }
         migrations::refuse_newer(&conn).map_err(|e| not_a_database(e, &path, key.is_some()))?;
         let mode: String =

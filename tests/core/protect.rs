@@ -275,3 +275,100 @@ fn a_protected_record_without_its_key_file_says_what_is_missing() {
         "{error}"
     );
 }
+
+/// `rapport` on the record at `db` with `args` and environment `env` (stdin is not a terminal):
+/// (succeeded, standard output, standard error).
+fn rapport(db: &Path, args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("RAPPORT_PASSPHRASE")
+        .env_remove("RAPPORT_NEW_PASSPHRASE")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_protects_asks_for_the_passphrase_and_removes_the_protection() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = demo_record(dir.path());
+    drop(store);
+    let pass = [("RAPPORT_PASSPHRASE", PASSPHRASE)];
+    let sheet = dir.path().join("sheet.pdf");
+    let (ok, said, _) = rapport(
+        &path,
+        &["protect", "--recovery-sheet", sheet.to_str().unwrap()],
+        &[("RAPPORT_NEW_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(ok, "{said}");
+    assert!(said.contains("Recovery key"), "{said}");
+    assert!(sheet.exists());
+    assert!(protect::is_protected(&path).unwrap());
+
+    // Without the passphrase, or with a wrong one: a clear message, the file untouched.
+    let before = std::fs::read(&path).unwrap();
+    let (ok, _, error) = rapport(&path, &["check"], &[]);
+    assert!(!ok);
+    assert!(error.contains("RAPPORT_PASSPHRASE"), "{error}");
+    let (ok, _, error) = rapport(
+        &path,
+        &["students"],
+        &[("RAPPORT_PASSPHRASE", "nope nope nope")],
+    );
+    assert!(!ok);
+    assert!(error.contains("does not open this record"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // Every command works with it: from the variable, or from a file.
+    let (ok, said, _) = rapport(&path, &["check"], &pass);
+    assert!(ok && said.contains("30 students"), "{said}");
+    let file = dir.path().join("passphrase.txt");
+    std::fs::write(&file, format!("{PASSPHRASE}\n")).unwrap();
+    let (ok, said, _) = rapport(
+        &path,
+        &["students", "--passphrase-file", file.to_str().unwrap()],
+        &[],
+    );
+    assert!(ok && said.lines().count() > 30, "{said}");
+    let out = dir.path().join("today.json");
+    let (ok, _, error) = rapport(
+        &path,
+        &["export-json", "--out", out.to_str().unwrap()],
+        &pass,
+    );
+    assert!(ok, "{error}");
+    assert!(
+        error.contains("not protected"),
+        "the plain export is said so: {error}"
+    );
+
+    // A new passphrase; the old one stops working.
+    let (ok, _, error) = rapport(
+        &path,
+        &["change-passphrase"],
+        &[
+            ("RAPPORT_PASSPHRASE", PASSPHRASE),
+            ("RAPPORT_NEW_PASSPHRASE", "second passphrase"),
+        ],
+    );
+    assert!(ok, "{error}");
+    assert!(!rapport(&path, &["check"], &pass).0);
+
+    // Removing the protection asks first; with --yes it goes ahead.
+    let second = [("RAPPORT_PASSPHRASE", "second passphrase")];
+    let (ok, _, error) = rapport(&path, &["unprotect"], &second);
+    assert!(!ok && error.contains("--yes"), "{error}");
+    assert!(protect::is_protected(&path).unwrap());
+    let (ok, _, error) = rapport(&path, &["unprotect", "--yes"], &second);
+    assert!(ok, "{error}");
+    assert!(!protect::is_protected(&path).unwrap());
+    assert!(rapport(&path, &["check"], &[]).0);
+}

@@ -420,10 +420,15 @@ fn back_up(store: &Store, path: &Path, out: Option<PathBuf>) -> Result<(), Error
         }
     };
     say!(
-        "Backed up to {} ({} KB in {} ms).",
+        "Backed up to {} ({} KB in {} ms{}).",
         written.display(),
         bytes.div_ceil(1024),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        if store.is_protected() {
+            "; protected by the record's passphrase"
+        } else {
+            ""
+        }
     );
     Ok(())
 }
@@ -507,6 +512,12 @@ fn import_json(store: &mut Store, path: &Path, file: &Path) -> Result<(), Error>
 
 fn export_json(store: &Store, out: Option<PathBuf>) -> Result<(), Error> {
     let json = to_json(&store.export()?)? + "\n";
+    if store.is_protected() {
+        eprintln!(
+            "rapport: warning: the export is not protected by the passphrase: anyone who can read \
+             it can read every child's notes. Keep it safe, and delete it once it has done its job."
+        );
+    }
     match out {
         Some(out) => {
             files::write_atomically(&out, json.as_bytes())?;

@@ -2,7 +2,8 @@
 //! different ones refused at their fields), the recovery key shown once and its sheet saved, the
 //! record and its backup encrypted on disk; "Lock now" (Alt+K) leaves no child's name in the page;
 //! wrong passphrases get a clear message and then a wait; the right one opens the record again;
-//! the window locks by itself when left idle; the recovery key sets a new passphrase.
+//! a new passphrase is set in Settings; the window locks when the computer wakes from sleep and
+//! by itself when left idle; the recovery key sets a new passphrase.
 
 use rapport::protect;
 use rapport_e2e::{pdf_text, printed_dir, record_with_demo_class, workspace_root, Session};
@@ -134,6 +135,10 @@ async fn a_teacher_protects_the_record_locks_it_and_opens_it_again() {
     app.fill("#passphrase", PASSPHRASE).await;
     app.click("#change-passphrase-submit").await;
     app.wait_for("#change-passphrase-start").await;
+    // The computer sleeps and wakes: the clock jumps two minutes between two ticks.
+    app.script("const real = Date.now; Date.now = () => real() + 120000;")
+        .await;
+    app.wait_for_text("#lock h1", "Rapport is locked").await;
     app.quit().await;
     assert!(rapport::Store::unlock(&db, "lantern canoe maple").is_ok());
 
