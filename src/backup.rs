@@ -110,6 +110,10 @@ impl Store {
     /// Writes a consistent copy of the record to `target`, all or nothing: `VACUUM INTO` a
     /// temporary file beside it, check that copy's integrity, flush it to disk, then rename it
     /// over `target`. The copy is readable by its owner only. Returns its size in bytes.
+    ///
+    /// A protected record's copy is encrypted like the record; a copy outside the backups folder
+    /// (a USB stick) gets the record's key file beside it (`copy.sqlite3.key`), so that it can be
+    /// restored on another computer with the passphrase or the recovery key.
     pub fn back_up_to(&self, target: &Path) -> Result<u64> {
         if is_part_of_record(self.path(), target) {
             return Err(Error::Conflict(
@@ -128,8 +132,68 @@ impl Store {
         if result.is_err() {
             let _ = std::fs::remove_file(&temp);
         }
-        result
+        let bytes = result?;
+        let elsewhere = target.parent() != Some(backups_dir(self.path()).as_path());
+        if self.is_protected() && elsewhere {
+            let key_file = protect::key_path(self.path());
+            let sealed = std::fs::read(&key_file)
+                .map_err(|e| Error::io(format!("Could not read {}", key_file.display()), e))?;
+            crate::files::write_atomically(&protect::key_path(target), &sealed)?;
+        }
+        Ok(bytes)
     }
+}
+
+/// Puts a protected copy made on another computer (or by a record protected before) in the place
+/// of a record that is not protected (or does not exist yet), with `key` from the copy's own key
+/// file beside it. The record as it was is kept among the backups; afterwards the record is
+/// protected by the copy's passphrase and recovery key (its key file is copied beside it), and the
+/// backups beside it are encrypted when it is opened.
+pub fn restore_protected_copy(
+    db_path: &Path,
+    from: &Path,
+    key: &DataKey,
+    now: DateTime<Utc>,
+) -> Result<Restored> {
+    if protect::is_protected(db_path)? {
+        return Err(Error::Conflict(
+            "This record is protected by its own passphrase, so a copy protected by another one \
+             cannot take its place. Remove the protection first (Settings or `rapport \
+             unprotect`), then restore the copy. Nothing was changed."
+                .into(),
+        ));
+    }
+    check_file(from, Some(key))?;
+    let sealed_path = protect::key_path(from);
+    let sealed = std::fs::read(&sealed_path)
+        .map_err(|e| Error::io(format!("Could not read {}", sealed_path.display()), e))?;
+    let kept = match db_path.exists() && check_file(db_path, None).is_ok() {
+        true => {
+            let dir = backups_dir(db_path);
+            crate::files::create_private_dir(&dir)?;
+            let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
+            let bytes = Store::open(db_path)?.back_up_to(&target)?;
+            Some(Backup {
+                path: target,
+                taken_at,
+                bytes,
+                kind: BackupKind::BeforeRestore,
+            })
+        }
+        false => None,
+    };
+    if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::files::create_private_dir(dir)?;
+    }
+    // The key file first: beside a plain record it is never used, so a crash before the swap
+    // leaves the record as it was.
+    crate::files::write_atomically(&protect::key_path(db_path), &sealed)?;
+    swap_in(db_path, from, Some(key))?;
+    let removed_again = Store::open_with_key(db_path, Some(key.duplicate()))?.removed_again();
+    Ok(Restored {
+        kept,
+        removed_again,
+    })
 }
 
 /// Whether `target` is the record at `db_path`, its journal (`-wal`, `-shm`) or its lock file,
@@ -301,7 +365,14 @@ pub fn automatic(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option
     store.back_up_to(&staged)?;
     let previous = list(dir)?.into_iter().next();
     let unchanged = match &previous {
-        Some(previous) => same_bytes(&staged, &previous.path)?,
+        Some(previous) => match store.key() {
+            None => same_bytes(&staged, &previous.path)?,
+            // Encrypted pages differ in every copy (each is written with a fresh random IV): the
+            // copies are compared by what they hold.
+            Some(key) => {
+                content_digest(&staged, key).ok() == content_digest(&previous.path, key).ok()
+            }
+        },
         None => false,
     };
     if unchanged {
@@ -331,6 +402,52 @@ fn same_bytes(a: &Path, b: &Path) -> Result<bool> {
         std::fs::read(p).map_err(|e| Error::io(format!("Could not read {}", p.display()), e))
     };
     Ok(read(a)? == read(b)?)
+}
+
+/// A digest of everything a protected copy holds: every table's rows, in the order a `VACUUM INTO`
+/// copy stores them (the same for two copies of an unchanged record).
+fn content_digest(path: &Path, key: &DataKey) -> Result<[u8; 32]> {
+    use rusqlite::types::ValueRef;
+    use sha2::{Digest, Sha256};
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    protect::apply_key(&conn, key)?;
+    let mut hash = Sha256::new();
+    let tables: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, sql) in tables {
+        hash.update(sql.as_bytes());
+        let mut stmt =
+            conn.prepare(&format!("SELECT * FROM \"{}\"", table.replace('"', "\"\"")))?;
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            for i in 0..columns {
+                match row.get_ref(i)? {
+                    ValueRef::Null => hash.update([0]),
+                    ValueRef::Integer(v) => {
+                        hash.update([[1].as_slice(), &v.to_le_bytes()].concat())
+                    }
+                    ValueRef::Real(v) => hash.update([[2].as_slice(), &v.to_le_bytes()].concat()),
+                    ValueRef::Text(t) | ValueRef::Blob(t) => {
+                        hash.update([3]);
+                        hash.update((t.len() as u64).to_le_bytes());
+                        hash.update(t);
+                    }
+                }
+            }
+        }
+    }
+    Ok(hash.finalize().into())
 }
 
 /// The backups to delete so that about 7 dailies, 4 weeklies and 12 monthlies remain: the newest

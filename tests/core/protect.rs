@@ -372,3 +372,61 @@ fn the_command_line_protects_asks_for_the_passphrase_and_removes_the_protection(
     assert!(!protect::is_protected(&path).unwrap());
     assert!(rapport(&path, &["check"], &[]).0);
 }
+
+#[test]
+fn a_protected_copy_on_a_usb_stick_restores_on_another_computer_with_the_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store) = demo_record(dir.path());
+    store.protect(PASSPHRASE).unwrap();
+    // An unchanged protected record takes no new automatic backup, though no two encrypted
+    // copies are alike byte for byte.
+    let folder = backup::backups_dir(&path);
+    let again = |store: &Store| backup::automatic(store, &folder, Utc::now()).unwrap();
+    assert!(again(&store).is_none());
+    let class = store.settings().unwrap().current_class_id.unwrap();
+    store
+        .add_student(&StudentDetails {
+            class_id: class,
+            given_name: "Noor".into(),
+            family_name: "Haddad".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(again(&store).is_some());
+    assert!(again(&store).is_none());
+    // A copy elsewhere carries the key file that opens it.
+    let usb = dir.path().join("usb").join("rapport-copy.sqlite3");
+    std::fs::create_dir(usb.parent().unwrap()).unwrap();
+    store.back_up_to(&usb).unwrap();
+    drop(store);
+    assert!(protect::key_path(&usb).exists());
+    assert!(!protect::key_path(&folder.join("x.sqlite3")).exists());
+
+    // Another computer: a new, empty record; the copy goes in with the passphrase.
+    let other = dir.path().join("other").join("rapport.sqlite3");
+    drop(Store::open(&other).unwrap());
+    let key = protect::unlock(&usb, PASSPHRASE).unwrap();
+    backup::restore_protected_copy(&other, &usb, &key, Utc::now()).unwrap();
+    let store = Store::unlock(&other, PASSPHRASE).unwrap();
+    assert_eq!(store.check().unwrap().students, 31);
+    drop(store);
+    for file in backups(&other) {
+        assert!(protect::is_protected(&file).unwrap(), "{}", file.display());
+    }
+    // The same from the command line, onto a third computer.
+    let third = dir.path().join("third").join("rapport.sqlite3");
+    let (ok, said, error) = rapport(
+        &third,
+        &["restore", usb.to_str().unwrap()],
+        &[("RAPPORT_PASSPHRASE", PASSPHRASE)],
+    );
+    assert!(ok, "{said}{error}");
+    assert_eq!(
+        Store::unlock(&third, PASSPHRASE)
+            .unwrap()
+            .check()
+            .unwrap()
+            .students,
+        31
+    );
+}

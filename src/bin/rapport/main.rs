@@ -7,7 +7,6 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use rapport::model::Id;
 use rapport::packet::{self, Paper};
-use rapport::protect::DataKey;
 use rapport::store::lock::RecordLock;
 use rapport::uses::{self, Document};
 use rapport::{backup, demo, files, insights, paths, Error, Store};
@@ -291,7 +290,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     // A restore swaps the file: it runs before the record is opened.
     if let Command::Restore { file } = &cli.command {
-        restore(&path, file, cli.secrets.key(&path)?)?;
+        restore(&path, file, &cli.secrets)?;
         return Ok(ExitCode::SUCCESS);
     }
     // Protecting opens the record itself (or only its key file).
@@ -382,8 +381,20 @@ fn print(
     write_printed(&printed.printed, &output.out)
 }
 
-fn restore(path: &Path, file: &Path, key: Option<DataKey>) -> Result<(), Error> {
-    let restored = backup::restore(path, file, key.as_ref(), chrono::Utc::now())?;
+/// Restores `file` into the record: a plain or protected record's own backup, or a protected copy
+/// with its key file beside it (from another computer), opened with its passphrase.
+fn restore(path: &Path, file: &Path, secrets: &protection::Secrets) -> Result<(), Error> {
+    let now = chrono::Utc::now();
+    let (restored, key) = match secrets.key(path)? {
+        Some(key) => (backup::restore(path, file, Some(&key), now)?, Some(key)),
+        None => match secrets.key(file)? {
+            Some(key) => (
+                backup::restore_protected_copy(path, file, &key, now)?,
+                Some(key),
+            ),
+            None => (backup::restore(path, file, None, now)?, None),
+        },
+    };
     let checked = backup::check_file(path, key.as_ref())?;
     say!(
         "Restored {} ({} students) into {}.",
