@@ -95,89 +95,119 @@ pub fn run(command: ProtectionCommand, db_path: &Path, secrets: &Secrets) -> Res
         ProtectionCommand::Protect {
             new_passphrase_file,
             recovery_sheet,
-        } => {
-            let mut store = secrets.open(db_path)?;
-            if store.is_protected() {
-                return Err(Error::Conflict(
-                    "This record is already protected; use change-passphrase to change its \
-                     passphrase. Nothing was changed."
-                        .into(),
-                ));
-            }
-            let passphrase = new_passphrase(new_passphrase_file.as_deref())?;
-            let started = std::time::Instant::now();
-            let protected = store.protect(&passphrase)?;
-            say!(
-                "Protected {} and {} backup(s) in {} ms. The key file is {}.",
-                db_path.display(),
-                protected.backups,
-                started.elapsed().as_millis(),
-                protected.key_file.display()
-            );
-            if let Some(error) = &protected.backups_left {
-                eprintln!(
-                    "rapport: warning: some backups are still plain files ({error}); they will be \
-                     protected the next time the record is opened."
-                );
-            }
-            if let Some(sheet) = recovery_sheet {
-                let printed = rapport::uses::recovery_sheet(&store, &protected.recovery_key)?;
-                rapport::files::write_atomically(&sheet, &printed.bytes)?;
-                say!(
-                    "Wrote the recovery sheet to {}: print it and keep it safe.",
-                    sheet.display()
-                );
-            }
-            say!(
-                "Recovery key (shown once; write it down or print the sheet, and keep it away \
-                 from the computer):\n\n    {}\n\nWithout the passphrase or this key, nobody can \
-                 open the record.",
-                protected.recovery_key.text().as_str()
-            );
-        }
+        } => protect_record(
+            db_path,
+            secrets,
+            new_passphrase_file.as_deref(),
+            recovery_sheet.as_deref(),
+        ),
         ProtectionCommand::ChangePassphrase {
             new_passphrase_file,
             recovery_key,
-        } => {
-            if !protect::is_protected(db_path)? {
-                return Err(Error::Conflict(
-                    "This record is not protected; use protect to give it a passphrase. Nothing \
-                     was changed."
-                        .into(),
-                ));
-            }
-            if recovery_key {
-                let recovery = RecoveryKey::parse(&recovery_key_text()?)?;
-                let new = new_passphrase(new_passphrase_file.as_deref())?;
-                protect::reset_passphrase(db_path, &recovery, &new)?;
-            } else {
-                let current = secrets.passphrase(db_path)?;
-                // Check the current passphrase before asking for a new one.
-                protect::unlock(db_path, &current)?;
-                let new = new_passphrase(new_passphrase_file.as_deref())?;
-                protect::change_passphrase(db_path, &current, &new)?;
-            }
-            say!("The passphrase is changed. The recovery key stays the same.");
-        }
-        ProtectionCommand::Unprotect { yes } => {
-            let mut store = secrets.open(db_path)?;
-            if !store.is_protected() {
-                return Err(Error::Conflict(
-                    "This record is not protected. Nothing was changed.".into(),
-                ));
-            }
-            if !yes && !confirmed(db_path)? {
-                say!("Nothing was changed.");
-                return Ok(());
-            }
-            let done = store.unprotect()?;
-            say!(
-                "{} and {} backup(s) are no longer protected: anyone with the files can read them.",
-                db_path.display(),
-                done.backups
-            );
-        }
+        } => change(
+            db_path,
+            secrets,
+            new_passphrase_file.as_deref(),
+            recovery_key,
+        ),
+        ProtectionCommand::Unprotect { yes } => unprotect_record(db_path, secrets, yes),
     }
+}
+
+/// `rapport protect`: encrypts the record and its backups and prints the recovery key once.
+fn protect_record(
+    db_path: &Path,
+    secrets: &Secrets,
+    new_passphrase_file: Option<&Path>,
+    recovery_sheet: Option<&Path>,
+) -> Result<(), Error> {
+    let mut store = secrets.open(db_path)?;
+    if store.is_protected() {
+        return Err(Error::Conflict(
+            "This record is already protected; use change-passphrase to change its passphrase. \
+             Nothing was changed."
+                .into(),
+        ));
+    }
+    let passphrase = new_passphrase(new_passphrase_file)?;
+    let started = std::time::Instant::now();
+    let protected = store.protect(&passphrase)?;
+    say!(
+        "Protected {} and {} backup(s) in {} ms. The key file is {}.",
+        db_path.display(),
+        protected.backups,
+        started.elapsed().as_millis(),
+        protected.key_file.display()
+    );
+    if let Some(error) = &protected.backups_left {
+        eprintln!(
+            "rapport: warning: some backups are still plain files ({error}); they will be \
+             protected the next time the record is opened."
+        );
+    }
+    if let Some(sheet) = recovery_sheet {
+        let printed = rapport::uses::recovery_sheet(&store, &protected.recovery_key)?;
+        rapport::files::write_atomically(sheet, &printed.bytes)?;
+        say!(
+            "Wrote the recovery sheet to {}: print it and keep it safe.",
+            sheet.display()
+        );
+    }
+    say!(
+        "Recovery key (shown once; write it down or print the sheet, and keep it away from the \
+         computer):\n\n    {}\n\nWithout the passphrase or this key, nobody can open the record.",
+        protected.recovery_key.text().as_str()
+    );
+    Ok(())
+}
+
+/// `rapport change-passphrase`: with the current passphrase, or with the recovery key.
+fn change(
+    db_path: &Path,
+    secrets: &Secrets,
+    new_passphrase_file: Option<&Path>,
+    with_recovery_key: bool,
+) -> Result<(), Error> {
+    if !protect::is_protected(db_path)? {
+        return Err(Error::Conflict(
+            "This record is not protected; use protect to give it a passphrase. Nothing was \
+             changed."
+                .into(),
+        ));
+    }
+    if with_recovery_key {
+        let recovery = RecoveryKey::parse(&recovery_key_text()?)?;
+        let new = new_passphrase(new_passphrase_file)?;
+        protect::reset_passphrase(db_path, &recovery, &new)?;
+    } else {
+        let current = secrets.passphrase(db_path)?;
+        // Check the current passphrase before asking for a new one.
+        protect::unlock(db_path, &current)?;
+        let new = new_passphrase(new_passphrase_file)?;
+        protect::change_passphrase(db_path, &current, &new)?;
+    }
+    say!("The passphrase is changed. The recovery key stays the same.");
+    Ok(())
+}
+
+/// `rapport unprotect`: plain files again, after a confirmation.
+fn unprotect_record(db_path: &Path, secrets: &Secrets, yes: bool) -> Result<(), Error> {
+    let mut store = secrets.open(db_path)?;
+    if !store.is_protected() {
+        return Err(Error::Conflict(
+            "This record is not protected. Nothing was changed.".into(),
+        ));
+    }
+    if !yes && !confirmed(db_path)? {
+        say!("Nothing was changed.");
+        return Ok(());
+    }
+    let done = store.unprotect()?;
+    say!(
+        "{} and {} backup(s) are no longer protected: anyone with the files can read them.",
+        db_path.display(),
+        done.backups
+    );
     Ok(())
 }
 
