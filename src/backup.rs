@@ -606,6 +606,63 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Puts a protected copy with its own key file beside it (a backup from another computer, or
+    /// from before the protection was removed) in the place of this record, which is not
+    /// protected; `key` comes from the copy's key file. The record as it was is kept among the
+    /// backups; afterwards this store has the copy open, protected by the copy's passphrase and
+    /// recovery key. On failure the record stays as it was, open as before.
+    pub fn take_protected_copy(
+        &mut self,
+        from: &Path,
+        key: DataKey,
+        now: DateTime<Utc>,
+    ) -> Result<Backup> {
+        if self.is_protected() {
+            return Err(Error::Conflict(
+                "This record is protected by its own passphrase, so a copy protected by another \
+                 one cannot take its place. Remove the protection first, then restore the copy. \
+                 Nothing was changed."
+                    .into(),
+            ));
+        }
+        check_file(from, Some(&key))?;
+        let sealed_path = protect::key_path(from);
+        let sealed = std::fs::read(&sealed_path)
+            .map_err(|e| Error::io(format!("Could not read {}", sealed_path.display()), e))?;
+        let db_path = self.path().to_path_buf();
+        let dir = backups_dir(&db_path);
+        crate::files::create_private_dir(&dir)?;
+        let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
+        let bytes = self.back_up_to(&target)?;
+        let kept = Backup {
+            path: target,
+            taken_at,
+            bytes,
+            kind: BackupKind::BeforeRestore,
+        };
+        let key_file = protect::key_path(&db_path);
+        let swapped = self.close().and_then(|()| {
+            // The key file first: beside a plain record it is never used.
+            crate::files::write_atomically(&key_file, &sealed)?;
+            swap_in(&db_path, from, Some(&key))
+        });
+        match swapped.and_then(|()| Store::open_with_key(&db_path, Some(key))) {
+            Ok(store) => {
+                *self = store;
+                Ok(kept)
+            }
+            Err(error) => {
+                if !protect::is_protected(&db_path)? {
+                    let _ = std::fs::remove_file(&key_file);
+                }
+                *self = Store::open(&db_path)?;
+                Err(error)
+            }
+        }
+    }
+}
+
 /// Copies `from` beside `db_path`, checks the copy, removes stale journals and renames it into
 /// place.
 fn swap_in(db_path: &Path, from: &Path, key: Option<&DataKey>) -> Result<()> {

@@ -5,7 +5,8 @@
 // says first), bad_file (choose another file), rejected (a roster's row problems), no_data_folder,
 // in_use (another window has the record), too_new, storage, io, internal, locked (the record is
 // protected and waits for its passphrase), wrong_passphrase, wrong_recovery_key, wait (too many
-// wrong tries: `retryAfter` seconds). `message` is a sentence
+// wrong tries: `retryAfter` seconds), needs_passphrase (a protected copy chosen to restore: ask for
+// its passphrase and call restoreProtectedFile). `message` is a sentence
 // for the teacher; `fields` maps a form field to its problem.
 
 /** Tauri's invoke, looked up when a call is made: importing this module touches nothing, so the
@@ -199,3 +200,4 @@ export const protectRecord = (passphrase) => call('protect_record', { passphrase
 export const saveRecoverySheet = (recoveryKey) => call('save_recovery_sheet', { recovery_key: recoveryKey });
 export const changePassphrase = (current, next) => call('change_passphrase', { current, new: next });
 export const unprotectRecord = (passphrase) => call('unprotect_record', { passphrase });
+export const restoreProtectedFile = (passphrase) => call('restore_protected_file', { passphrase });

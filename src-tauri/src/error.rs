@@ -34,6 +34,19 @@ impl CommandError {
         }
     }
 
+    /// The file chosen is protected by its own passphrase: the page asks for it.
+    pub fn needs_passphrase() -> Self {
+        CommandError {
+            code: "needs_passphrase",
+            message: "This copy is protected by a passphrase. Type the passphrase it was \
+                      protected with; your record will then be protected by it too."
+                .into(),
+            fields: Vec::new(),
+            problems: Vec::new(),
+            retry_after: None,
+        }
+    }
+
     /// Too many wrong passphrases: the next try waits.
     pub fn wait(seconds: u64) -> Self {
         CommandError {

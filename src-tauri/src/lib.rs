@@ -36,6 +36,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     use commands::*;
     builder
         .manage(commands::roster::PendingRoster::default())
+        .manage(commands::backups::PendingCopy::default())
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::ready,
@@ -122,6 +123,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             protection::save_recovery_sheet,
             protection::change_passphrase,
             protection::unprotect_record,
+            backups::restore_protected_file,
         ])
 }
 

@@ -27,6 +27,9 @@ pub struct Record {
     pub second_connection: Arc<Mutex<()>>,
     /// Wrong passphrases in a row, and when the next try is allowed.
     tries: Mutex<Tries>,
+    /// The key of a protected record that the passphrase unsealed but that would not open
+    /// (damaged): restoring one of its backups in its place needs it.
+    unopened_key: Mutex<Option<DataKey>>,
 }
 
 /// What proves the teacher may open a protected record.
@@ -77,6 +80,7 @@ impl Record {
             owner: Mutex::new(owner),
             second_connection: Arc::default(),
             tries: Mutex::default(),
+            unopened_key: Mutex::default(),
         }
     }
 
@@ -96,22 +100,28 @@ impl Record {
             return Err(CommandError::wait(seconds));
         }
         let db_path = self.db_path.clone();
-        let opened = tauri::async_runtime::spawn_blocking(move || {
-            let key = match secret {
-                Secret::Passphrase(passphrase) => protect::unlock(&db_path, &passphrase)?,
-                Secret::RecoveryKey {
-                    key,
-                    new_passphrase,
-                } => {
-                    let recovery = RecoveryKey::parse(&key)?;
-                    protect::check_passphrase(&new_passphrase)?;
-                    let key = protect::recover(&db_path, &recovery)?;
-                    protect::reset_passphrase(&db_path, &recovery, &new_passphrase)?;
-                    key
-                }
-            };
-            Store::open_with_key(&db_path, Some(key))
-        })
+        let opened = tauri::async_runtime::spawn_blocking(
+            move || -> Result<Store, (rapport::Error, Option<DataKey>)> {
+                let unseal = || -> rapport::Result<DataKey> {
+                    Ok(match secret {
+                        Secret::Passphrase(passphrase) => protect::unlock(&db_path, &passphrase)?,
+                        Secret::RecoveryKey {
+                            key,
+                            new_passphrase,
+                        } => {
+                            let recovery = RecoveryKey::parse(&key)?;
+                            protect::check_passphrase(&new_passphrase)?;
+                            let key = protect::recover(&db_path, &recovery)?;
+                            protect::reset_passphrase(&db_path, &recovery, &new_passphrase)?;
+                            key
+                        }
+                    })
+                };
+                let key = unseal().map_err(|e| (e, None))?;
+                let spare = key.duplicate();
+                Store::open_with_key(&db_path, Some(key)).map_err(|e| (e, Some(spare)))
+            },
+        )
         .await
         .map_err(|_| CommandError::internal())?;
         match opened {
@@ -122,12 +132,24 @@ impl Record {
                 log::info!("the record was unlocked");
                 Ok(())
             }
-            Err(error @ (rapport::Error::WrongPassphrase | rapport::Error::WrongRecoveryKey)) => {
+            Err((
+                error @ (rapport::Error::WrongPassphrase | rapport::Error::WrongRecoveryKey),
+                _,
+            )) => {
                 let wait = self.lock_tries().failed();
                 log::info!("a wrong passphrase or recovery key was given");
                 Err(CommandError::from(error).with_retry_after(wait))
             }
-            Err(error) => Err(error.into()),
+            // The passphrase was right but the record will not open: the window shows the
+            // recovery screen, which restores a backup with this key.
+            Err((error, Some(key))) => {
+                log::error!("the unlocked record could not be opened: {}", error.code());
+                *self.unopened_key.lock().unwrap_or_else(|p| p.into_inner()) = Some(key);
+                let error = CommandError::from(error);
+                *self.opened.write().unwrap_or_else(|p| p.into_inner()) = Err(error.clone());
+                Err(error)
+            }
+            Err((error, None)) => Err(error.into()),
         }
     }
 
@@ -229,9 +251,15 @@ impl Record {
             return Err(rapport::Error::Locked.into());
         }
         let db_path = self.db_path.clone();
+        let key = self
+            .unopened_key
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(DataKey::duplicate);
         let (restored, store) = tauri::async_runtime::spawn_blocking(move || {
-            let restored = backup::restore(&db_path, &from, None, chrono::Utc::now())?;
-            Ok::<_, rapport::Error>((restored, Store::open(&db_path)?))
+            let restored = backup::restore(&db_path, &from, key.as_ref(), chrono::Utc::now())?;
+            Ok::<_, rapport::Error>((restored, Store::open_with_key(&db_path, key)?))
         })
         .await
         .map_err(|_| CommandError::internal())??;

@@ -273,8 +273,8 @@ fn not_a_database(error: Error, path: &Path, keyed: bool) -> Error {
         {
             Error::BadFile(format!(
                 "The key file beside {} does not open this record: it belongs to another record, \
-                 or the record was replaced by a file that is not protected with it. Nothing was \
-                 changed.",
+                 the record was replaced by a file that is not protected with it, or the record \
+                 is damaged. Nothing was changed.",
                 path.display()
             ))
         }

@@ -1,8 +1,8 @@
 // The passphrase fields every protection form shares: a new passphrase typed twice (checked here
 // before anything is sent), and a current one. The core checks the length again and says why.
 
-import { h } from '../dom.js';
-import { field } from '../views/forms.js';
+import { h, replace, whileBusy } from '../dom.js';
+import { errorMessage, field } from '../views/forms.js';
 import { RapportError } from '../api.js';
 
 /**
@@ -58,4 +58,45 @@ export function protectionPromise() {
     h('p', null, 'Rapport will encrypt the record and its backups. To open it you will need the passphrase, or the recovery key that Rapport shows once and prints on a recovery sheet.'),
     h('p', null, h('strong', null, 'Without both, nobody can open the record: not you, not the school, not the makers of Rapport.')),
   );
+}
+
+/**
+ * Asks for a passphrase in a modal dialog and hands it to `submit`; a wrong one is said in the
+ * dialog, which stays open for another try. Resolves with what `submit` resolved with, or null
+ * when the teacher cancels (Escape or Cancel).
+ * @param {{title: string, body: string, confirm: string, submit: (passphrase: string) => Promise<any>}} o
+ * @returns {Promise<any>}
+ */
+export function askPassphrase({ title, body, confirm, submit }) {
+  const returnTo = document.activeElement;
+  const alertBox = h('div', { class: 'form-alert', role: 'alert', id: 'ask-passphrase-alert' });
+  const passphrase = field({ id: 'ask_passphrase', label: 'Passphrase', type: 'password', required: true, autocomplete: 'current-password' });
+  const ok = h('button', { type: 'submit', class: 'button primary', id: 'ask-passphrase-submit' }, confirm);
+  const cancel = h('button', { type: 'button', class: 'button', id: 'ask-passphrase-cancel' }, 'Cancel');
+  const formEl = h('form', { class: 'form', novalidate: true }, h('h2', { id: 'ask-passphrase-title' }, title), h('p', null, body), alertBox, passphrase, h('div', { class: 'form-actions' }, ok, cancel));
+  const dialog = h('dialog', { id: 'ask-passphrase-dialog', class: 'dialog', 'aria-labelledby': 'ask-passphrase-title' }, formEl);
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    let result = null;
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+      resolve(result);
+    });
+    cancel.addEventListener('click', () => dialog.close());
+    formEl.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (ok.disabled) return;
+      replace(alertBox);
+      try {
+        result = await whileBusy(ok, () => submit(formEl.querySelector('#ask_passphrase').value));
+        dialog.close();
+      } catch (err) {
+        replace(alertBox, h('p', null, errorMessage(err)));
+        formEl.querySelector('#ask_passphrase').focus();
+      }
+    });
+    dialog.showModal();
+    formEl.querySelector('#ask_passphrase').focus();
+  });
 }

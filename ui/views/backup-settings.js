@@ -7,6 +7,7 @@
 import * as api from '../api.js';
 import { h, replace, whileBusy } from '../dom.js';
 import { actions, confirmDialog, errorMessage } from './forms.js';
+import { askPassphrase } from '../parts/passphrase.js';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -107,6 +108,27 @@ export async function readBackups() {
  * @param {{folder?: string, backups?: object[], error?: any}} listed what readBackups() gave
  * @returns {HTMLElement} section#backups
  */
+/**
+ * Restores a file the teacher picks. A protected copy from another computer (its key file beside
+ * it) asks for the passphrase it was protected with; the record is then protected by it, and the
+ * window starts again with its lock. Resolves with what was restored, or null.
+ */
+async function restoreChosenFile() {
+  try {
+    return await api.restoreFromFile();
+  } catch (err) {
+    if (err?.code !== 'needs_passphrase') throw err;
+    const restored = await askPassphrase({
+      title: 'This copy is protected',
+      body: err.message,
+      confirm: 'Restore the copy',
+      submit: (passphrase) => api.restoreProtectedFile(passphrase),
+    });
+    if (restored) window.location.reload();
+    return null;
+  }
+}
+
 export function renderBackupSettings(ctx, listed) {
   /** A restore is running: other Restore buttons wait for it. */
   let restoring = false;
@@ -248,7 +270,7 @@ export function renderBackupSettings(ctx, listed) {
         body: ['Your record will be replaced by the backup in the file you choose next.', KEPT_FIRST],
         confirm: 'Choose the file…',
       },
-      () => api.restoreFromFile(),
+      restoreChosenFile,
     ),
   );
 

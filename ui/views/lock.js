@@ -39,6 +39,13 @@ function unlockWith(formEl, work) {
       await work();
     } catch (err) {
       if (err?.retryAfter) waitOn(formEl.querySelector('button[type="submit"]'), err.retryAfter);
+      // The passphrase was right but the record will not open (damaged): the window starts
+      // again on the recovery screen, which restores a backup in its place.
+      const info = await api.appInfo().catch(() => null);
+      if (info?.open_error && info.open_error.code !== 'locked') {
+        window.location.reload();
+        return;
+      }
       throw err;
     }
     window.location.reload();

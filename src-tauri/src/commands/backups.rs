@@ -139,17 +139,67 @@ pub async fn restore_backup(
     restore(&record, chosen.path).await
 }
 
+/// A protected copy the teacher picked, waiting for its passphrase.
+#[derive(Default)]
+pub struct PendingCopy(std::sync::Mutex<Option<PathBuf>>);
+
 /// Restores a backup file the teacher picks (for example from a USB stick). `null` when they
-/// cancel.
+/// cancel. A copy protected by its own passphrase (its key file beside it) into a record that is
+/// not protected is refused with the code `needs_passphrase`: the page asks for it and calls
+/// `restore_protected_file`.
 #[tauri::command]
 pub async fn restore_from_file<R: Runtime>(
     app: AppHandle<R>,
     record: State<'_, Record>,
+    pending: State<'_, PendingCopy>,
 ) -> Result<Option<Restored>, CommandError> {
-    match pick(app, Pick::Open).await? {
-        Some(path) => restore(&record, path).await.map(Some),
-        None => Ok(None),
+    let Some(path) = pick(app, Pick::Open).await? else {
+        return Ok(None);
+    };
+    let own_key = rapport::protect::is_protected(&path)?
+        && rapport::protect::key_path(&path).exists()
+        && record.open_error().is_none()
+        && !record.run(|store| Ok(store.is_protected())).await?;
+    if own_key {
+        *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+        return Err(CommandError::needs_passphrase());
     }
+    restore(&record, path).await.map(Some)
+}
+
+/// Restores the protected copy picked last, with its passphrase: the record then is that copy,
+/// protected by the copy's passphrase and recovery key. A wrong passphrase keeps the copy waiting.
+#[tauri::command]
+pub async fn restore_protected_file(
+    record: State<'_, Record>,
+    pending: State<'_, PendingCopy>,
+    passphrase: String,
+) -> Result<Restored, CommandError> {
+    let path = pending
+        .0
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+        .ok_or(rapport::Error::NotFound("The protected copy"))?;
+    let gate = record.second_connection.clone();
+    let restored = record
+        .run(move |store| {
+            let key = rapport::protect::unlock(&path, &passphrase)?;
+            let _alone = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let kept = store.take_protected_copy(&path, key, Utc::now())?;
+            Ok(Restored {
+                students: store.check()?.students,
+                removed_again: store.removed_again(),
+                kept: kept.path.display().to_string(),
+            })
+        })
+        .await?;
+    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    log::info!(
+        "a protected copy was restored ({} students)",
+        restored.students
+    );
+    Ok(restored)
 }
 
 async fn restore(record: &Record, from: PathBuf) -> Result<Restored, CommandError> {

@@ -89,4 +89,5 @@ pub const COMMANDS: &[&str] = &[
     "save_recovery_sheet",
     "change_passphrase",
     "unprotect_record",
+    "restore_protected_file",
 ];

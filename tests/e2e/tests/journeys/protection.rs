@@ -6,7 +6,9 @@
 //! by itself when left idle; the recovery key sets a new passphrase.
 
 use rapport::protect;
-use rapport_e2e::{pdf_text, printed_dir, record_with_demo_class, workspace_root, Session};
+use rapport_e2e::{
+    pdf_text, printed_dir, record_with_demo_class, record_with_one_family, workspace_root, Session,
+};
 
 const PASSPHRASE: &str = "maple canoe tuesday lantern";
 const ALT_K: &str = "\u{e00a}k\u{e000}";
@@ -195,4 +197,53 @@ async fn the_first_start_offers_to_protect_the_record() {
     assert!(protect::is_protected(&db).unwrap());
     let store = rapport::Store::unlock(&db, PASSPHRASE).unwrap();
     assert_eq!(store.classes().unwrap()[0].details.name, "Grade 2 — Room 4");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_protected_copy_from_another_computer_restores_with_its_passphrase() {
+    // Computer A: a protected record, and a copy of it on a USB stick (its key file beside it).
+    let a = tempfile::tempdir().unwrap();
+    record_with_demo_class(a.path());
+    let mut store = rapport::Store::open(a.path().join(rapport::paths::DB_FILE_NAME)).unwrap();
+    store.protect(PASSPHRASE).unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let copy = usb.path().join("rapport-copy.sqlite3");
+    store.back_up_to(&copy).unwrap();
+    drop(store);
+
+    // Computer B: a plain record of its own. The open dialog (the tests' folder) finds the copy.
+    let b = tempfile::tempdir().unwrap();
+    record_with_one_family(b.path());
+    let db = b.path().join(rapport::paths::DB_FILE_NAME);
+    let folder = printed_dir(b.path());
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(&copy, folder.join("rapport-copy.sqlite3")).unwrap();
+    std::fs::copy(
+        protect::key_path(&copy),
+        protect::key_path(&folder.join("rapport-copy.sqlite3")),
+    )
+    .unwrap();
+    let app = Session::launch(b.path()).await;
+    app.go("#/settings").await;
+    app.click("#restore-from-file").await;
+    app.click("#confirm-yes").await;
+    app.wait_for("#ask-passphrase-dialog[open]").await;
+    let violations = app.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "the copy's passphrase: {violations:?}"
+    );
+    app.fill("#ask_passphrase", "not the passphrase").await;
+    app.click("#ask-passphrase-submit").await;
+    app.wait_for_text("#ask-passphrase-alert", "does not open")
+        .await;
+    assert!(!protect::is_protected(&db).unwrap());
+    app.fill("#ask_passphrase", PASSPHRASE).await;
+    app.click("#ask-passphrase-submit").await;
+    // The window starts again on the copy, protected by its passphrase.
+    app.wait_for("#protection-state").await;
+    app.wait_for("#lock-now:not([hidden])").await;
+    app.quit().await;
+    let store = rapport::Store::unlock(&db, PASSPHRASE).unwrap();
+    assert_eq!(store.check().unwrap().students, 30);
 }

@@ -38,3 +38,34 @@ async fn a_damaged_record_is_replaced_by_one_of_its_backups_from_the_window() {
     );
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_protected_record_is_replaced_by_one_of_its_backups_after_the_passphrase() {
+    let data = tempfile::tempdir().unwrap();
+    record_with_one_family(data.path());
+    let db = data.path().join(rapport::paths::DB_FILE_NAME);
+    let folder = backup::backups_dir(&db);
+    {
+        let mut store = rapport::Store::open(&db).unwrap();
+        store.protect("recovery journey passphrase").unwrap();
+        backup::automatic(&store, &folder, chrono::Utc::now()).unwrap();
+    }
+    // The first page is damaged: the key still unseals, but the record will not open.
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[100..3000].fill(0);
+    std::fs::write(&db, bytes).unwrap();
+
+    let app = Session::launch_until(data.path(), "#lock h1").await;
+    app.fill("#passphrase", "recovery journey passphrase").await;
+    app.click("#unlock").await;
+    app.wait_for("#recovery-list li.backup").await;
+    app.click("#recovery-list .restore-backup").await;
+    app.click("#confirm-yes").await;
+    app.wait_for("#view h1").await;
+    app.go("#/students").await;
+    app.wait_for_text("#view", "Amani Diallo").await;
+    app.quit().await;
+    assert!(rapport::protect::is_protected(&db).unwrap());
+    let store = rapport::Store::unlock(&db, "recovery journey passphrase").unwrap();
+    assert!(store.check().unwrap().is_healthy());
+}
