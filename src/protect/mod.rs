@@ -128,11 +128,22 @@ pub(crate) fn initialize() {
 /// key when a connection closes, and Rapport's are wiped when dropped (`DataKey`), so locking
 /// leaves no key in memory; decrypted pages freed at that moment are returned to the allocator.
 pub(crate) fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
-    let statement = Zeroizing::new(format!(
-        "PRAGMA cipher_log_level = NONE; PRAGMA key = \"{}\"; PRAGMA cache_size = -32768;",
-        key.sql_key().as_str()
-    ));
-    conn.execute_batch(&statement)?;
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    // Given through `sqlite3_key` rather than as `PRAGMA key` text, so that no copy of the key
+    // is left in the SQL parser's buffers, which SQLite frees without wiping.
+    let sql_key = key.sql_key();
+    let length = std::ffi::c_int::try_from(sql_key.len())
+        .map_err(|_| Error::Internal("the record's key is too long".into()))?;
+    // SAFETY: the handle is this open connection's own, used on this thread only, and the key
+    // buffer outlives the call; SQLCipher copies the key before it returns.
+    let code =
+        unsafe { rusqlite::ffi::sqlite3_key(conn.handle(), sql_key.as_ptr().cast(), length) };
+    if code != rusqlite::ffi::SQLITE_OK {
+        return Err(Error::Internal(format!(
+            "SQLCipher did not take the record's key (code {code})"
+        )));
+    }
+    conn.execute_batch("PRAGMA cache_size = -32768;")?;
     Ok(())
 }
 
