@@ -57,6 +57,7 @@ export function protectionPromise() {
     { class: 'callout', id: 'protection-promise' },
     h('p', null, 'Rapport will encrypt the record and its backups. To open it you will need the passphrase, or the recovery key that Rapport shows once and prints on a recovery sheet.'),
     h('p', null, h('strong', null, 'Without both, nobody can open the record: not you, not the school, not the makers of Rapport.')),
+    h('p', null, 'Copies you saved elsewhere before (on a USB stick, for example) stay as they were: delete them, and save a new, protected copy.'),
   );
 }
 

@@ -155,7 +155,9 @@ fn protect_record(
     }
     say!(
         "Recovery key (shown once; write it down or print the sheet, and keep it away from the \
-         computer):\n\n    {}\n\nWithout the passphrase or this key, nobody can open the record.",
+         computer):\n\n    {}\n\nWithout the passphrase or this key, nobody can open the record.\n\
+         Copies saved elsewhere before (a USB stick) stay as they were: delete them, and save a \
+         new, protected copy (rapport backup --out FILE).",
         protected.recovery_key.text().as_str()
     );
     Ok(())
