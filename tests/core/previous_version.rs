@@ -3,8 +3,9 @@
 //! `export-json` of it, made with the build before lasting ids. Opening the old record migrates
 //! it, and reading the old export fills a new record; either way every row is there and every
 //! link still joins the same rows. Everything added since (drafts, Call first) works on the
-//! migrated record too. The record file is committed on purpose: it is the only way to test the
-//! migrations on a file the old version really wrote (it holds the fictional demo class only).
+//! migrated record too. The old record is kept as text (`demo-schema-5.sql`, the `sqlite3 .dump`
+//! of the file the old version wrote: its own schema and rows, the fictional demo class only), and
+//! each test builds a record file from it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -108,6 +109,18 @@ fn by_child(export: &Value) -> BTreeMap<String, Vec<String>> {
     children
 }
 
+/// A record file at `path` as the previous version wrote it: its schema, its rows, version 5.
+fn old_record(path: &Path) {
+    let dump = std::fs::read_to_string(fixture("demo-schema-5.sql")).unwrap();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(&dump).unwrap();
+    assert_eq!(
+        conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+            .unwrap(),
+        5
+    );
+}
+
 fn old_export() -> Value {
     serde_json::from_str(&std::fs::read_to_string(fixture("demo-export-format-1.json")).unwrap())
         .unwrap()
@@ -117,7 +130,7 @@ fn old_export() -> Value {
 fn a_record_written_by_the_previous_version_opens_with_every_link_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rapport.sqlite3");
-    std::fs::copy(fixture("demo-schema-5.sqlite3"), &path).unwrap();
+    old_record(&path);
     let mut store = Store::open(&path).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
