@@ -156,32 +156,18 @@ pub fn restore_protected_copy(
     now: DateTime<Utc>,
 ) -> Result<Restored> {
     if protect::is_protected(db_path)? {
-        return Err(Error::Conflict(
-            "This record is protected by its own passphrase, so a copy protected by another one \
-             cannot take its place. Remove the protection first (Settings or `rapport \
-             unprotect`), then restore the copy. Nothing was changed."
-                .into(),
-        ));
+        return Err(protected_already());
+    }
+    if db_path.exists() && check_file(db_path, None).is_ok() {
+        let mut store = Store::open(db_path)?;
+        let kept = store.take_protected_copy(from, key.duplicate(), now)?;
+        return Ok(Restored {
+            kept: Some(kept),
+            removed_again: store.removed_again(),
+        });
     }
     check_file(from, Some(key))?;
-    let sealed_path = protect::key_path(from);
-    let sealed = std::fs::read(&sealed_path)
-        .map_err(|e| Error::io(format!("Could not read {}", sealed_path.display()), e))?;
-    let kept = match db_path.exists() && check_file(db_path, None).is_ok() {
-        true => {
-            let dir = backups_dir(db_path);
-            crate::files::create_private_dir(&dir)?;
-            let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
-            let bytes = Store::open(db_path)?.back_up_to(&target)?;
-            Some(Backup {
-                path: target,
-                taken_at,
-                bytes,
-                kind: BackupKind::BeforeRestore,
-            })
-        }
-        false => None,
-    };
+    let sealed = sealed_key_of(from)?;
     if let Some(dir) = db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::files::create_private_dir(dir)?;
     }
@@ -191,9 +177,25 @@ pub fn restore_protected_copy(
     swap_in(db_path, from, Some(key))?;
     let removed_again = Store::open_with_key(db_path, Some(key.duplicate()))?.removed_again();
     Ok(Restored {
-        kept,
+        kept: None,
         removed_again,
     })
+}
+
+/// A protected record cannot take a copy protected by another passphrase.
+fn protected_already() -> Error {
+    Error::Conflict(
+        "This record is protected by its own passphrase, so a copy protected by another one \
+         cannot take its place. Remove the protection first (Settings or `rapport unprotect`), \
+         then restore the copy. Nothing was changed."
+            .into(),
+    )
+}
+
+/// The key file beside a protected copy, as it is written.
+fn sealed_key_of(copy: &Path) -> Result<Vec<u8>> {
+    let path = protect::key_path(copy);
+    std::fs::read(&path).map_err(|e| Error::io(format!("Could not read {}", path.display()), e))
 }
 
 /// Whether `target` is the record at `db_path`, its journal (`-wal`, `-shm`) or its lock file,
@@ -556,6 +558,20 @@ pub fn restore(
 }
 
 impl Store {
+    /// The record as it is now, kept in the backups folder before something takes its place.
+    fn keep_before_restore(&self, now: DateTime<Utc>) -> Result<Backup> {
+        let dir = backups_dir(self.path());
+        crate::files::create_private_dir(&dir)?;
+        let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
+        let bytes = self.back_up_to(&target)?;
+        Ok(Backup {
+            path: target,
+            taken_at,
+            bytes,
+            kind: BackupKind::BeforeRestore,
+        })
+    }
+
     /// Replaces this record with the backup at `from`. The file is checked first (a healthy
     /// Rapport record this version can open); the record as it is now is kept in the backups
     /// folder (the returned backup); the new file is copied beside the record, flushed and renamed
@@ -569,16 +585,7 @@ impl Store {
         let db_path = self.path().to_path_buf();
         let key = self.key().map(DataKey::duplicate);
         let open = || Store::open_with_key(&db_path, key.as_ref().map(DataKey::duplicate));
-        let dir = backups_dir(&db_path);
-        crate::files::create_private_dir(&dir)?;
-        let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
-        let bytes = self.back_up_to(&target)?;
-        let kept = Backup {
-            path: target,
-            taken_at,
-            bytes,
-            kind: BackupKind::BeforeRestore,
-        };
+        let kept = self.keep_before_restore(now)?;
         // Close the record (its WAL is checkpointed and removed as the last connection closes),
         // swap the file, and open whichever file is now in place.
         if let Err(error) = self.close() {
@@ -619,28 +626,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Backup> {
         if self.is_protected() {
-            return Err(Error::Conflict(
-                "This record is protected by its own passphrase, so a copy protected by another \
-                 one cannot take its place. Remove the protection first, then restore the copy. \
-                 Nothing was changed."
-                    .into(),
-            ));
+            return Err(protected_already());
         }
         check_file(from, Some(&key))?;
-        let sealed_path = protect::key_path(from);
-        let sealed = std::fs::read(&sealed_path)
-            .map_err(|e| Error::io(format!("Could not read {}", sealed_path.display()), e))?;
+        let sealed = sealed_key_of(from)?;
         let db_path = self.path().to_path_buf();
-        let dir = backups_dir(&db_path);
-        crate::files::create_private_dir(&dir)?;
-        let (target, taken_at) = free_path(&dir, now, BackupKind::BeforeRestore);
-        let bytes = self.back_up_to(&target)?;
-        let kept = Backup {
-            path: target,
-            taken_at,
-            bytes,
-            kind: BackupKind::BeforeRestore,
-        };
+        let kept = self.keep_before_restore(now)?;
         let key_file = protect::key_path(&db_path);
         let swapped = self.close().and_then(|()| {
             // The key file first: beside a plain record it is never used.

@@ -24,7 +24,7 @@ pub struct Record {
     /// Held while another connection has the record open (the start-up backup, on its own
     /// thread); a restore waits for it, since swapping the file under an open connection would
     /// leave that connection to remove the new record's journal.
-    pub second_connection: Arc<Mutex<()>>,
+    second_connection: Arc<Mutex<()>>,
     /// Wrong passphrases in a row, and when the next try is allowed.
     tries: Mutex<Tries>,
     /// The key of a protected record that the passphrase unsealed but that would not open
@@ -291,6 +291,21 @@ impl Record {
         })
         .await
         .map_err(|_| CommandError::internal())?
+    }
+
+    /// Runs `work` like [`Record::run`], once no second connection has the record open (the
+    /// start-up backup's): for work that swaps the record's file (restore, protect, unprotect).
+    pub async fn run_alone<T, F>(&self, work: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> rapport::Result<T> + Send + 'static,
+    {
+        let gate = self.second_connection.clone();
+        self.run(move |store| {
+            let _alone = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            work(store)
+        })
+        .await
     }
 }
 

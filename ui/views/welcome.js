@@ -6,7 +6,7 @@
 import * as api from '../api.js';
 import { h, whileBusy } from '../dom.js';
 import { actions, field, form, onSubmit, valueOf } from './forms.js';
-import { protectArea } from './settings/protection.js';
+import { protectArea } from '../parts/protect-record.js';
 
 /** Class form fields are called name/grade/room by the core; the inputs are class_*. */
 const CLASS_FIELDS = { name: 'class_name', grade: 'class_grade', room: 'class_room' };

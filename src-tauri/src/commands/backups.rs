@@ -181,11 +181,9 @@ pub async fn restore_protected_file(
         .unwrap_or_else(|p| p.into_inner())
         .clone()
         .ok_or(rapport::Error::NotFound("The protected copy"))?;
-    let gate = record.second_connection.clone();
     let restored = record
-        .run(move |store| {
+        .run_alone(move |store| {
             let key = rapport::protect::unlock(&path, &passphrase)?;
-            let _alone = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             let kept = store.take_protected_copy(&path, key, Utc::now())?;
             Ok(Restored {
                 students: store.check()?.students,
@@ -216,11 +214,8 @@ async fn restore(record: &Record, from: PathBuf) -> Result<Restored, CommandErro
                 .unwrap_or_default(),
         });
     }
-    let gate = record.second_connection.clone();
     let restored = record
-        .run(move |store| {
-            // Wait for the start-up backup's own connection to close.
-            let _alone = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        .run_alone(move |store| {
             let kept = store.restore_from(&from, Utc::now())?;
             let students = store.check()?.students;
             Ok(Restored {

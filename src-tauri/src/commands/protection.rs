@@ -58,11 +58,8 @@ pub async fn protect_record(
     record: State<'_, Record>,
     passphrase: String,
 ) -> Result<ProtectedRecord, CommandError> {
-    let gate = record.second_connection.clone();
     record
-        .run(move |store| {
-            // Wait for the start-up backup's own connection to close: the file is swapped.
-            let _alone = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        .run_alone(move |store| {
             let protected = store.protect(&passphrase)?;
             log::info!("the record was protected ({} backups)", protected.backups);
             Ok(ProtectedRecord {
@@ -113,11 +110,9 @@ pub async fn unprotect_record(
     record: State<'_, Record>,
     passphrase: String,
 ) -> Result<usize, CommandError> {
-    let gate = record.second_connection.clone();
     record
-        .run(move |store| {
+        .run_alone(move |store| {
             protect::unlock(store.path(), &passphrase)?;
-            let _alone = gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             let backups = store.unprotect()?.backups;
             log::info!("the record's protection was removed ({backups} backups)");
             Ok(backups)

@@ -203,21 +203,7 @@ impl Document {
         color: (f32, f32, f32),
         thickness: f32,
     ) {
-        let point = |x: f32| LinePoint {
-            p: Point { x: Pt(x), y: Pt(y) },
-            bezier: false,
-        };
-        let ops = self.pages.last_mut().expect("a page");
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetOutlineColor { col: rgb(color) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(x1), point(x2)],
-                is_closed: false,
-            },
-        });
-        ops.push(Op::RestoreGraphicsState);
+        self.polyline(&[(x1, y), (x2, y)], color, thickness);
     }
 }
 

@@ -315,6 +315,8 @@ impl Session {
     /// axe-core's WCAG 2.1 A and AA rules run on the window as it is now: each violation as one
     /// line (rule, what it asks, where). axe is injected once per page load.
     pub async fn accessibility_violations(&self) -> Vec<String> {
+        // A status message fading in or out has, for that moment, too little contrast.
+        self.wait_for_quiet_status().await;
         let loaded = self.script("return typeof window.axe === 'object'").await;
         if loaded != serde_json::Value::Bool(true) {
             let source = std::fs::read_to_string(axe_core()).expect("read axe-core");
@@ -345,8 +347,8 @@ impl Session {
             .expect("navigate");
     }
 
-    /// Saves a PNG of the window, once passing status messages ("Saved.") have gone.
-    pub async fn screenshot(&self, path: &Path) {
+    /// Waits (at most `WAIT`) until passing status messages ("Saved.") have gone.
+    async fn wait_for_quiet_status(&self) {
         let started = Instant::now();
         let status = "return document.getElementById('status')?.textContent.trim() ?? ''";
         while self
@@ -358,6 +360,11 @@ impl Session {
         {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Saves a PNG of the window, once passing status messages ("Saved.") have gone.
+    pub async fn screenshot(&self, path: &Path) {
+        self.wait_for_quiet_status().await;
         let png = self.client.screenshot().await.expect("screenshot");
         // The README's pictures in docs/ change only when asked (`make screenshots`): a test run
         // leaves the tree as it found it, its pictures in target/e2e-screens.
