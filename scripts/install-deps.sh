@@ -6,7 +6,8 @@ set -euo pipefail
 want_test=false
 [ "${1:-}" = "--test" ] && want_test=true
 
-packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev)
+# libclang-dev: SQLite's session extension (two-computer sync) is bound with bindgen at build time.
+packages=(build-essential pkg-config libssl-dev libclang-dev libwebkit2gtk-4.1-dev)
 # UI tests: a virtual display, xauth (xvfb only recommends it, xvfb-run needs it), WebKit's driver.
 # PDF and screenshot checks use poppler, qpdf and imagemagick; DejaVu and Droid fallback fonts
 # draw Arabic, Cyrillic, Vietnamese and CJK names in the window under the virtual display.

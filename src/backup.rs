@@ -669,7 +669,11 @@ fn swap_in(db_path: &Path, from: &Path, key: Option<&DataKey>) -> Result<()> {
         check_file(&temp, key)?;
         // Open the copy once (this also brings an older record up to date): what cannot be
         // opened must not replace the record.
-        Store::open_as_is(&temp, key.map(DataKey::duplicate))?.close()?;
+        // A copy put in the record's place no longer syncs (its changes since the copy was
+        // made would be sent again as new); the sync is set up again from the other computer.
+        let mut copy = Store::open_as_is(&temp, key.map(DataKey::duplicate))?;
+        copy.forget_sync()?;
+        copy.close()?;
         for suffix in ["-wal", "-shm"] {
             let mut side = temp.as_os_str().to_owned();
             side.push(suffix);

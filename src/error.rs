@@ -159,6 +159,15 @@ pub enum Error {
     #[error("{}", rejected_message(.0))]
     Rejected(Vec<FileProblem>),
 
+    /// The record does not sync with another computer, or its sync folder cannot be used now;
+    /// the message says which and what to do.
+    #[error("{0}")]
+    Sync(String),
+
+    /// A change file or a first copy was written by a newer Rapport; nothing of it was applied.
+    #[error("{0}")]
+    UpdateNeeded(String),
+
     /// Something that should not happen; the message says what, without children's data.
     #[error("Rapport hit an unexpected problem: {0}. Nothing was changed.")]
     Internal(String),
@@ -180,6 +189,8 @@ impl Error {
             Error::Conflict(_) => "conflict",
             Error::NothingToPrint(_) => "nothing_to_print",
             Error::BadFile(_) => "bad_file",
+            Error::Sync(_) => "sync",
+            Error::UpdateNeeded(_) => "update_needed",
             Error::NoDataFolder => "no_data_folder",
             Error::TooNew { .. } => "too_new",
             Error::InUse => "in_use",

@@ -23,6 +23,7 @@ pub mod removals;
 pub mod roster;
 pub mod smart;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod uses;
 pub mod validate;

@@ -155,6 +155,10 @@ impl Ledger {
     /// (whole, to a temporary file, then renamed into place).
     pub fn record(mut self, db_path: &Path, removal: Removal) -> Result<()> {
         self.removals.push(removal);
+        self.write(db_path)
+    }
+
+    fn write(mut self, db_path: &Path) -> Result<()> {
         self.removals.sort_by_key(|r| r.at);
         let dir = crate::paths::backups_dir(db_path);
         crate::files::create_private_dir(&dir)?;
@@ -162,6 +166,35 @@ impl Ledger {
             Error::Internal(format!("the list of removals could not be written ({e})"))
         })?;
         crate::files::write_atomically(&ledger_path(db_path), json.as_bytes())
+    }
+}
+
+/// Adds the removals for good made on another computer of a synced record (by ids: that
+/// computer's signs are salted with its own ledger's salt) that this ledger does not hold yet.
+pub fn merge_ids(db_path: &Path, removals: &[crate::sync::RemovedIds]) -> Result<()> {
+    if removals.is_empty() {
+        return Ok(());
+    }
+    let mut ledger = read(db_path)?;
+    let mut added = false;
+    for removal in removals {
+        let known = ledger.removals.iter().any(|k| {
+            removal.students.iter().all(|s| k.students.contains(s))
+                && removal.guardians.iter().all(|g| k.guardians.contains(g))
+        });
+        if !known {
+            ledger.removals.push(Removal {
+                at: removal.at,
+                students: removal.students.clone(),
+                guardians: removal.guardians.clone(),
+                signs: Vec::new(),
+            });
+            added = true;
+        }
+    }
+    match added {
+        true => ledger.write(db_path),
+        false => Ok(()),
     }
 }
 

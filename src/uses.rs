@@ -232,6 +232,39 @@ pub fn import_roster(
     store.import_roster(roster, &roster_target(asked, roster), today, dry_run)
 }
 
+/// Opens, in place of this empty record, the record another computer shares through `folder`
+/// (its first full copy, unlocked with `passphrase` when protected), then syncs: this computer
+/// takes part in the sync from now on.
+pub fn open_from_sync_folder(
+    store: &mut Store,
+    folder: &std::path::Path,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<crate::store::sync::SyncReport> {
+    if !store.is_empty_record()? {
+        return Err(Error::Conflict(
+            "A record from another computer can only be opened in place of an empty one, and \
+             this one already holds classes or students. Nothing was changed."
+                .into(),
+        ));
+    }
+    let first = crate::sync::first_copy_path(folder);
+    let key = match first.exists() && crate::protect::is_protected(&first)? {
+        true => {
+            let passphrase = passphrase.ok_or(Error::Locked)?;
+            Some(crate::protect::unlock(&first, passphrase)?)
+        }
+        false => None,
+    };
+    let (group, first_computer) = crate::store::sync::first_copy_ids(folder, key.as_ref())?;
+    match key {
+        Some(key) => store.take_protected_copy(&first, key, now)?,
+        None => store.restore_from(&first, now)?,
+    };
+    store.join_sync(folder, group, first_computer)?;
+    store.sync(now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

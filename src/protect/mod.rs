@@ -168,7 +168,7 @@ fn from_hex(text: &str) -> Option<Vec<u8>> {
 }
 
 /// `len` random bytes.
-fn random_bytes<const N: usize>() -> [u8; N] {
+pub(crate) fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     OsRng.fill_bytes(&mut bytes);
     bytes

@@ -24,6 +24,18 @@ pub struct Imported {
 }
 
 impl Store {
+    /// Whether the record holds no school year, class, child, guardian or family answer yet.
+    pub fn is_empty_record(&self) -> Result<bool> {
+        let held: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM school_year) + (SELECT count(*) FROM class)
+                  + (SELECT count(*) FROM student) + (SELECT count(*) FROM guardian)
+                  + (SELECT count(*) FROM answer)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(held == 0)
+    }
+
     /// Fills an empty record from an export. Refuses a record that already holds classes,
     /// students or guardians, an export of a newer format, and any row that breaks a rule; in
     /// every case nothing is written.
@@ -40,14 +52,7 @@ impl Store {
                 known: super::SCHEMA_VERSION,
             });
         }
-        let held: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM school_year) + (SELECT count(*) FROM class)
-                  + (SELECT count(*) FROM student) + (SELECT count(*) FROM guardian)
-                  + (SELECT count(*) FROM answer)",
-            [],
-            |r| r.get(0),
-        )?;
-        if held > 0 {
+        if !self.is_empty_record()? {
             return Err(Error::Conflict(
                 "An export can only be read into an empty record, and this one already holds \
                  classes or students. Nothing was changed."

@@ -285,7 +285,9 @@ impl Store {
             }
             Ok(cleared)
         })?;
-        if cleared > 0 {
+        // Inside a larger unit (a sync applying a file) the caller empties the journal once
+        // that unit is committed.
+        if cleared > 0 && !self.in_transaction() {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }

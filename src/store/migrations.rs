@@ -60,6 +60,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0009_drafts.sql"),
         then: None,
     },
+    Migration {
+        version: 10,
+        sql: include_str!("migrations/0010_sync.sql"),
+        then: None,
+    },
 ];
 
 /// The question bank a record starts with (`src/questions.rs`).

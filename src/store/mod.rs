@@ -19,6 +19,7 @@ mod roster;
 mod rows;
 mod settings;
 mod students;
+pub mod sync;
 mod transact;
 pub mod trash;
 
@@ -155,6 +156,9 @@ impl Store {
             // A protected record never keeps a plain backup beside it: one left by protecting
             // that was cut short is encrypted now (and again at the next opening if this fails).
             let _ = protect::convert_backups(&store.path, store.key.as_ref());
+            // A sync cut short after it changed the record: its snapshot catches up now,
+            // before anything else can change the record.
+            store.mend_sync_base()?;
         }
         Ok(store)
     }

@@ -256,6 +256,23 @@ impl Store {
         })
     }
 
+    /// The trash entry whose snapshot holds the row `id` as its own (not merely links to it).
+    pub(super) fn trash_entry_holding(&self, id: Id) -> Result<Option<Id>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, payload FROM trash WHERE instr(payload, ?1) > 0")?;
+        let rows = stmt.query_map([id.to_string()], |r| {
+            Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (entry, payload) = row?;
+            if own_ids(&payload).is_some_and(|ids| ids.contains(&id)) {
+                return Ok(Some(entry));
+            }
+        }
+        Ok(None)
+    }
+
     /// Writes a deleted entry back under its own id; the child it belongs to.
     fn put_back(&mut self, deleted: Deleted) -> Result<Option<Id>> {
         Ok(match deleted {
@@ -606,6 +623,18 @@ fn restore_goal(
         rows::insert_home_activity(conn, activity.id, &activity.details)?;
     }
     Ok(())
+}
+
+/// The ids of the rows a trash entry's snapshot holds as its own: what one deletion took away.
+pub(super) fn own_ids(payload: &str) -> Option<Vec<Id>> {
+    let mut deleted: Deleted = serde_json::from_str(payload).ok()?;
+    let mut ids = Vec::new();
+    deleted.visit_ids(&mut |_, role, id| {
+        if matches!(role, Role::Own) {
+            ids.push(*id);
+        }
+    });
+    Some(ids)
 }
 
 fn exists(conn: &Connection, table: &str, id: Id) -> Result<bool> {

@@ -15,4 +15,5 @@ mod roster;
 mod soak;
 mod store;
 mod support;
+mod sync;
 mod trash;

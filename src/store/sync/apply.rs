@@ -1,0 +1,568 @@
+//! Applying another computer's change file: one transaction, so a file is applied whole or not at
+//! all (a power cut mid-way leaves the record as it was before it). The rules, the same on every
+//! computer so that every copy ends the same:
+//!
+//! - A field changed on one computer only takes the new value.
+//! - A field changed on both: the later edit wins (the time and computer of the sync that carried
+//!   each value are its stamp), and the value that lost is listed under "Changed on both computers".
+//! - A row deleted on one computer and changed (or added to) on the other is kept: the computer
+//!   that deleted it brings it back, with everything that was deleted with it (its trash entry),
+//!   and the other leaves that whole deletion undone. Both list it.
+//! - A child removed for good stays removed, whatever the other computer did meanwhile.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, ErrorCode};
+
+use super::changes::{Change, Op};
+use super::tables::{key_text, read_row, TableInfo, Tables, LOCAL_SETTINGS};
+use super::{ConflictKind, Stamp};
+use crate::error::Result;
+use crate::model::Id;
+use crate::store::Store;
+use crate::sync::RevivedRow;
+
+/// A conflict seen while applying, written to `sync_conflict` when the file is applied.
+#[derive(Debug, Clone)]
+pub(super) struct Seen {
+    pub kind: ConflictKind,
+    pub table: String,
+    pub key: String,
+    pub column: String,
+    pub kept: Value,
+    pub other: Value,
+    pub other_is_theirs: bool,
+}
+
+/// What applying one file did.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Outcome {
+    pub changes: usize,
+    pub conflicts: Vec<Seen>,
+}
+
+type RowId = (String, String);
+
+/// The state of one application.
+struct Apply<'a> {
+    tables: &'a Tables,
+    stamp: &'a Stamp,
+    revive: HashMap<RowId, &'a RevivedRow>,
+    removed: &'a HashSet<Id>,
+    outcome: Outcome,
+}
+
+/// Applies `changes` (already checked to be whole) inside the caller's unit of work.
+pub(super) fn apply_changes(
+    store: &mut Store,
+    tables: &Tables,
+    stamp: &Stamp,
+    changes: &[Change],
+    revive: &[RevivedRow],
+    removed: &HashSet<Id>,
+) -> Result<Outcome> {
+    let mut run = Apply {
+        tables,
+        stamp,
+        revive: revive
+            .iter()
+            .filter_map(|row| {
+                let table = tables.get(&row.table)?;
+                let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
+                (values.len() == table.columns.len())
+                    .then(|| ((row.table.clone(), table.key_text(&values)), row))
+            })
+            .collect(),
+        removed,
+        outcome: Outcome::default(),
+    };
+    let changes: Vec<&Change> = changes
+        .iter()
+        .filter(|c| tables.get(&c.table).is_some() && !is_local_setting(c))
+        .collect();
+    let kept = run.kept_deletions(store, &changes)?;
+    for change in changes.iter().filter(|c| c.op == Op::Insert) {
+        run.insert(store, change, &kept)?;
+    }
+    for change in changes.iter().filter(|c| c.op == Op::Update) {
+        run.update(store, change)?;
+    }
+    for change in changes.iter().filter(|c| c.op == Op::Delete) {
+        run.delete(store, change, &kept)?;
+    }
+    run.outcome.changes = changes.len();
+    Ok(run.outcome)
+}
+
+fn is_local_setting(change: &Change) -> bool {
+    if change.table != "setting" {
+        return false;
+    }
+    let values = if change.op == Op::Insert {
+        &change.new
+    } else {
+        &change.old
+    };
+    matches!(values.first(), Some(Some(Value::Text(key))) if LOCAL_SETTINGS.contains(&key.as_str()))
+}
+
+/// A changed value: `None` (not carried) reads as NULL only where the changeset has it.
+fn value(v: &Option<Value>) -> Value {
+    v.clone().unwrap_or(Value::Null)
+}
+
+/// A key of only fresh ids (UUIDs) never meets another computer's row: no stamp is needed for
+/// a whole new row of such a table.
+fn fresh_key(table: &TableInfo) -> bool {
+    table.key.len() == 1 && table.columns[table.key[0]] == "id"
+}
+
+impl Apply<'_> {
+    fn table(&self, name: &str) -> &TableInfo {
+        // Every change was checked against `tables` before applying.
+        self.tables.get(name).expect("a synced table")
+    }
+
+    /// The rows whose deletion this file asks for and that this computer keeps: changed here
+    /// since, or given something new here (a contact logged for a child deleted there). What
+    /// they hang from is kept too, and so is everything the same deletion took (its trash entry).
+    fn kept_deletions(&mut self, store: &Store, changes: &[&Change]) -> Result<HashSet<RowId>> {
+        let touched: HashSet<RowId> = changes
+            .iter()
+            .map(|c| {
+                (
+                    c.table.clone(),
+                    self.table(&c.table).key_text(&c.key(self.table(&c.table))),
+                )
+            })
+            .collect();
+        let deletes: HashMap<RowId, &Change> = changes
+            .iter()
+            .filter(|c| c.op == Op::Delete)
+            .map(|c| {
+                (
+                    (
+                        c.table.clone(),
+                        self.table(&c.table).key_text(&c.key(self.table(&c.table))),
+                    ),
+                    *c,
+                )
+            })
+            .collect();
+        // Each deletion's trash entry, in this file: the ids it took away.
+        let groups: Vec<HashSet<String>> = changes
+            .iter()
+            .filter(|c| c.op == Op::Insert && c.table == "trash")
+            .filter_map(|c| match c.new.get(5) {
+                Some(Some(Value::Text(payload))) => crate::store::trash::own_ids(payload),
+                _ => None,
+            })
+            .map(|ids| ids.into_iter().map(|id| id.to_string()).collect())
+            .collect();
+        let mut kept = HashSet::new();
+        for (row, change) in &deletes {
+            let table = self.table(&change.table);
+            let Some(local) = read_row(&store.conn, table, &change.key(table))? else {
+                continue;
+            };
+            let changed_here = change
+                .old
+                .iter()
+                .zip(&local)
+                .any(|(old, now)| old.as_ref().is_some_and(|old| old != now));
+            if changed_here || self.has_new_children(store, table, &local, &touched)? {
+                kept.insert(row.clone());
+                self.outcome.conflicts.push(Seen {
+                    kind: ConflictKind::EditOverDelete,
+                    table: row.0.clone(),
+                    key: row.1.clone(),
+                    column: String::new(),
+                    kept: Value::Null,
+                    other: Value::Null,
+                    other_is_theirs: true,
+                });
+            }
+        }
+        // What the kept rows hang from, and their whole deletions, until nothing more is kept.
+        let mut queue: Vec<RowId> = kept.iter().cloned().collect();
+        while let Some(row) = queue.pop() {
+            let mut more = Vec::new();
+            for group in groups
+                .iter()
+                .filter(|g| row.1.split('\u{1f}').any(|k| g.contains(k)))
+            {
+                more.extend(
+                    deletes
+                        .keys()
+                        .filter(|(_, key)| key.split('\u{1f}').any(|k| group.contains(k)))
+                        .cloned(),
+                );
+            }
+            if let Some(change) = deletes.get(&row) {
+                for link in &self.table(&row.0).parents {
+                    let parent = (
+                        link.parent.clone(),
+                        key_text(std::iter::once(&value(&change.old[link.column]))),
+                    );
+                    if deletes.contains_key(&parent) {
+                        more.push(parent);
+                    }
+                }
+            }
+            for row in more {
+                if kept.insert(row.clone()) {
+                    queue.push(row);
+                }
+            }
+        }
+        Ok(kept)
+    }
+
+    /// Whether rows here link to this one that the file does not know of (added here).
+    fn has_new_children(
+        &self,
+        store: &Store,
+        table: &TableInfo,
+        row: &[Value],
+        touched: &HashSet<RowId>,
+    ) -> Result<bool> {
+        if table.key.len() != 1 {
+            return Ok(false);
+        }
+        let key = &row[table.key[0]];
+        for (child, column) in self.tables.children_of(&table.name) {
+            let sql = format!(
+                "SELECT * FROM \"{}\" WHERE \"{}\" = ?1",
+                child.name, child.columns[column]
+            );
+            let mut stmt = store.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query([key])?;
+            while let Some(r) = rows.next()? {
+                let values: Vec<Value> = (0..child.columns.len())
+                    .map(|i| r.get::<_, Value>(i))
+                    .collect::<rusqlite::Result<_>>()?;
+                if !touched.contains(&(child.name.clone(), child.key_text(&values))) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    fn insert(&mut self, store: &mut Store, change: &Change, kept: &HashSet<RowId>) -> Result<()> {
+        let table = self.table(&change.table).clone();
+        let new: Vec<Value> = change.new.iter().map(value).collect();
+        if table.name == "trash" && self.deletion_is_kept(&new, kept) {
+            return Ok(());
+        }
+        let key = change.key(&table);
+        if let Some(local) = read_row(&store.conn, &table, &key)? {
+            // Added on both computers under the same key (a setting): field by field.
+            let changed: Vec<usize> = (0..new.len()).filter(|&i| new[i] != local[i]).collect();
+            let mut set = Vec::new();
+            for i in changed {
+                if self.settle(store, &table, &key, i, &local[i], &new[i])? {
+                    set.push(i);
+                }
+            }
+            return self.write_columns(store, &table, &key, &new, &set);
+        }
+        if !self.parents_present(store, &table, &new)? {
+            return Ok(());
+        }
+        let columns: Vec<String> = table.columns[..new.len()]
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect();
+        let marks: Vec<String> = (1..=new.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT INTO \"{}\" ({}) VALUES ({})",
+            table.name,
+            columns.join(", "),
+            marks.join(", ")
+        );
+        match store.conn.execute(&sql, params_from_iter(new.iter())) {
+            Ok(_) => {}
+            // Another row here holds what must be unique (a school id in a class): the one
+            // already here stays.
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == ErrorCode::ConstraintViolation =>
+            {
+                return Ok(());
+            }
+            Err(other) => return Err(other.into()),
+        }
+        if !fresh_key(&table) {
+            self.stamp_column(store, &table, &key, "")?;
+        }
+        Ok(())
+    }
+
+    /// Whether a trash entry in this file records a deletion this computer keeps undone.
+    fn deletion_is_kept(&self, trash_row: &[Value], kept: &HashSet<RowId>) -> bool {
+        let Some(Value::Text(payload)) = trash_row.get(5) else {
+            return false;
+        };
+        let Some(ids) = crate::store::trash::own_ids(payload) else {
+            return false;
+        };
+        let ids: HashSet<String> = ids.into_iter().map(|id| id.to_string()).collect();
+        kept.iter()
+            .any(|(_, key)| key.split('\u{1f}').any(|k| ids.contains(k)))
+    }
+
+    fn update(&mut self, store: &mut Store, change: &Change) -> Result<()> {
+        let table = self.table(&change.table).clone();
+        let key = change.key(&table);
+        let local = match read_row(&store.conn, &table, &key)? {
+            Some(local) => local,
+            None => {
+                // Deleted here, changed there: the change is kept.
+                match self.revive(store, &table, &key)? {
+                    Revived::FromTrash => {}
+                    Revived::AsSent => {
+                        self.note_kept_over_delete(&table, &key);
+                        for (i, new) in change.new.iter().enumerate() {
+                            if new.is_some() {
+                                self.stamp_column(store, &table, &key, &table.columns[i])?;
+                            }
+                        }
+                        return Ok(());
+                    }
+                    Revived::No => return Ok(()),
+                }
+                self.note_kept_over_delete(&table, &key);
+                match read_row(&store.conn, &table, &key)? {
+                    Some(local) => local,
+                    None => return Ok(()),
+                }
+            }
+        };
+        let mut target = local.clone();
+        let mut set = Vec::new();
+        for (i, new) in change.new.iter().enumerate() {
+            let Some(new) = new else { continue };
+            let old = value(&change.old[i]);
+            if &local[i] == new {
+                self.stamp_if_later(store, &table, &key, i)?;
+            } else if local[i] == old || self.settle(store, &table, &key, i, &local[i], new)? {
+                target[i] = new.clone();
+                set.push(i);
+                if local[i] == old {
+                    self.stamp_column(store, &table, &key, &table.columns[i])?;
+                }
+            }
+        }
+        self.write_columns(store, &table, &key, &target, &set)
+    }
+
+    fn delete(&mut self, store: &mut Store, change: &Change, kept: &HashSet<RowId>) -> Result<()> {
+        let table = self.table(&change.table);
+        let key = change.key(table);
+        let row = (table.name.clone(), table.key_text(&key));
+        if kept.contains(&row) {
+            return Ok(());
+        }
+        let sql = format!(
+            "DELETE FROM \"{}\" WHERE {}",
+            table.name,
+            table.key_clause(1)
+        );
+        store.conn.execute(&sql, params_from_iter(key.iter()))?;
+        store.conn.execute(
+            "DELETE FROM sync_stamp WHERE tbl = ?1 AND pk = ?2",
+            params![row.0, row.1],
+        )?;
+        Ok(())
+    }
+
+    /// The same field changed here and there: the later stamp wins. Returns whether the value
+    /// from there is taken; lists the value that lost either way.
+    fn settle(
+        &mut self,
+        store: &Store,
+        table: &TableInfo,
+        key: &[Value],
+        column: usize,
+        here: &Value,
+        there: &Value,
+    ) -> Result<bool> {
+        let local = super::stamp_of(
+            &store.conn,
+            &table.name,
+            &table.key_text(key),
+            &table.columns[column],
+        )?;
+        let theirs_win = *self.stamp > local;
+        if theirs_win {
+            self.stamp_column(store, table, key, &table.columns[column])?;
+        }
+        self.outcome.conflicts.push(Seen {
+            kind: ConflictKind::BothChanged,
+            table: table.name.clone(),
+            key: table.key_text(key),
+            column: table.columns[column].clone(),
+            kept: if theirs_win {
+                there.clone()
+            } else {
+                here.clone()
+            },
+            other: if theirs_win {
+                here.clone()
+            } else {
+                there.clone()
+            },
+            other_is_theirs: !theirs_win,
+        });
+        Ok(theirs_win)
+    }
+
+    fn note_kept_over_delete(&mut self, table: &TableInfo, key: &[Value]) {
+        self.outcome.conflicts.push(Seen {
+            kind: ConflictKind::EditOverDelete,
+            table: table.name.clone(),
+            key: table.key_text(key),
+            column: String::new(),
+            kept: Value::Null,
+            other: Value::Null,
+            other_is_theirs: false,
+        });
+    }
+
+    fn write_columns(
+        &self,
+        store: &Store,
+        table: &TableInfo,
+        key: &[Value],
+        values: &[Value],
+        set: &[usize],
+    ) -> Result<()> {
+        if set.is_empty() {
+            return Ok(());
+        }
+        let assignments: Vec<String> = set
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| format!("\"{}\" = ?{}", table.columns[i], n + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE \"{}\" SET {} WHERE {}",
+            table.name,
+            assignments.join(", "),
+            table.key_clause(set.len() + 1)
+        );
+        let params = set.iter().map(|&i| &values[i]).chain(key.iter());
+        match store.conn.execute(&sql, params_from_iter(params)) {
+            Ok(_) => Ok(()),
+            // The values from both computers do not fit together (a due date before a start
+            // date): the row stays as it is here.
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == ErrorCode::ConstraintViolation =>
+            {
+                Ok(())
+            }
+            Err(other) => Err(other.into()),
+        }
+    }
+
+    fn stamp_column(
+        &self,
+        store: &Store,
+        table: &TableInfo,
+        key: &[Value],
+        column: &str,
+    ) -> Result<()> {
+        super::write_stamp(
+            &store.conn,
+            &table.name,
+            &table.key_text(key),
+            column,
+            self.stamp,
+        )
+    }
+
+    /// The same value reached both computers: it keeps the later of the two stamps.
+    fn stamp_if_later(
+        &self,
+        store: &Store,
+        table: &TableInfo,
+        key: &[Value],
+        column: usize,
+    ) -> Result<()> {
+        let name = &table.columns[column];
+        let local = super::stamp_of(&store.conn, &table.name, &table.key_text(key), name)?;
+        if *self.stamp > local {
+            self.stamp_column(store, table, key, name)?;
+        }
+        Ok(())
+    }
+
+    /// Makes sure every row that `values` links to is here, bringing back any this computer
+    /// deleted. False when one cannot be (a child removed for good).
+    fn parents_present(
+        &mut self,
+        store: &mut Store,
+        table: &TableInfo,
+        values: &[Value],
+    ) -> Result<bool> {
+        for link in &table.parents {
+            let parent_key = match values.get(link.column) {
+                None | Some(Value::Null) => continue,
+                Some(v) => v.clone(),
+            };
+            let parent = self.table(&link.parent).clone();
+            if read_row(&store.conn, &parent, std::slice::from_ref(&parent_key))?.is_none()
+                && matches!(self.revive(store, &parent, &[parent_key])?, Revived::No)
+            {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Brings back a row this computer deleted: from its trash entry (with everything deleted
+    /// with it), else as the other computer sent it.
+    fn revive(&mut self, store: &mut Store, table: &TableInfo, key: &[Value]) -> Result<Revived> {
+        if let [Value::Text(text)] = key {
+            if let Ok(id) = text.parse::<Id>() {
+                if self.removed.contains(&id) {
+                    return Ok(Revived::No);
+                }
+                if let Some(entry) = store.trash_entry_holding(id)? {
+                    if store.restore(entry).is_ok() && read_row(&store.conn, table, key)?.is_some()
+                    {
+                        return Ok(Revived::FromTrash);
+                    }
+                }
+            }
+        }
+        let Some(row) = self
+            .revive
+            .get(&(table.name.clone(), table.key_text(key)))
+            .copied()
+        else {
+            return Ok(Revived::No);
+        };
+        let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
+        if !self.parents_present(store, table, &values)? {
+            return Ok(Revived::No);
+        }
+        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "INSERT OR IGNORE INTO \"{}\" VALUES ({})",
+            table.name,
+            marks.join(", ")
+        );
+        store.conn.execute(&sql, params_from_iter(values.iter()))?;
+        Ok(Revived::AsSent)
+    }
+}
+
+enum Revived {
+    /// From this computer's trash, as it was deleted.
+    FromTrash,
+    /// As the other computer has it now.
+    AsSent,
+    No,
+}
