@@ -256,21 +256,26 @@ impl Store {
         })
     }
 
-    /// The trash entry whose snapshot holds the row `id` as its own (not merely links to it).
-    pub(super) fn trash_entry_holding(&self, id: Id) -> Result<Option<Id>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, payload FROM trash WHERE instr(payload, ?1) > 0")?;
-        let rows = stmt.query_map([id.to_string()], |r| {
-            Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (entry, payload) = row?;
-            if own_ids(&payload).is_some_and(|ids| ids.contains(&id)) {
-                return Ok(Some(entry));
+    /// Drops the trash entries whose record is back in the record: a deletion undone on this
+    /// computer because the other one changed what was deleted (a sync). Such an entry could
+    /// never be restored. Returns how many went.
+    pub(super) fn drop_trash_of_live_rows(&self) -> Result<usize> {
+        let mut stmt = self.conn.prepare("SELECT id, payload FROM trash")?;
+        let entries = stmt
+            .query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut dropped = 0;
+        for (entry, payload) in entries {
+            let Some((table, id)) = main_row(&payload) else {
+                continue;
+            };
+            if exists(&self.conn, table, id)? {
+                dropped += self
+                    .conn
+                    .execute("DELETE FROM trash WHERE id = ?1", [entry])?;
             }
         }
-        Ok(None)
+        Ok(dropped)
     }
 
     /// Writes a deleted entry back under its own id; the child it belongs to.
@@ -625,16 +630,16 @@ fn restore_goal(
     Ok(())
 }
 
-/// The ids of the rows a trash entry's snapshot holds as its own: what one deletion took away.
-pub(super) fn own_ids(payload: &str) -> Option<Vec<Id>> {
+/// The row a trash entry is the deletion of (a child, a goal, a contact): its table and id.
+fn main_row(payload: &str) -> Option<(&'static str, Id)> {
     let mut deleted: Deleted = serde_json::from_str(payload).ok()?;
-    let mut ids = Vec::new();
-    deleted.visit_ids(&mut |_, role, id| {
-        if matches!(role, Role::Own) {
-            ids.push(*id);
+    let mut first = None;
+    deleted.visit_ids(&mut |table, role, id| {
+        if first.is_none() && matches!(role, Role::Own) {
+            first = Some((table.name(), *id));
         }
     });
-    Some(ids)
+    first
 }
 
 fn exists(conn: &Connection, table: &str, id: Id) -> Result<bool> {

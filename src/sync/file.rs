@@ -31,6 +31,10 @@ pub struct Header {
     pub group: Id,
     pub computer: Id,
     pub seq: u64,
+    /// What the writing computer had applied of each other computer's files when it wrote
+    /// this one (computer, last sequence number): a deletion in this file was made without
+    /// knowing of anything later.
+    pub seen: Vec<(Id, u64)>,
     /// The record's schema version on the computer that wrote it.
     pub schema_version: i64,
     pub made_at: DateTime<Utc>,
@@ -282,6 +286,7 @@ mod tests {
             group: Id::new(),
             computer: Id::new(),
             seq: 7,
+            seen: vec![(Id::new(), 3)],
             schema_version: 10,
             made_at: Utc::now(),
             changes: 2,

@@ -16,4 +16,5 @@ mod soak;
 mod store;
 mod support;
 mod sync;
+mod sync_random;
 mod trash;

@@ -217,26 +217,33 @@ fn an_edit_on_one_and_a_delete_on_the_other_keeps_the_edit_on_both() {
 }
 
 #[test]
-fn a_child_deleted_on_one_and_given_a_contact_on_the_other_comes_back_whole_on_both() {
+fn a_child_deleted_on_one_and_given_a_contact_on_the_other_is_kept_with_the_contact_on_both() {
     let folder = tempfile::tempdir().unwrap();
     let mut school = first(folder.path());
     let mut home = join(folder.path(), None);
     let jose = child(&school.store, "José Núñez");
-    let page_before =
-        serde_json::to_value(school.store.student_page(jose, day("2026-11-24")).unwrap()).unwrap();
+    let details = school.store.student(jose).unwrap().details;
     school.store.delete_student(jose).unwrap();
     sync(&mut school, 10);
     let contact = home
         .store
         .add_contact(&call(jose, "Mother called back"))
         .unwrap();
-    sync(&mut home, 20);
-    sync(&mut school, 21);
+    let at_home = sync(&mut home, 20);
+    assert!(at_home
+        .conflicts
+        .iter()
+        .any(|c| c.kind == "edit_over_delete" && c.thing == "The child's details"));
+    let at_school = sync(&mut school, 21);
+    assert!(at_school
+        .conflicts
+        .iter()
+        .any(|c| c.kind == "edit_over_delete"));
     for c in [&school, &home] {
-        let page =
-            serde_json::to_value(c.store.student_page(jose, day("2026-11-24")).unwrap()).unwrap();
-        assert_eq!(page["family_answers"], page_before["family_answers"]);
+        assert_eq!(c.store.student(jose).unwrap().details, details);
         assert_eq!(c.store.contact(contact.id).unwrap(), contact);
+        // The rest of the deletion stands; its trash entry could not restore it whole any more.
+        assert!(c.store.trash().unwrap().is_empty());
     }
     assert_eq!(record_of(&school.store), record_of(&home.store));
 }

@@ -30,14 +30,17 @@ CREATE TABLE sync_peer (
     applied_seq  INTEGER NOT NULL CHECK (applied_seq >= 0)
 ) STRICT, WITHOUT ROWID;
 
--- When a value was written and on which computer, by the sync that carried it: the later edit
--- of a field changed on both computers wins on both. `col` is '' for a whole new row.
+-- When a value was written, on which computer and in which of its change files: the later edit
+-- of a field changed on both computers wins on both, and a deletion made without knowing of an
+-- edit (the file's sequence number not yet seen by the deleting computer) leaves the row.
+-- `col` is '' for a whole new row.
 CREATE TABLE sync_stamp (
     tbl       TEXT NOT NULL,
     pk        TEXT NOT NULL,
     col       TEXT NOT NULL,
     at        TEXT NOT NULL,
     computer  TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
     PRIMARY KEY (tbl, pk, col)
 ) STRICT, WITHOUT ROWID;
 

@@ -5,9 +5,11 @@
 //! - A field changed on one computer only takes the new value.
 //! - A field changed on both: the later edit wins (the time and computer of the sync that carried
 //!   each value are its stamp), and the value that lost is listed under "Changed on both computers".
-//! - A row deleted on one computer and changed (or added to) on the other is kept: the computer
-//!   that deleted it brings it back, with everything that was deleted with it (its trash entry),
-//!   and the other leaves that whole deletion undone. Both list it.
+//! - A row deleted on one computer and changed (or added to) on the other is kept, with the rows
+//!   it hangs from: the computer that deleted it brings it back as the other computer sent it
+//!   (a change file carries whole rows for this), and the other does not delete it. Both list
+//!   it. The rest of that deletion stands, and its trash entry goes, as it can no longer be
+//!   restored whole.
 //! - A child removed for good stays removed, whatever the other computer did meanwhile.
 
 use std::collections::{HashMap, HashSet};
@@ -48,6 +50,8 @@ type RowId = (String, String);
 struct Apply<'a> {
     tables: &'a Tables,
     stamp: &'a Stamp,
+    /// What the sending computer had seen of every other computer's files.
+    seen: &'a [(Id, u64)],
     revive: HashMap<RowId, &'a RevivedRow>,
     removed: &'a HashSet<Id>,
     outcome: Outcome,
@@ -58,6 +62,7 @@ pub(super) fn apply_changes(
     store: &mut Store,
     tables: &Tables,
     stamp: &Stamp,
+    seen: &[(Id, u64)],
     changes: &[Change],
     revive: &[RevivedRow],
     removed: &HashSet<Id>,
@@ -65,6 +70,7 @@ pub(super) fn apply_changes(
     let mut run = Apply {
         tables,
         stamp,
+        seen,
         revive: revive
             .iter()
             .filter_map(|row| {
@@ -83,7 +89,7 @@ pub(super) fn apply_changes(
         .collect();
     let kept = run.kept_deletions(store, &changes)?;
     for change in changes.iter().filter(|c| c.op == Op::Insert) {
-        run.insert(store, change, &kept)?;
+        run.insert(store, change)?;
     }
     for change in changes.iter().filter(|c| c.op == Op::Update) {
         run.update(store, change)?;
@@ -112,20 +118,15 @@ fn value(v: &Option<Value>) -> Value {
     v.clone().unwrap_or(Value::Null)
 }
 
-/// A key of only fresh ids (UUIDs) never meets another computer's row: no stamp is needed for
-/// a whole new row of such a table.
-fn fresh_key(table: &TableInfo) -> bool {
-    table.key.len() == 1 && table.columns[table.key[0]] == "id"
-}
-
 impl Apply<'_> {
     fn table(&self, name: &str) -> &TableInfo {
         // Every change was checked against `tables` before applying.
         self.tables.get(name).expect("a synced table")
     }
 
-    /// The rows whose deletion this file asks for and that this computer keeps: changed here
-    /// since, or given something new here (a contact logged for a child deleted there). What
+    /// The rows whose deletion this file asks for and that this computer keeps: changed (or
+    /// added again) by a change the deleting computer had not seen, or given something new here
+    /// (a contact logged for a child deleted there). What
     /// they hang from is kept too, and so is everything the same deletion took (its trash entry).
     fn kept_deletions(&mut self, store: &Store, changes: &[&Change]) -> Result<HashSet<RowId>> {
         let touched: HashSet<RowId> = changes
@@ -150,28 +151,18 @@ impl Apply<'_> {
                 )
             })
             .collect();
-        // Each deletion's trash entry, in this file: the ids it took away.
-        let groups: Vec<HashSet<String>> = changes
-            .iter()
-            .filter(|c| c.op == Op::Insert && c.table == "trash")
-            .filter_map(|c| match c.new.get(5) {
-                Some(Some(Value::Text(payload))) => crate::store::trash::own_ids(payload),
-                _ => None,
-            })
-            .map(|ids| ids.into_iter().map(|id| id.to_string()).collect())
-            .collect();
         let mut kept = HashSet::new();
         for (row, change) in &deletes {
             let table = self.table(&change.table);
             let Some(local) = read_row(&store.conn, table, &change.key(table))? else {
                 continue;
             };
-            let changed_here = change
-                .old
-                .iter()
-                .zip(&local)
-                .any(|(old, now)| old.as_ref().is_some_and(|old| old != now));
-            if changed_here || self.has_new_children(store, table, &local, &touched)? {
+            // Files are applied in the order they were made in (`receive`), so a row here that
+            // differs from the deleted one but by changes the deleting computer had seen is
+            // not kept: only what it could not know of.
+            if self.changed_unseen(store, &row.0, &row.1)?
+                || self.has_new_children(store, table, &local, &touched)?
+            {
                 kept.insert(row.clone());
                 self.outcome.conflicts.push(Seen {
                     kind: ConflictKind::EditOverDelete,
@@ -184,39 +175,41 @@ impl Apply<'_> {
                 });
             }
         }
-        // What the kept rows hang from, and their whole deletions, until nothing more is kept.
+        // What the kept rows hang from is kept too.
         let mut queue: Vec<RowId> = kept.iter().cloned().collect();
         while let Some(row) = queue.pop() {
-            let mut more = Vec::new();
-            for group in groups
-                .iter()
-                .filter(|g| row.1.split('\u{1f}').any(|k| g.contains(k)))
-            {
-                more.extend(
-                    deletes
-                        .keys()
-                        .filter(|(_, key)| key.split('\u{1f}').any(|k| group.contains(k)))
-                        .cloned(),
-                );
-            }
-            if let Some(change) = deletes.get(&row) {
-                for link in &self.table(&row.0).parents {
-                    let parent = (
-                        link.parent.clone(),
-                        key_text(std::iter::once(&value(&change.old[link.column]))),
-                    );
-                    if deletes.contains_key(&parent) {
-                        more.push(parent);
-                    }
-                }
-            }
-            for row in more {
-                if kept.insert(row.clone()) {
-                    queue.push(row);
+            let Some(change) = deletes.get(&row) else {
+                continue;
+            };
+            for link in &self.table(&row.0).parents {
+                let parent_key = value(&change.old[link.column]);
+                let parent = (link.parent.clone(), key_text(std::iter::once(&parent_key)));
+                if deletes.contains_key(&parent) && kept.insert(parent.clone()) {
+                    queue.push(parent);
                 }
             }
         }
         Ok(kept)
+    }
+
+    /// Whether the row was written (changed, or added again) by a change file the sending
+    /// computer had not seen when it wrote this one.
+    fn changed_unseen(&self, store: &Store, table: &str, key: &str) -> Result<bool> {
+        let sender = self.stamp.computer.as_str();
+        for stamp in super::stamps_of_row(&store.conn, table, key)? {
+            if stamp.computer == sender {
+                continue;
+            }
+            let seen = self
+                .seen
+                .iter()
+                .find(|(computer, _)| computer.to_string() == stamp.computer)
+                .map_or(0, |(_, seq)| *seq as i64);
+            if stamp.seq > seen {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Whether rows here link to this one that the file does not know of (added here).
@@ -250,12 +243,9 @@ impl Apply<'_> {
         Ok(false)
     }
 
-    fn insert(&mut self, store: &mut Store, change: &Change, kept: &HashSet<RowId>) -> Result<()> {
+    fn insert(&mut self, store: &mut Store, change: &Change) -> Result<()> {
         let table = self.table(&change.table).clone();
         let new: Vec<Value> = change.new.iter().map(value).collect();
-        if table.name == "trash" && self.deletion_is_kept(&new, kept) {
-            return Ok(());
-        }
         let key = change.key(&table);
         if let Some(local) = read_row(&store.conn, &table, &key)? {
             // Added on both computers under the same key (a setting): field by field.
@@ -293,23 +283,8 @@ impl Apply<'_> {
             }
             Err(other) => return Err(other.into()),
         }
-        if !fresh_key(&table) {
-            self.stamp_column(store, &table, &key, "")?;
-        }
+        self.stamp_column(store, &table, &key, "")?;
         Ok(())
-    }
-
-    /// Whether a trash entry in this file records a deletion this computer keeps undone.
-    fn deletion_is_kept(&self, trash_row: &[Value], kept: &HashSet<RowId>) -> bool {
-        let Some(Value::Text(payload)) = trash_row.get(5) else {
-            return false;
-        };
-        let Some(ids) = crate::store::trash::own_ids(payload) else {
-            return false;
-        };
-        let ids: HashSet<String> = ids.into_iter().map(|id| id.to_string()).collect();
-        kept.iter()
-            .any(|(_, key)| key.split('\u{1f}').any(|k| ids.contains(k)))
     }
 
     fn update(&mut self, store: &mut Store, change: &Change) -> Result<()> {
@@ -318,25 +293,16 @@ impl Apply<'_> {
         let local = match read_row(&store.conn, &table, &key)? {
             Some(local) => local,
             None => {
-                // Deleted here, changed there: the change is kept.
-                match self.revive(store, &table, &key)? {
-                    Revived::FromTrash => {}
-                    Revived::AsSent => {
-                        self.note_kept_over_delete(&table, &key);
-                        for (i, new) in change.new.iter().enumerate() {
-                            if new.is_some() {
-                                self.stamp_column(store, &table, &key, &table.columns[i])?;
-                            }
+                // Deleted here, changed there: the change is kept, the row as sent.
+                if self.revive(store, &table, &key)? {
+                    self.note_kept_over_delete(&table, &key);
+                    for (i, new) in change.new.iter().enumerate() {
+                        if new.is_some() {
+                            self.stamp_column(store, &table, &key, &table.columns[i])?;
                         }
-                        return Ok(());
                     }
-                    Revived::No => return Ok(()),
                 }
-                self.note_kept_over_delete(&table, &key);
-                match read_row(&store.conn, &table, &key)? {
-                    Some(local) => local,
-                    None => return Ok(()),
-                }
+                return Ok(());
             }
         };
         let mut target = local.clone();
@@ -512,29 +478,25 @@ impl Apply<'_> {
                 Some(v) => v.clone(),
             };
             let parent = self.table(&link.parent).clone();
-            if read_row(&store.conn, &parent, std::slice::from_ref(&parent_key))?.is_none()
-                && matches!(self.revive(store, &parent, &[parent_key])?, Revived::No)
-            {
-                return Ok(false);
+            if read_row(&store.conn, &parent, std::slice::from_ref(&parent_key))?.is_none() {
+                if !self.revive(store, &parent, std::slice::from_ref(&parent_key))? {
+                    return Ok(false);
+                }
+                self.note_kept_over_delete(&parent, &[parent_key]);
             }
         }
         Ok(true)
     }
 
-    /// Brings back a row this computer deleted: from its trash entry (with everything deleted
-    /// with it), else as the other computer sent it.
-    fn revive(&mut self, store: &mut Store, table: &TableInfo, key: &[Value]) -> Result<Revived> {
+    /// Brings back a row this computer deleted, as the other computer sent it, with what it
+    /// hangs from. False when it cannot be (a child removed for good, a row not sent whole).
+    fn revive(&mut self, store: &mut Store, table: &TableInfo, key: &[Value]) -> Result<bool> {
         if let [Value::Text(text)] = key {
-            if let Ok(id) = text.parse::<Id>() {
-                if self.removed.contains(&id) {
-                    return Ok(Revived::No);
-                }
-                if let Some(entry) = store.trash_entry_holding(id)? {
-                    if store.restore(entry).is_ok() && read_row(&store.conn, table, key)?.is_some()
-                    {
-                        return Ok(Revived::FromTrash);
-                    }
-                }
+            if text
+                .parse::<Id>()
+                .is_ok_and(|id| self.removed.contains(&id))
+            {
+                return Ok(false);
             }
         }
         let Some(row) = self
@@ -542,11 +504,11 @@ impl Apply<'_> {
             .get(&(table.name.clone(), table.key_text(key)))
             .copied()
         else {
-            return Ok(Revived::No);
+            return Ok(false);
         };
         let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
         if !self.parents_present(store, table, &values)? {
-            return Ok(Revived::No);
+            return Ok(false);
         }
         let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
         let sql = format!(
@@ -555,14 +517,6 @@ impl Apply<'_> {
             marks.join(", ")
         );
         store.conn.execute(&sql, params_from_iter(values.iter()))?;
-        Ok(Revived::AsSent)
+        Ok(true)
     }
-}
-
-enum Revived {
-    /// From this computer's trash, as it was deleted.
-    FromTrash,
-    /// As the other computer has it now.
-    AsSent,
-    No,
 }

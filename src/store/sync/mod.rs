@@ -20,7 +20,7 @@ mod changes;
 mod conflicts;
 pub(crate) mod tables;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -38,18 +38,34 @@ use tables::Tables;
 pub use conflicts::SyncConflict;
 
 /// When and where a value was written: the later stamp wins a field changed on both computers.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// Stamps are ordered by time, then computer; the sequence number says which change file
+/// carried the value, to know whether another computer has seen it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Stamp {
     /// UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`: ordered as text.
     at: String,
     computer: String,
+    seq: i64,
+}
+
+impl PartialOrd for Stamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Stamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.at, &self.computer).cmp(&(&other.at, &other.computer))
+    }
 }
 
 impl Stamp {
-    fn new(at: DateTime<Utc>, computer: Id) -> Stamp {
+    fn new(at: DateTime<Utc>, computer: Id, seq: u64) -> Stamp {
         Stamp {
             at: at.to_rfc3339_opts(SecondsFormat::Millis, true),
             computer: computer.to_string(),
+            seq: seq as i64,
         }
     }
 
@@ -58,6 +74,7 @@ impl Stamp {
         Stamp {
             at: String::new(),
             computer: String::new(),
+            seq: 0,
         }
     }
 }
@@ -80,17 +97,33 @@ impl ConflictKind {
 fn stamp_of(conn: &Connection, table: &str, key: &str, column: &str) -> Result<Stamp> {
     let found = conn
         .prepare_cached(
-            "SELECT at, computer FROM sync_stamp WHERE tbl = ?1 AND pk = ?2 AND col IN (?3, '')
+            "SELECT at, computer, seq FROM sync_stamp WHERE tbl = ?1 AND pk = ?2 AND col IN (?3, '')
              ORDER BY col DESC LIMIT 1",
         )?
         .query_row(params![table, key, column], |r| {
             Ok(Stamp {
                 at: r.get(0)?,
                 computer: r.get(1)?,
+                seq: r.get(2)?,
             })
         })
         .optional()?;
     Ok(found.unwrap_or_else(Stamp::origin))
+}
+
+/// Every stamp of one row (its columns', and its own as a new row).
+fn stamps_of_row(conn: &Connection, table: &str, key: &str) -> Result<Vec<Stamp>> {
+    let stamps = conn
+        .prepare_cached("SELECT at, computer, seq FROM sync_stamp WHERE tbl = ?1 AND pk = ?2")?
+        .query_map(params![table, key], |r| {
+            Ok(Stamp {
+                at: r.get(0)?,
+                computer: r.get(1)?,
+                seq: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(stamps)
 }
 
 fn write_stamp(
@@ -101,10 +134,18 @@ fn write_stamp(
     stamp: &Stamp,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO sync_stamp (tbl, pk, col, at, computer) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (tbl, pk, col) DO UPDATE SET at = excluded.at, computer = excluded.computer",
+        "INSERT INTO sync_stamp (tbl, pk, col, at, computer, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (tbl, pk, col) DO UPDATE
+         SET at = excluded.at, computer = excluded.computer, seq = excluded.seq",
     )?
-    .execute(params![table, key, column, stamp.at, stamp.computer])?;
+    .execute(params![
+        table,
+        key,
+        column,
+        stamp.at,
+        stamp.computer,
+        stamp.seq
+    ])?;
     Ok(())
 }
 
@@ -414,7 +455,7 @@ impl Store {
         if decoded.is_empty() {
             return Ok(0);
         }
-        let stamp = Stamp::new(now, state.computer);
+        let stamp = Stamp::new(now, state.computer, state.next_seq);
         let revive = changes::rows_to_revive(&self.conn, tables, &decoded)?;
         let removals = crate::removals::read(self.path())?
             .removals()
@@ -425,11 +466,17 @@ impl Store {
                 guardians: r.guardians.clone(),
             })
             .collect();
+        let seen = self
+            .conn
+            .prepare("SELECT computer_id, applied_seq FROM sync_peer ORDER BY computer_id")?
+            .query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(1)? as u64)))?
+            .collect::<rusqlite::Result<_>>()?;
         let header = Header {
             format: FORMAT_VERSION,
             group: state.group,
             computer: state.computer,
             seq: state.next_seq,
+            seen,
             schema_version: self.schema_version()?,
             made_at: now,
             changes: decoded.len() as u64,
@@ -455,9 +502,7 @@ impl Store {
                         )?;
                     }
                     changes::Op::Insert => {
-                        if !(table.key.len() == 1 && table.columns[table.key[0]] == "id") {
-                            write_stamp(&store.conn, &table.name, &row, "", &stamp)?;
-                        }
+                        write_stamp(&store.conn, &table.name, &row, "", &stamp)?;
                     }
                     changes::Op::Update => {
                         for (i, new) in change.new.iter().enumerate() {
@@ -507,7 +552,10 @@ impl Store {
         Ok(sent)
     }
 
-    /// Applies every other computer's change files not applied yet, in order.
+    /// Applies every other computer's change files not applied yet, each after every file its
+    /// computer had applied when it wrote it (so a deletion is never applied before the edit it
+    /// was made after). A file not in the folder yet (a cloud client still copying) holds back
+    /// its computer's later files, and those that follow them.
     fn receive(
         &mut self,
         state: &State,
@@ -517,64 +565,96 @@ impl Store {
         report: &mut SyncReport,
     ) -> Result<(usize, Vec<Id>)> {
         let names = files::list_change_files(&state.folder)?;
+        let mut applied: HashMap<Id, u64> = self
+            .conn
+            .prepare("SELECT computer_id, applied_seq FROM sync_peer")?
+            .query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(1)? as u64)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let present: HashSet<(Id, u64)> = names.iter().map(|n| (n.computer, n.seq)).collect();
         let mut computers: Vec<Id> = names.iter().map(|n| n.computer).collect();
         computers.dedup();
         computers.retain(|c| *c != state.computer);
         let schema = self.schema_version()?;
+        let mut stopped: HashSet<Id> = HashSet::new();
+        let mut opened: HashMap<Id, (Header, Body)> = HashMap::new();
         let mut received = 0;
         let mut conflict_ids = Vec::new();
-        for computer in computers {
-            let mut applied: u64 = self
-                .conn
-                .query_row(
-                    "SELECT applied_seq FROM sync_peer WHERE computer_id = ?1",
-                    [computer],
-                    |r| r.get::<_, i64>(0),
-                )
-                .optional()?
-                .unwrap_or(0) as u64;
-            let mine: Vec<_> = names
-                .iter()
-                .filter(|n| n.computer == computer && n.seq > applied)
-                .copied()
-                .collect();
-            for name in mine {
-                if name.seq != applied + 1 {
-                    // A file not here yet (a cloud client still copying): wait for it.
-                    break;
+        loop {
+            let mut progress = false;
+            for &computer in &computers {
+                if stopped.contains(&computer) {
+                    continue;
                 }
-                let opened = files::read_change_file(&state.folder, name, key).and_then(|(header, body)| {
-                    if header.group != state.group {
-                        return Err(Error::BadFile(format!(
-                            "The change file {} belongs to another record; nothing of it was applied.",
-                            files::change_file_name(name.computer, name.seq)
-                        )));
+                let next = applied.get(&computer).copied().unwrap_or(0) + 1;
+                if !present.contains(&(computer, next)) {
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(slot) = opened.entry(computer) {
+                    let name = files::ChangeFileName {
+                        computer,
+                        seq: next,
+                    };
+                    match self.open_incoming(state, name, key, schema) {
+                        Ok(file) => {
+                            slot.insert(file);
+                        }
+                        Err(error) => {
+                            report.update_needed |= matches!(error, Error::UpdateNeeded(_));
+                            report.refused.push(error.to_string());
+                            stopped.insert(computer);
+                            continue;
+                        }
                     }
-                    if header.schema_version > schema {
-                        return Err(Error::UpdateNeeded(format!(
-                            "The other computer runs a newer Rapport (data version {}; this one \
-                             has {schema}). Update Rapport on this computer to receive its \
-                             changes; nothing of them was applied.",
-                            header.schema_version
-                        )));
-                    }
-                    Ok((header, body))
+                }
+                let Some((header, _)) = opened.get(&computer) else {
+                    continue;
+                };
+                let ready = header.seen.iter().all(|(other, seq)| {
+                    *other == state.computer || applied.get(other).copied().unwrap_or(0) >= *seq
                 });
-                let (header, body) = match opened {
-                    Ok(opened) => opened,
-                    Err(error) => {
-                        report.update_needed |= matches!(error, Error::UpdateNeeded(_));
-                        report.refused.push(error.to_string());
-                        break;
-                    }
+                if !ready {
+                    continue;
+                }
+                let Some((header, body)) = opened.remove(&computer) else {
+                    continue;
                 };
                 let (count, ids) = self.apply_file(&header, &body, tables, now)?;
                 received += count;
                 conflict_ids.extend(ids);
-                applied = header.seq;
+                applied.insert(computer, header.seq);
+                progress = true;
+            }
+            if !progress {
+                break;
             }
         }
         Ok((received, conflict_ids))
+    }
+
+    /// Reads one change file and checks it belongs here and can be applied by this Rapport.
+    fn open_incoming(
+        &self,
+        state: &State,
+        name: files::ChangeFileName,
+        key: Option<&SyncKey>,
+        schema: i64,
+    ) -> Result<(Header, Body)> {
+        let (header, body) = files::read_change_file(&state.folder, name, key)?;
+        if header.group != state.group {
+            return Err(Error::BadFile(format!(
+                "The change file {} belongs to another record; nothing of it was applied.",
+                files::change_file_name(name.computer, name.seq)
+            )));
+        }
+        if header.schema_version > schema {
+            return Err(Error::UpdateNeeded(format!(
+                "The other computer runs a newer Rapport (data version {}; this one has \
+                 {schema}). Update Rapport on this computer to receive its changes; nothing of \
+                 them was applied.",
+                header.schema_version
+            )));
+        }
+        Ok((header, body))
     }
 
     /// Applies one change file whole, or nothing of it.
@@ -604,13 +684,14 @@ impl Store {
             removed.extend(removal.students.iter().copied());
             removed.extend(removal.guardians.iter().copied());
         }
-        let stamp = Stamp::new(header.made_at, header.computer);
+        let stamp = Stamp::new(header.made_at, header.computer, header.seq);
         let applied = self.atomically(|store| {
             store.conn.pragma_update(None, "defer_foreign_keys", true)?;
-            let outcome = apply::apply_changes(store, tables, &stamp, &decoded, &body.revive, &removed)?;
+            let outcome = apply::apply_changes(store, tables, &stamp, &header.seen, &decoded, &body.revive, &removed)?;
             if !body.removals.is_empty() {
                 store.apply_removals()?;
             }
+            store.drop_trash_of_live_rows()?;
             let broken: i64 = store
                 .conn
                 .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
