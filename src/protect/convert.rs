@@ -26,6 +26,9 @@ pub struct Protected {
     /// Why some backups are still plain, if they are: the record is protected all the same, and
     /// they are encrypted when it is next opened.
     pub backups_left: Option<Error>,
+    /// Whether the record synced with another computer: it no longer does, and is set up
+    /// again (the other computer opens the new, protected first copy).
+    pub sync_stopped: bool,
 }
 
 /// What removing the protection did.
@@ -33,6 +36,8 @@ pub struct Protected {
 pub struct Unprotected {
     /// Backups in the backups folder that were turned back into plain files.
     pub backups: usize,
+    /// Whether the record synced with another computer: it no longer does.
+    pub sync_stopped: bool,
 }
 
 impl Store {
@@ -45,6 +50,10 @@ impl Store {
                 "This record is already protected by a passphrase. Nothing was changed.".into(),
             ));
         }
+        // A sync's files and snapshot are sealed as the record was when it was set up: a record
+        // that changes its protection leaves its sync, to be set up again.
+        let sync_stopped = self.syncs()?;
+        self.forget_sync()?;
         let key = DataKey::random();
         let recovery_key = RecoveryKey::random();
         let key_file = KeyFile::new(&key, passphrase, &recovery_key)?;
@@ -75,6 +84,7 @@ impl Store {
             key_file: key_file_path,
             backups,
             backups_left,
+            sync_stopped,
         })
     }
 
@@ -86,6 +96,8 @@ impl Store {
                 "This record is not protected by a passphrase. Nothing was changed.".into(),
             ));
         };
+        let sync_stopped = self.syncs()?;
+        self.forget_sync()?;
         let db_path = self.path().to_path_buf();
         let backups = convert_backups_with(&db_path, Some(&key), None)?;
         let temp = backup::partial_path(&db_path)?;
@@ -103,7 +115,10 @@ impl Store {
                 "The record is no longer protected, but its key file could not be removed",
                 e,
             )),
-            _ => Ok(Unprotected { backups }),
+            _ => Ok(Unprotected {
+                backups,
+                sync_stopped,
+            }),
         }
     }
 

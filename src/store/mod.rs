@@ -157,8 +157,9 @@ impl Store {
             // that was cut short is encrypted now (and again at the next opening if this fails).
             let _ = protect::convert_backups(&store.path, store.key.as_ref());
             // A sync cut short after it changed the record: its snapshot catches up now,
-            // before anything else can change the record.
-            store.mend_sync_base()?;
+            // before anything else can change the record. Should that fail, the record opens
+            // all the same and the next sync says why.
+            let _ = store.mend_sync_base();
         }
         Ok(store)
     }

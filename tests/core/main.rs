@@ -16,5 +16,6 @@ mod soak;
 mod store;
 mod support;
 mod sync;
+mod sync_crash;
 mod sync_random;
 mod trash;

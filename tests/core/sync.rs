@@ -385,3 +385,103 @@ fn a_protected_record_syncs_through_encrypted_files_opened_with_its_passphrase()
     // A plain record cannot read them: the folder is not its own.
     drop(home);
 }
+
+/// `rapport` on the record at `db` (stdin not a terminal): (succeeded, stdout, stderr).
+fn rapport(db: &Path, args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("RAPPORT_PASSPHRASE")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_starts_a_sync_opens_it_elsewhere_and_reports_conflicts() {
+    let folder = tempfile::tempdir().unwrap();
+    let school_dir = tempfile::tempdir().unwrap();
+    let home_dir = tempfile::tempdir().unwrap();
+    let school = school_dir.path().join("rapport.sqlite3");
+    let home = home_dir.path().join("rapport.sqlite3");
+    let dir = folder.path().to_str().unwrap();
+    assert!(rapport(&school, &["demo"], &[]).0);
+    let (ok, out, err) = rapport(&school, &["sync", dir], &[]);
+    assert!(ok, "{err}");
+    assert!(out.contains("its first full copy is there"), "{out}");
+    let (ok, out, err) = rapport(&home, &["sync", dir], &[]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Opened the record shared through"), "{out}");
+    assert!(out.contains("0 changes sent, 0 changes received"), "{out}");
+
+    // The same note changed on both: the later sync's value is kept, the other listed.
+    for (db, note) in [
+        (&school, "Loves maps (school)"),
+        (&home, "Loves maps (home)"),
+    ] {
+        let mut store = Store::open(db).unwrap();
+        let jose = child(&store, "José Núñez");
+        let mut details = store.student(jose).unwrap().details;
+        details.notes = note.into();
+        store.update_student(jose, &details).unwrap();
+    }
+    let (ok, out, _) = rapport(&school, &["sync"], &[]);
+    assert!(
+        ok && out.contains("1 change sent, 0 changes received"),
+        "{out}"
+    );
+    let (ok, out, _) = rapport(&home, &["sync"], &[]);
+    assert!(ok, "{out}");
+    assert!(out.contains("1 change sent, 1 change received"), "{out}");
+    assert!(
+        out.contains("Changed on both computers: José Núñez — The child's details, Notes: kept “Loves maps (home)” (the other computer had “Loves maps (school)”)."),
+        "{out}"
+    );
+    let (ok, out, _) = rapport(&home, &["sync", "--status"], &[]);
+    assert!(ok);
+    assert!(
+        out.contains("Last synced") && out.contains("Changed on both computers: 1 to look at."),
+        "{out}"
+    );
+
+    // A folder not there: a clear message, a failing exit, nothing lost.
+    let away = folder.path().with_extension("away");
+    std::fs::rename(folder.path(), &away).unwrap();
+    let (ok, _, err) = rapport(&home, &["sync"], &[]);
+    assert!(!ok);
+    assert!(err.contains("is not there"), "{err}");
+    std::fs::rename(&away, folder.path()).unwrap();
+    let (ok, _, err) = rapport(&school, &["sync", home_dir.path().to_str().unwrap()], &[]);
+    assert!(
+        !ok && err.contains("not this record's sync folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn changing_the_protection_stops_the_sync_and_it_is_set_up_again_protected() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut school = first(folder.path());
+    let protected = school.store.protect("correct horse battery").unwrap();
+    assert!(protected.sync_stopped);
+    assert!(!school.store.syncs().unwrap());
+    assert!(!rapport::store::sync::base_path(school.store.path()).exists());
+    let again = tempfile::tempdir().unwrap();
+    school.store.start_sync(again.path(), at(5)).unwrap();
+    let mut home = join(again.path(), Some("correct horse battery"));
+    let jose = child(&school.store, "José Núñez");
+    school
+        .store
+        .add_contact(&call(jose, "After protecting"))
+        .unwrap();
+    sync(&mut school, 10);
+    assert_eq!(sync(&mut home, 11).received, 1);
+    assert_eq!(record_of(&school.store), record_of(&home.store));
+}

@@ -130,6 +130,19 @@ enum Command {
     },
     #[command(flatten)]
     Protection(protection::ProtectionCommand),
+    /// Sync the record with another computer through a folder (a USB stick, or a folder that
+    /// OneDrive, Google Drive or Dropbox keeps in step). The first time, on a record with
+    /// classes it starts syncing through DIR (writing the record's first full copy there); on an
+    /// empty record it opens the record found in DIR. Then it sends this computer's changes and
+    /// receives the others', and prints what was sent, received and every conflict. Exit 0 when
+    /// it synced.
+    Sync {
+        /// The sync folder (needed the first time; afterwards the record remembers it).
+        dir: Option<PathBuf>,
+        /// Only show where and when the record last synced, and what waits.
+        #[arg(long)]
+        status: bool,
+    },
     /// List the students, class by class.
     Students {
         /// Only this class (by id).
@@ -157,6 +170,7 @@ macro_rules! say {
 }
 
 mod protection;
+mod sync;
 
 /// One child, or every child of a class.
 #[derive(clap::Args)]
@@ -242,6 +256,7 @@ impl Command {
                 | Command::ImportJson { .. }
                 | Command::Demo { .. }
                 | Command::Import { dry_run: false, .. }
+                | Command::Sync { status: false, .. }
         )
     }
 }
@@ -343,6 +358,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             print(&store, document, &output, today())?;
         }
         Command::Students { class, json } => list_students(&store, class, json)?,
+        Command::Sync { status: true, .. } => return sync::status(&store, &path),
+        Command::Sync { dir, .. } => return sync::run(&mut store, dir, &cli.secrets),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -55,9 +55,13 @@ pub enum ProtectionCommand {
     },
 }
 
+/// Said when a change of protection stopped the record's sync.
+const SYNC_STOPPED: &str = "This record no longer syncs with the other computer: run `rapport \
+    sync DIR` with a new, empty folder, and open the record from that folder on the other computer.";
+
 impl Secrets {
     /// The record's passphrase.
-    fn passphrase(&self, db_path: &Path) -> Result<Zeroizing<String>, Error> {
+    pub(crate) fn passphrase(&self, db_path: &Path) -> Result<Zeroizing<String>, Error> {
         if let Some(file) = &self.passphrase_file {
             return first_line(file);
         }
@@ -145,6 +149,9 @@ fn protect_record(
              protected the next time the record is opened."
         );
     }
+    if protected.sync_stopped {
+        say!("{SYNC_STOPPED}");
+    }
     if let Some(sheet) = recovery_sheet {
         let printed = rapport::uses::recovery_sheet(&store, &protected.recovery_key)?;
         rapport::files::write_atomically(sheet, &printed.bytes)?;
@@ -210,6 +217,9 @@ fn unprotect_record(db_path: &Path, secrets: &Secrets, yes: bool) -> Result<(), 
         db_path.display(),
         done.backups
     );
+    if done.sync_stopped {
+        say!("{SYNC_STOPPED}");
+    }
     Ok(())
 }
 

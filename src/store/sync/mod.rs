@@ -311,6 +311,7 @@ impl Store {
                 .map_err(|e| Error::io("Could not read the record's key file", e))?;
             crate::files::write_atomically(&protect::key_path(&target), &key_file)?;
         }
+        private(&partial);
         std::fs::rename(&partial, &target).map_err(|e| {
             let _ = std::fs::remove_file(&partial);
             Error::io(format!("Could not write {}", target.display()), e)
@@ -323,6 +324,7 @@ impl Store {
         let partial = base.with_extension("sync-base.partial");
         let _ = std::fs::remove_file(&partial);
         self.copy_into(&partial)?;
+        private(&partial);
         std::fs::rename(&partial, &base)
             .map_err(|e| Error::io(format!("Could not write {}", base.display()), e))
     }
@@ -364,6 +366,38 @@ impl Store {
             Ok(())
         })?;
         self.take_base()
+    }
+
+    /// Syncs through `folder` from now on: the same sync folder seen at another place (a USB
+    /// stick mounted under another name). Refused when it holds another record's sync.
+    pub fn move_sync_folder(&mut self, folder: &Path) -> Result<()> {
+        let state = self.syncing()?;
+        let folder = folder
+            .canonicalize()
+            .unwrap_or_else(|_| folder.to_path_buf());
+        if folder == state.folder {
+            return Ok(());
+        }
+        let data_key = self.key_copy();
+        let (group, _) = first_copy_ids(&folder, data_key.as_ref()).map_err(|_| {
+            Error::Sync(format!(
+                "{} is not this record's sync folder (it syncs through {}).",
+                folder.display(),
+                state.folder.display()
+            ))
+        })?;
+        if group != state.group {
+            return Err(Error::Sync(format!(
+                "{} holds another record's sync; this record syncs through {}.",
+                folder.display(),
+                state.folder.display()
+            )));
+        }
+        self.conn.execute(
+            "UPDATE sync_state SET folder = ?1",
+            [folder.to_string_lossy()],
+        )?;
+        Ok(())
     }
 
     pub fn sync_status(&self) -> Result<Option<SyncStatus>> {
@@ -793,6 +827,17 @@ impl Store {
             None => Ok(()),
         }
     }
+}
+
+/// Readable by its owner only, as the record is.
+fn private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 fn open_base(path: &Path, key: Option<&DataKey>) -> Result<Connection> {
