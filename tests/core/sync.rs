@@ -426,7 +426,7 @@ fn the_command_line_starts_a_sync_opens_it_elsewhere_and_reports_conflicts() {
         (&school, "Loves maps (school)"),
         (&home, "Loves maps (home)"),
     ] {
-        let mut store = Store::open(db).unwrap();
+        let store = Store::open(db).unwrap();
         let jose = child(&store, "José Núñez");
         let mut details = store.student(jose).unwrap().details;
         details.notes = note.into();
