@@ -35,6 +35,11 @@ pub const ROSTER: FileKind = FileKind {
     label: "Class roster",
     extensions: &["csv", "zip", "txt"],
 };
+/// A sync folder (folders only: no file filter applies).
+pub const SYNC_FOLDER: FileKind = FileKind {
+    label: "Sync folder",
+    extensions: &[],
+};
 pub const CSV: FileKind = FileKind {
     label: "CSV",
     extensions: &["csv"],

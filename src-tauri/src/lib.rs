@@ -37,6 +37,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .manage(commands::roster::PendingRoster::default())
         .manage(commands::backups::PendingCopy::default())
+        .manage(commands::sync::PendingFolder::default())
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::ready,
@@ -124,6 +125,14 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             protection::change_passphrase,
             protection::unprotect_record,
             backups::restore_protected_file,
+            sync::sync_status,
+            sync::sync_now,
+            sync::start_sync,
+            sync::stop_sync,
+            sync::pick_sync_folder,
+            sync::open_from_sync_folder,
+            sync::sync_conflicts,
+            sync::settle_sync_conflict,
         ])
 }
 
@@ -199,6 +208,12 @@ pub fn run() {
             log::info!("Rapport {} started", app.package_info().version);
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("Rapport could not start its window");
+        .build(tauri::generate_context!())
+        .expect("Rapport could not start its window")
+        .run(|app, event| {
+            // The last sync before the app goes: the other computer gets today's changes.
+            if let tauri::RunEvent::Exit = event {
+                commands::sync::sync_at_close(&app.state::<Record>());
+            }
+        });
 }

@@ -16,4 +16,5 @@ pub mod printing;
 pub mod protection;
 pub mod roster;
 pub mod students;
+pub mod sync;
 pub mod trash;

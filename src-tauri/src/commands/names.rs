@@ -90,4 +90,12 @@ pub const COMMANDS: &[&str] = &[
     "change_passphrase",
     "unprotect_record",
     "restore_protected_file",
+    "sync_status",
+    "sync_now",
+    "start_sync",
+    "stop_sync",
+    "pick_sync_folder",
+    "open_from_sync_folder",
+    "sync_conflicts",
+    "settle_sync_conflict",
 ];
