@@ -49,6 +49,7 @@ bench: deps
 	cargo bench -p rapport --bench record
 	cargo bench -p rapport --bench packet
 	cargo bench -p rapport --bench roster
+	cargo bench -p rapport --bench sync
 
 ## A .deb installer in target/release/bundle/deb/ (AppImage, .msi and .dmg come from the release workflow).
 bundle: deps

@@ -256,12 +256,21 @@ pub fn open_from_sync_folder(
         }
         false => None,
     };
-    let (group, first_computer) = crate::store::sync::first_copy_ids(folder, key.as_ref())?;
+    let copy = crate::store::sync::first_copy(folder, key.as_ref())?;
     match key {
-        Some(key) => store.take_protected_copy(&first, key, now)?,
+        Some(key) => {
+            // An empty record protected here takes the copy's protection instead: both
+            // computers then open the record with the same passphrase.
+            if store.is_protected() {
+                store.unprotect()?;
+            }
+            store.take_protected_copy(&first, key, now)?
+        }
+        // A plain copy into a record protected here is encrypted on the way in; the sync's
+        // files stay as the first computer began them.
         None => store.restore_from(&first, now)?,
     };
-    store.join_sync(folder, group, first_computer)?;
+    store.join_sync(folder, copy)?;
     store.sync(now)
 }
 

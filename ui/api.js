@@ -6,8 +6,13 @@
 // in_use (another window has the record), too_new, storage, io, internal, locked (the record is
 // protected and waits for its passphrase), wrong_passphrase, wrong_recovery_key, wait (too many
 // wrong tries: `retryAfter` seconds), needs_passphrase (a protected copy chosen to restore: ask for
-// its passphrase and call restoreProtectedFile). `message` is a sentence
-// for the teacher; `fields` maps a form field to its problem.
+// its passphrase and call restoreProtectedFile), sync (the record does not sync, or its sync
+// folder cannot be used now: the message says what to do), update_needed (the other computer's
+// Rapport is newer: update this one). `message` is a sentence for the teacher; `fields` maps a
+// form field to its problem.
+//
+// After every command that changed the record, the listeners given to onEdit hear of it (the sync
+// sends edits after a quiet minute: ui/sync.js).
 
 /** Tauri's invoke, looked up when a call is made: importing this module touches nothing, so the
  * page's modules load under node's test runner too. */
@@ -29,13 +34,102 @@ export class RapportError extends Error {
   }
 }
 
+/**
+ * The commands that leave the record as it was: reads, printing and saving files beside it,
+ * drafts (they stay on this computer), locking and unlocking, a new passphrase (the record's key
+ * stays), and the sync's own commands. Every other command changes the record when it succeeds, a
+ * command added later too: one counted as an edit by mistake costs a sync with nothing to send,
+ * one left out would keep an edit back.
+ */
+export const NOT_EDITS = new Set([
+  'app_info',
+  'ready',
+  'open_again',
+  'class_overview',
+  'list_students',
+  'get_student',
+  'list_guardians',
+  'today',
+  'list_questions',
+  'smart_check',
+  'list_trash',
+  'list_conferences',
+  'print_questionnaire',
+  'print_packet',
+  'print_class_packets',
+  'print_letter',
+  'print_class_letters',
+  'print_schedule',
+  'letter_languages',
+  'letter_template',
+  'list_backups',
+  'back_up_now',
+  'delete_backup',
+  'choose_roster',
+  'save_roster_template',
+  'save_draft',
+  'get_draft',
+  'discard_draft',
+  'unlock',
+  'unlock_with_recovery_key',
+  'lock_now',
+  'save_recovery_sheet',
+  'change_passphrase',
+  'sync_status',
+  'sync_now',
+  'start_sync',
+  'stop_sync',
+  'pick_sync_folder',
+  'open_from_sync_folder',
+  'sync_conflicts',
+]);
+
+/**
+ * Whether `command`, having succeeded with `args`, changed the record. A roster's preview
+ * (dry_run) writes nothing; settling a sync conflict changes the record only when it takes the
+ * other computer's value. Restores and protecting or unprotecting the record count: they put
+ * another file in its place and end its sync.
+ * @param {string} command
+ * @param {Record<string, any>} [args]
+ */
+export function isEdit(command, args = {}) {
+  if (command === 'import_roster') return !args.dry_run;
+  if (command === 'settle_sync_conflict') return Boolean(args.take_other);
+  return !NOT_EDITS.has(command);
+}
+
+/** @type {Set<(command: string) => void>} */
+const editListeners = new Set();
+
+/**
+ * Calls `listener(command)` after each command that changed the record.
+ * @param {(command: string) => void} listener
+ * @returns {() => void} stops listening
+ */
+export function onEdit(listener) {
+  editListeners.add(listener);
+  return () => editListeners.delete(listener);
+}
+
 async function call(command, args = {}) {
+  let result;
   try {
-    return await invoke(command, args);
+    result = await invoke(command, args);
   } catch (raw) {
     if (raw && typeof raw === 'object' && 'code' in raw) throw new RapportError(raw);
     throw new RapportError({ message: String(raw) });
   }
+  if (isEdit(command, args)) {
+    for (const listener of editListeners) {
+      // A listener's trouble is its own: the edit is saved, and its caller hears so.
+      try {
+        listener(command);
+      } catch (err) {
+        console.warn('an edit listener failed', err);
+      }
+    }
+  }
+  return result;
 }
 
 // The app: version, where the record lives, whether it opened, settings, classes, lists for forms.
@@ -201,3 +295,27 @@ export const saveRecoverySheet = (recoveryKey) => call('save_recovery_sheet', { 
 export const changePassphrase = (current, next) => call('change_passphrase', { current, new: next });
 export const unprotectRecord = (passphrase) => call('unprotect_record', { passphrase });
 export const restoreProtectedFile = (passphrase) => call('restore_protected_file', { passphrase });
+
+// Two computers, one record, kept in step through a folder (a USB stick, or one a cloud client
+// keeps in step). syncStatus resolves with null when the record does not sync, else {folder,
+// folder_found, last_synced_at (UTC, ISO, or null), last_sent, last_received, waiting (changes
+// made here not yet in the folder), open_conflicts, encrypted}. syncNow resolves with null when
+// the record does not sync, else what the sync did: {folder, folder_found, sent, received,
+// waiting, conflicts: [conflict], refused: [why a file was refused], update_needed, at}.
+// startSync asks for an empty folder and writes the record's first copy there: a status, or null
+// when cancelled. stopSync keeps the record as it is and forgets the folder.
+export const syncStatus = () => call('sync_status');
+export const syncNow = () => call('sync_now');
+export const startSync = () => call('start_sync');
+export const stopSync = () => call('stop_sync');
+// The welcome screen's "Open a record from another computer": pickSyncFolder asks for the folder
+// ({folder, protected} or null when cancelled); openFromSyncFolder opens the record in it in place
+// of this empty one (with its passphrase when protected, else null) and syncs: a sync report.
+export const pickSyncFolder = () => call('pick_sync_folder');
+export const openFromSyncFolder = (passphrase) => call('open_from_sync_folder', { passphrase: passphrase ?? null });
+// "Changed on both computers", newest first: [{id, kind ('both_changed' | 'edit_over_delete'),
+// seen_at, student_id, student (a name, or null), thing, field ('' for edit_over_delete), kept,
+// other, other_is_theirs, can_take_other}]. Settling keeps the record's value (takeOther false)
+// or takes the other one.
+export const syncConflicts = () => call('sync_conflicts');
+export const settleSyncConflict = (id, takeOther) => call('settle_sync_conflict', { id, take_other: takeOther });

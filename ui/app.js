@@ -22,6 +22,7 @@ import * as rosterImport from './views/roster-import.js';
 import * as recovery from './views/recovery.js';
 import { renderLock } from './views/lock.js';
 import { installAppLock } from './app-lock.js';
+import { installSync } from './sync.js';
 
 const ROUTES = [
   { pattern: /^\/today$/, nav: 'today', render: today.render },
@@ -46,6 +47,8 @@ let readyReported = false;
 let statusTimer = 0;
 /** Bumped by every new status, so a message drawn late cannot replace a newer one. */
 let statusToken = 0;
+/** The teacher typed on the screen since it was drawn: a sync does not draw it again under them. */
+let typedHere = false;
 /** The status's time is up, but it has the focus or the pointer: hide it when it loses them. */
 let statusExpired = false;
 let statusPointer = false;
@@ -325,7 +328,9 @@ function focusTarget(view, focus) {
 
 /**
  * Renders the view for the current hash. Later calls win over earlier ones still loading.
- * @param {{keepScroll?: boolean, focus?: string|HTMLElement, initial?: boolean, keepAlert?: boolean}} [opts]
+ * `keepFocus` (a redraw nobody asked for) leaves the focus where it is, or puts it back on the
+ * control with the same id in the new view.
+ * @param {{keepScroll?: boolean, focus?: string|HTMLElement, initial?: boolean, keepAlert?: boolean, keepFocus?: boolean}} [opts]
  */
 async function renderRoute(opts = {}) {
   const token = ++renderCount;
@@ -349,12 +354,25 @@ async function renderRoute(opts = {}) {
   const viewFocus = result instanceof Node ? null : result.focus;
   const scroll = opts.keepScroll ? window.scrollY : 0;
   if (!opts.keepAlert) clearAlert();
+  const focused = document.activeElement;
+  const focusedInView = $('view').contains(focused) && focused !== $('view');
   replace($('view'), node);
+  typedHere = false;
   main.removeAttribute('aria-busy');
   drawSidebar(route.nav);
   const heading = node.querySelector('h1');
   document.title = heading ? `${heading.textContent} — Rapport` : 'Rapport';
   window.scrollTo(0, scroll);
+  if (opts.keepFocus) {
+    const same = focusedInView && focused.id ? node.querySelector(`#${CSS.escape(focused.id)}`) : null;
+    if (same) same.focus({ preventScroll: true });
+    else if (focusedInView && heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+    reportReady();
+    return;
+  }
   const target = focusTarget(node, opts.focus) ?? focusTarget(node, viewFocus);
   if (target) target.focus({ preventScroll: Boolean(opts.keepScroll) && !opts.focus });
   else if (!opts.initial && heading) {
@@ -371,6 +389,24 @@ function reportReady() {
     .ready()
     .then((ms) => console.info(`ready in ${ms} ms`))
     .catch((err) => console.warn('ready() failed', err));
+}
+
+/**
+ * A sync brought the other computer's changes: the screen is drawn again with them (and the
+ * sidebar, for a class renamed there). While the teacher is typing on it, or a dialog is open,
+ * it stays as it is, and the changes show on the next screen.
+ */
+async function showSyncedChanges() {
+  if (typedHere || document.querySelector('dialog[open]')) {
+    showStatus('Changes from the other computer came in. They show on the next page you open.');
+    return;
+  }
+  try {
+    info = await api.appInfo();
+  } catch (err) {
+    console.warn('the app info could not be read again', err);
+  }
+  await renderRoute({ keepScroll: true, keepAlert: true, keepFocus: true });
 }
 
 // ----- the record could not be opened -----
@@ -424,6 +460,13 @@ function wireShell() {
     main.focus();
     main.scrollIntoView({ block: 'start' });
   });
+  $('view').addEventListener(
+    'input',
+    (event) => {
+      if (event.isTrusted) typedHere = true;
+    },
+    true,
+  );
   window.addEventListener('hashchange', () => {
     if (location.hash.startsWith('#/') || location.hash === '') renderRoute();
   });
@@ -444,6 +487,7 @@ async function start() {
   installAppLock(() => info);
   installCounters(() => info?.limits);
   await renderRoute({ initial: true });
+  installSync({ redraw: showSyncedChanges });
 }
 
 start();

@@ -48,6 +48,24 @@ export function momentText(moment) {
   return Number.isNaN(d.getTime()) ? String(moment ?? '') : MOMENT.format(d);
 }
 
+/**
+ * How long before `now` a moment was, to follow a verb ("Last synced …"): "just now" within the
+ * minute (or a moment ahead of this computer's clock), "3 minutes ago", "2 hours ago", and after a
+ * day "on " and its date and time.
+ * @param {string} moment RFC 3339
+ * @param {Date} now
+ */
+export function sinceText(moment, now) {
+  const d = new Date(moment);
+  if (Number.isNaN(d.getTime())) return String(moment ?? '');
+  const minutes = Math.floor((now.getTime() - d.getTime()) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute', 'minutes')} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${plural(hours, 'hour', 'hours')} ago`;
+  return `on ${MOMENT.format(d)}`;
+}
+
 /** "1 student", "3 students": a count with its word. */
 export function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;

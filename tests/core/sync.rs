@@ -485,3 +485,59 @@ fn changing_the_protection_stops_the_sync_and_it_is_set_up_again_protected() {
     assert_eq!(sync(&mut home, 11).received, 1);
     assert_eq!(record_of(&school.store), record_of(&home.store));
 }
+
+#[test]
+fn an_empty_record_protected_here_opens_a_plain_or_a_protected_folder() {
+    // A plain folder: this computer's record stays protected; the sync's files stay plain.
+    let plain_folder = tempfile::tempdir().unwrap();
+    let mut school = first(plain_folder.path());
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("rapport.sqlite3")).unwrap();
+    store.protect("passphrase at home").unwrap();
+    uses::open_from_sync_folder(&mut store, plain_folder.path(), None, at(1)).unwrap();
+    assert!(store.is_protected());
+    let mut home = Computer { _dir: dir, store };
+    let jose = child(&school.store, "José Núñez");
+    school
+        .store
+        .add_contact(&call(jose, "Plain folder"))
+        .unwrap();
+    sync(&mut school, 10);
+    assert_eq!(sync(&mut home, 11).received, 1);
+    home.store
+        .add_contact(&call(jose, "Back from home"))
+        .unwrap();
+    sync(&mut home, 12);
+    assert_eq!(sync(&mut school, 13).received, 1);
+    assert_eq!(record_of(&school.store), record_of(&home.store));
+
+    // A protected folder: the empty record takes the copy's protection (and passphrase).
+    let folder = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("rapport.sqlite3")).unwrap();
+    demo::load_demo_class(&mut store, day("2026-11-24")).unwrap();
+    store.protect("the school passphrase").unwrap();
+    store.start_sync(folder.path(), at(0)).unwrap();
+    let mut school = Computer { _dir: dir, store };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("rapport.sqlite3")).unwrap();
+    store.protect("another passphrase").unwrap();
+    uses::open_from_sync_folder(
+        &mut store,
+        folder.path(),
+        Some("the school passphrase"),
+        at(1),
+    )
+    .unwrap();
+    drop(store);
+    let mut store =
+        Store::unlock(dir.path().join("rapport.sqlite3"), "the school passphrase").unwrap();
+    let jose = child(&school.store, "José Núñez");
+    school
+        .store
+        .add_contact(&call(jose, "Protected folder"))
+        .unwrap();
+    sync(&mut school, 10);
+    assert_eq!(store.sync(at(11)).unwrap().received, 1);
+    assert_eq!(record_of(&school.store), record_of(&store));
+}

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { isoDay, longDate, mediumDate, momentText, numberText, parseDay, plural, shortDate, snippet } from '../../ui/format.js';
+import { isoDay, longDate, mediumDate, momentText, numberText, parseDay, plural, shortDate, sinceText, snippet } from '../../ui/format.js';
 
 test('a stored day is read in the local calendar, and written back the same', () => {
   const day = parseDay('2026-03-09');
@@ -42,4 +42,16 @@ test('a long date has its weekday and year; a moment its date and time; a count 
   assert.equal(plural(1, 'student', 'students'), '1 student');
   assert.equal(plural(0, 'student', 'students'), '0 students');
   assert.equal(plural(3, 'more family needs', 'more families need'), '3 more families need');
+});
+
+test('how long ago a moment was: just now, minutes, hours, then its date and time', () => {
+  const now = new Date('2026-03-09T14:30:00Z');
+  assert.equal(sinceText('2026-03-09T14:29:01Z', now), 'just now');
+  assert.equal(sinceText('2026-03-09T14:35:00Z', now), 'just now');
+  assert.equal(sinceText('2026-03-09T14:29:00Z', now), '1 minute ago');
+  assert.equal(sinceText('2026-03-09T13:31:00Z', now), '59 minutes ago');
+  assert.equal(sinceText('2026-03-09T13:30:00Z', now), '1 hour ago');
+  assert.equal(sinceText('2026-03-08T14:31:00Z', now), '23 hours ago');
+  assert.equal(sinceText('2026-03-08T14:30:00Z', now), `on ${momentText('2026-03-08T14:30:00Z')}`);
+  assert.equal(sinceText('not a moment', now), 'not a moment');
 });

@@ -2,12 +2,14 @@
 // Today names a family, the paper), the introduction letter's wording (see letter-settings.js), the
 // class (edit it, switch between classes, add another, and at the end of the year archive it or
 // start a new year: see year-settings.js), the questions for families (see questions.js), backups
-// of the record (see backup-settings.js), protecting it with a passphrase (settings/protection.js),
-// where the record lives on this computer, and what was deleted lately (kept for
-// appInfo().trash_days; restore it, or empty the trash).
+// of the record (see backup-settings.js), using the record on another computer too
+// (settings/sync.js), protecting it with a passphrase (settings/protection.js), where the record
+// lives on this computer, and what was deleted lately (kept for appInfo().trash_days; restore it,
+// or empty the trash). #/settings?sync opens at "Another computer".
 //
 // The pieces live in views/settings/: the "You" form (you.js) with its quiet-days field
-// (quiet-days.js), the class forms (class.js) and "Recently deleted" (trash.js).
+// (quiet-days.js), the class forms (class.js), "Another computer" (sync.js) and "Recently
+// deleted" (trash.js).
 
 import * as api from '../api.js';
 import { h } from '../dom.js';
@@ -17,17 +19,24 @@ import { renderQuestionBank } from './questions.js';
 import { readYearEnd, renderYearEnd } from './year-settings.js';
 import { classForm, newClassArea, switchForm } from './settings/class.js';
 import { protectionSection } from './settings/protection.js';
+import { readSync, syncSection } from './settings/sync.js';
 import { trashSection } from './settings/trash.js';
 import { youForm } from './settings/you.js';
 
 /** "Your record": where the record lives on this computer, and Rapport's version. */
-function recordSection(ctx) {
+function recordSection(ctx, sync) {
   return h(
     'section',
     { class: 'settings-group', 'aria-labelledby': 'record-title' },
     h('h2', { id: 'record-title' }, 'Your record'),
     h('p', null, h('code', { class: 'path', id: 'db-path', dir: 'ltr' }, ctx.info.db_path ?? '')),
-    h('p', null, 'Everything Rapport keeps is in this file on this computer; nothing is sent anywhere.'),
+    h(
+      'p',
+      null,
+      sync.status
+        ? 'Everything Rapport keeps is in this file on this computer; its changes go only into the sync folder above, for your other computer.'
+        : 'Everything Rapport keeps is in this file on this computer; nothing is sent anywhere.',
+    ),
     h('p', { class: 'muted', id: 'settings-version' }, `Rapport version ${ctx.info.version ?? ''}`),
   );
 }
@@ -35,10 +44,12 @@ function recordSection(ctx) {
 /**
  * The settings screen.
  * @param {object} ctx
- * @returns {Promise<HTMLElement>}
+ * @param {string[]} _params
+ * @param {URLSearchParams} [query] "sync": the focus starts at "Another computer"
+ * @returns {Promise<{node: HTMLElement, focus: string|null}>}
  */
-export async function render(ctx) {
-  const [trash, letter, backups, yearEnd] = await Promise.all([
+export async function render(ctx, _params, query) {
+  const [trash, letter, backups, yearEnd, sync] = await Promise.all([
     api.listTrash().then(
       (items) => ({ items }),
       (error) => ({ error }),
@@ -46,8 +57,9 @@ export async function render(ctx) {
     readLetterSettings(),
     readBackups(),
     readYearEnd(ctx),
+    readSync(),
   ]);
-  return h(
+  const node = h(
     'section',
     { class: 'page settings', id: 'settings' },
     h('h1', null, 'Settings'),
@@ -64,8 +76,10 @@ export async function render(ctx) {
     ),
     renderQuestionBank(ctx),
     renderBackupSettings(ctx, backups),
+    syncSection(ctx, sync),
     protectionSection(ctx),
-    recordSection(ctx),
+    recordSection(ctx, sync),
     trashSection(ctx, trash),
   );
+  return { node, focus: query?.has('sync') ? '#sync-title' : null };
 }

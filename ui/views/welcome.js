@@ -1,11 +1,13 @@
 // First run: no class yet. A short welcome, the "Set up your class" form, "Import a roster"
-// (#/import, which makes the class), "Load a demo class", and protecting the record with a
-// passphrase (recommended; also in Settings).
+// (#/import, which makes the class), "Load a demo class", opening the record kept on another
+// computer through a sync folder, and protecting the record with a passphrase (recommended; also
+// in Settings).
 // Also exports the demo loader, which the empty student list offers too.
 
 import * as api from '../api.js';
 import { h, whileBusy } from '../dom.js';
 import { actions, field, form, onSubmit, valueOf } from './forms.js';
+import { askPassphrase } from '../parts/passphrase.js';
 import { protectArea } from '../parts/protect-record.js';
 
 /** Class form fields are called name/grade/room by the core; the inputs are class_*. */
@@ -29,6 +31,76 @@ export async function loadDemoAndOpen(ctx, button) {
   } catch (err) {
     ctx.alert(err);
   }
+}
+
+/** Tries that a passphrase dialog stays open for: the passphrase was wrong or missing, or too
+ * many wrong ones came in a row (the core says how long to wait). */
+const TRY_AGAIN = new Set(['wrong_passphrase', 'locked', 'wait']);
+
+/**
+ * Opens the record kept in step on another computer: the teacher picks the sync folder, types
+ * the record's passphrase when it is protected, and the window starts again on that record (a
+ * different one now, perhaps protected), which then syncs.
+ * @param {object} ctx
+ * @param {HTMLButtonElement} button busy while the folder is picked and opened
+ */
+async function openFromSyncFolder(ctx, button) {
+  if (button.disabled) return;
+  ctx.clearAlert();
+  let picked;
+  try {
+    picked = await whileBusy(button, () => api.pickSyncFolder());
+  } catch (err) {
+    ctx.alert(err);
+    return;
+  }
+  if (!picked) return;
+  if (!picked.protected) {
+    try {
+      await whileBusy(button, () => api.openFromSyncFolder(null));
+      window.location.reload();
+      return;
+    } catch (err) {
+      // Only a record protected after all goes on, to its passphrase.
+      if (err?.code !== 'locked') {
+        ctx.alert(err);
+        return;
+      }
+    }
+  }
+  // A wrong passphrase is said in the dialog, which stays open; any other trouble closes it.
+  const outcome = await askPassphrase({
+    title: 'This record is protected',
+    body: `The record in ${picked.folder} is protected. Type the passphrase it has on the other computer.`,
+    confirm: 'Open the record',
+    submit: async (passphrase) => {
+      try {
+        return { opened: await api.openFromSyncFolder(passphrase) };
+      } catch (error) {
+        if (TRY_AGAIN.has(error?.code)) throw error;
+        return { error };
+      }
+    },
+  });
+  if (outcome?.error) ctx.alert(outcome.error);
+  else if (outcome?.opened) window.location.reload();
+}
+
+/** "Already use Rapport on another computer?": the record from its sync folder. */
+function syncOffer(ctx) {
+  const open = h('button', { type: 'button', class: 'button', id: 'open-from-sync' }, 'Open a record from another computer…');
+  open.addEventListener('click', () => openFromSyncFolder(ctx, open));
+  return h(
+    'aside',
+    { class: 'sync-offer', id: 'sync-offer', 'aria-labelledby': 'sync-offer-title' },
+    h('h2', { id: 'sync-offer-title' }, 'Already use Rapport on another computer?'),
+    h(
+      'p',
+      null,
+      'Keep one record at school and at home. On the other computer, choose Settings → Another computer → Use this record on another computer, and pick a USB stick or a shared folder. Then pick the same folder here.',
+    ),
+    open,
+  );
 }
 
 /** "Protect this record": recommended before any child's name is typed. */
@@ -117,6 +189,7 @@ export function render(ctx) {
       ),
       h('a', { class: 'button', id: 'welcome-import', href: '#/import' }, 'Import a roster'),
     ),
+    syncOffer(ctx),
     h(
       'aside',
       { class: 'demo-offer', 'aria-labelledby': 'demo-title' },
