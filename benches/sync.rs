@@ -1,4 +1,5 @@
-//! Two computers, one record, on a large record (`rapport demo --students 300 --years 10`): the
+//! Two computers, one record, on a large record (`rapport demo --students 300 --years 10`) and on
+//! the demo class (a teacher's first year): the
 //! first full copy written to the sync folder (time, size), opening it on the second computer,
 //! and a school day's edits (about 200 changes) synced end to end: sent by one computer, received
 //! and applied by the other. Plain and protected. Run with `make bench` (`cargo bench -p rapport
@@ -153,6 +154,23 @@ fn main() {
         "record: {YEARS} years x {STUDENTS} children, {:.1} MB",
         size as f64 / 1e6
     );
-    pair("plain", None, &path, today);
-    pair("protected", Some("a long bench passphrase"), &path, today);
+    pair("large, plain", None, &path, today);
+    pair(
+        "large, protected",
+        Some("a long bench passphrase"),
+        &path,
+        today,
+    );
+    let demo_path = dir.path().join("demo.sqlite3");
+    {
+        let mut store = Store::open(&demo_path).expect("open");
+        demo::load_demo_class(&mut store, today).expect("demo class");
+    }
+    pair("demo class, plain", None, &demo_path, today);
+    pair(
+        "demo class, protected",
+        Some("a long bench passphrase"),
+        &demo_path,
+        today,
+    );
 }

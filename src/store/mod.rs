@@ -45,6 +45,9 @@ pub struct Store {
     units: usize,
     /// How many removals for good had to be applied again when the record was opened.
     removed_again: usize,
+    /// The connection's count of changed rows and the file's data version when the last sync
+    /// ended: the same at the next sync, nothing changed in between (`store/sync/`).
+    sync_mark: Option<(u64, i64)>,
 }
 
 /// Whether opening a record applies the removals for good of the ledger beside its backups.
@@ -142,6 +145,7 @@ impl Store {
             key,
             units: 0,
             removed_again: 0,
+            sync_mark: None,
         };
         store.purge_expired_trash()?;
         // A record put in place (restored, or copied by hand) is cleared again of every child

@@ -541,3 +541,40 @@ fn an_empty_record_protected_here_opens_a_plain_or_a_protected_folder() {
     assert_eq!(store.sync(at(11)).unwrap().received, 1);
     assert_eq!(record_of(&school.store), record_of(&store));
 }
+
+#[test]
+fn a_change_file_from_a_newer_rapport_is_not_applied_and_says_to_update() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut school = first(folder.path());
+    let mut home = join(folder.path(), None);
+    let jose = child(&school.store, "José Núñez");
+    school
+        .store
+        .add_contact(&call(jose, "Written by a newer Rapport"))
+        .unwrap();
+    sync(&mut school, 10);
+    let path = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".rapport-changes"))
+        .unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let (mut header, body) =
+        rapport::sync::open_file(&std::fs::read(&path).unwrap(), &name, None).unwrap();
+    header.schema_version = rapport::store::SCHEMA_VERSION + 1;
+    std::fs::write(
+        &path,
+        rapport::sync::seal_file(&header, &body, None).unwrap(),
+    )
+    .unwrap();
+    let before = record_of(&home.store);
+    let report = sync(&mut home, 11);
+    assert!(report.update_needed);
+    assert_eq!(report.received, 0);
+    assert!(
+        report.refused[0].contains("Update Rapport on this computer"),
+        "{:?}",
+        report.refused
+    );
+    assert_eq!(record_of(&home.store), before);
+}

@@ -257,6 +257,10 @@ fn run(seed: u64, computers: usize, steps: usize) -> (usize, usize) {
             minute += 1;
             let who = rng.below(computers);
             let report = all[who].store.sync(at(minute)).unwrap();
+            assert!(
+                all[who].store.sync_snapshot_is_current().unwrap(),
+                "seed {seed}: the snapshot is behind"
+            );
             if std::env::var("RAPPORT_SYNC_TRACE").is_ok() {
                 eprintln!(
                     "minute {minute}: computer {who} syncs: sent {} received {} conflicts {:?}",
@@ -300,6 +304,10 @@ fn settle_all(all: &mut [Computer], minute: &mut i64, seed: u64) -> usize {
         for c in all.iter_mut() {
             *minute += 1;
             let report = c.store.sync(at(*minute)).unwrap();
+            assert!(
+                c.store.sync_snapshot_is_current().unwrap(),
+                "seed {seed}: the snapshot is behind"
+            );
             assert!(report.refused.is_empty(), "{:?}", report.refused);
             conflicts += report.conflicts.len();
             moved += report.sent + report.received;

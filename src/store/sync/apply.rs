@@ -15,14 +15,13 @@
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, ErrorCode};
+use rusqlite::{params, params_from_iter, Connection, ErrorCode};
 
 use super::changes::{Change, Op};
 use super::tables::{key_text, read_row, TableInfo, Tables, LOCAL_SETTINGS};
 use super::{ConflictKind, Stamp};
 use crate::error::Result;
 use crate::model::Id;
-use crate::store::Store;
 use crate::sync::RevivedRow;
 
 /// A conflict seen while applying, written to `sync_conflict` when the file is applied.
@@ -59,7 +58,7 @@ struct Apply<'a> {
 
 /// Applies `changes` (already checked to be whole) inside the caller's unit of work.
 pub(super) fn apply_changes(
-    store: &mut Store,
+    conn: &Connection,
     tables: &Tables,
     stamp: &Stamp,
     seen: &[(Id, u64)],
@@ -87,15 +86,15 @@ pub(super) fn apply_changes(
         .iter()
         .filter(|c| tables.get(&c.table).is_some() && !is_local_setting(c))
         .collect();
-    let kept = run.kept_deletions(store, &changes)?;
+    let kept = run.kept_deletions(conn, &changes)?;
     for change in changes.iter().filter(|c| c.op == Op::Insert) {
-        run.insert(store, change)?;
+        run.insert(conn, change)?;
     }
     for change in changes.iter().filter(|c| c.op == Op::Update) {
-        run.update(store, change)?;
+        run.update(conn, change)?;
     }
     for change in changes.iter().filter(|c| c.op == Op::Delete) {
-        run.delete(store, change, &kept)?;
+        run.delete(conn, change, &kept)?;
     }
     run.outcome.changes = changes.len();
     Ok(run.outcome)
@@ -128,7 +127,7 @@ impl Apply<'_> {
     /// added again) by a change the deleting computer had not seen, or given something new here
     /// (a contact logged for a child deleted there). What
     /// they hang from is kept too, and so is everything the same deletion took (its trash entry).
-    fn kept_deletions(&mut self, store: &Store, changes: &[&Change]) -> Result<HashSet<RowId>> {
+    fn kept_deletions(&mut self, conn: &Connection, changes: &[&Change]) -> Result<HashSet<RowId>> {
         let touched: HashSet<RowId> = changes
             .iter()
             .map(|c| {
@@ -154,14 +153,14 @@ impl Apply<'_> {
         let mut kept = HashSet::new();
         for (row, change) in &deletes {
             let table = self.table(&change.table);
-            let Some(local) = read_row(&store.conn, table, &change.key(table))? else {
+            let Some(local) = read_row(conn, table, &change.key(table))? else {
                 continue;
             };
             // Files are applied in the order they were made in (`receive`), so a row here that
             // differs from the deleted one but by changes the deleting computer had seen is
             // not kept: only what it could not know of.
-            if self.changed_unseen(store, &row.0, &row.1)?
-                || self.has_new_children(store, table, &local, &touched)?
+            if self.changed_unseen(conn, &row.0, &row.1)?
+                || self.has_new_children(conn, table, &local, &touched)?
             {
                 kept.insert(row.clone());
                 self.outcome.conflicts.push(Seen {
@@ -194,9 +193,9 @@ impl Apply<'_> {
 
     /// Whether the row was written (changed, or added again) by a change file the sending
     /// computer had not seen when it wrote this one.
-    fn changed_unseen(&self, store: &Store, table: &str, key: &str) -> Result<bool> {
+    fn changed_unseen(&self, conn: &Connection, table: &str, key: &str) -> Result<bool> {
         let sender = self.stamp.computer.as_str();
-        for stamp in super::stamps_of_row(&store.conn, table, key)? {
+        for stamp in super::stamps_of_row(conn, table, key)? {
             if stamp.computer == sender {
                 continue;
             }
@@ -215,7 +214,7 @@ impl Apply<'_> {
     /// Whether rows here link to this one that the file does not know of (added here).
     fn has_new_children(
         &self,
-        store: &Store,
+        conn: &Connection,
         table: &TableInfo,
         row: &[Value],
         touched: &HashSet<RowId>,
@@ -229,7 +228,7 @@ impl Apply<'_> {
                 "SELECT * FROM \"{}\" WHERE \"{}\" = ?1",
                 child.name, child.columns[column]
             );
-            let mut stmt = store.conn.prepare_cached(&sql)?;
+            let mut stmt = conn.prepare_cached(&sql)?;
             let mut rows = stmt.query([key])?;
             while let Some(r) = rows.next()? {
                 let values: Vec<Value> = (0..child.columns.len())
@@ -243,22 +242,22 @@ impl Apply<'_> {
         Ok(false)
     }
 
-    fn insert(&mut self, store: &mut Store, change: &Change) -> Result<()> {
+    fn insert(&mut self, conn: &Connection, change: &Change) -> Result<()> {
         let table = self.table(&change.table).clone();
         let new: Vec<Value> = change.new.iter().map(value).collect();
         let key = change.key(&table);
-        if let Some(local) = read_row(&store.conn, &table, &key)? {
+        if let Some(local) = read_row(conn, &table, &key)? {
             // Added on both computers under the same key (a setting): field by field.
             let changed: Vec<usize> = (0..new.len()).filter(|&i| new[i] != local[i]).collect();
             let mut set = Vec::new();
             for i in changed {
-                if self.settle(store, &table, &key, i, &local[i], &new[i])? {
+                if self.settle(conn, &table, &key, i, &local[i], &new[i])? {
                     set.push(i);
                 }
             }
-            return self.write_columns(store, &table, &key, &new, &set);
+            return self.write_columns(conn, &table, &key, &new, &set);
         }
-        if !self.parents_present(store, &table, &new)? {
+        if !self.parents_present(conn, &table, &new)? {
             return Ok(());
         }
         let columns: Vec<String> = table.columns[..new.len()]
@@ -272,7 +271,7 @@ impl Apply<'_> {
             columns.join(", "),
             marks.join(", ")
         );
-        match store.conn.execute(&sql, params_from_iter(new.iter())) {
+        match conn.execute(&sql, params_from_iter(new.iter())) {
             Ok(_) => {}
             // Another row here holds what must be unique (a school id in a class): the one
             // already here stays.
@@ -283,22 +282,22 @@ impl Apply<'_> {
             }
             Err(other) => return Err(other.into()),
         }
-        self.stamp_column(store, &table, &key, "")?;
+        self.stamp_column(conn, &table, &key, "")?;
         Ok(())
     }
 
-    fn update(&mut self, store: &mut Store, change: &Change) -> Result<()> {
+    fn update(&mut self, conn: &Connection, change: &Change) -> Result<()> {
         let table = self.table(&change.table).clone();
         let key = change.key(&table);
-        let local = match read_row(&store.conn, &table, &key)? {
+        let local = match read_row(conn, &table, &key)? {
             Some(local) => local,
             None => {
                 // Deleted here, changed there: the change is kept, the row as sent.
-                if self.revive(store, &table, &key)? {
+                if self.revive(conn, &table, &key)? {
                     self.note_kept_over_delete(&table, &key);
                     for (i, new) in change.new.iter().enumerate() {
                         if new.is_some() {
-                            self.stamp_column(store, &table, &key, &table.columns[i])?;
+                            self.stamp_column(conn, &table, &key, &table.columns[i])?;
                         }
                     }
                 }
@@ -311,19 +310,19 @@ impl Apply<'_> {
             let Some(new) = new else { continue };
             let old = value(&change.old[i]);
             if &local[i] == new {
-                self.stamp_if_later(store, &table, &key, i)?;
-            } else if local[i] == old || self.settle(store, &table, &key, i, &local[i], new)? {
+                self.stamp_if_later(conn, &table, &key, i)?;
+            } else if local[i] == old || self.settle(conn, &table, &key, i, &local[i], new)? {
                 target[i] = new.clone();
                 set.push(i);
                 if local[i] == old {
-                    self.stamp_column(store, &table, &key, &table.columns[i])?;
+                    self.stamp_column(conn, &table, &key, &table.columns[i])?;
                 }
             }
         }
-        self.write_columns(store, &table, &key, &target, &set)
+        self.write_columns(conn, &table, &key, &target, &set)
     }
 
-    fn delete(&mut self, store: &mut Store, change: &Change, kept: &HashSet<RowId>) -> Result<()> {
+    fn delete(&mut self, conn: &Connection, change: &Change, kept: &HashSet<RowId>) -> Result<()> {
         let table = self.table(&change.table);
         let key = change.key(table);
         let row = (table.name.clone(), table.key_text(&key));
@@ -335,8 +334,8 @@ impl Apply<'_> {
             table.name,
             table.key_clause(1)
         );
-        store.conn.execute(&sql, params_from_iter(key.iter()))?;
-        store.conn.execute(
+        conn.execute(&sql, params_from_iter(key.iter()))?;
+        conn.execute(
             "DELETE FROM sync_stamp WHERE tbl = ?1 AND pk = ?2",
             params![row.0, row.1],
         )?;
@@ -347,7 +346,7 @@ impl Apply<'_> {
     /// from there is taken; lists the value that lost either way.
     fn settle(
         &mut self,
-        store: &Store,
+        conn: &Connection,
         table: &TableInfo,
         key: &[Value],
         column: usize,
@@ -355,14 +354,14 @@ impl Apply<'_> {
         there: &Value,
     ) -> Result<bool> {
         let local = super::stamp_of(
-            &store.conn,
+            conn,
             &table.name,
             &table.key_text(key),
             &table.columns[column],
         )?;
         let theirs_win = *self.stamp > local;
         if theirs_win {
-            self.stamp_column(store, table, key, &table.columns[column])?;
+            self.stamp_column(conn, table, key, &table.columns[column])?;
         }
         self.outcome.conflicts.push(Seen {
             kind: ConflictKind::BothChanged,
@@ -398,7 +397,7 @@ impl Apply<'_> {
 
     fn write_columns(
         &self,
-        store: &Store,
+        conn: &Connection,
         table: &TableInfo,
         key: &[Value],
         values: &[Value],
@@ -419,7 +418,7 @@ impl Apply<'_> {
             table.key_clause(set.len() + 1)
         );
         let params = set.iter().map(|&i| &values[i]).chain(key.iter());
-        match store.conn.execute(&sql, params_from_iter(params)) {
+        match conn.execute(&sql, params_from_iter(params)) {
             Ok(_) => Ok(()),
             // The values from both computers do not fit together (a due date before a start
             // date): the row stays as it is here.
@@ -434,32 +433,26 @@ impl Apply<'_> {
 
     fn stamp_column(
         &self,
-        store: &Store,
+        conn: &Connection,
         table: &TableInfo,
         key: &[Value],
         column: &str,
     ) -> Result<()> {
-        super::write_stamp(
-            &store.conn,
-            &table.name,
-            &table.key_text(key),
-            column,
-            self.stamp,
-        )
+        super::write_stamp(conn, &table.name, &table.key_text(key), column, self.stamp)
     }
 
     /// The same value reached both computers: it keeps the later of the two stamps.
     fn stamp_if_later(
         &self,
-        store: &Store,
+        conn: &Connection,
         table: &TableInfo,
         key: &[Value],
         column: usize,
     ) -> Result<()> {
         let name = &table.columns[column];
-        let local = super::stamp_of(&store.conn, &table.name, &table.key_text(key), name)?;
+        let local = super::stamp_of(conn, &table.name, &table.key_text(key), name)?;
         if *self.stamp > local {
-            self.stamp_column(store, table, key, name)?;
+            self.stamp_column(conn, table, key, name)?;
         }
         Ok(())
     }
@@ -468,7 +461,7 @@ impl Apply<'_> {
     /// deleted. False when one cannot be (a child removed for good).
     fn parents_present(
         &mut self,
-        store: &mut Store,
+        conn: &Connection,
         table: &TableInfo,
         values: &[Value],
     ) -> Result<bool> {
@@ -478,8 +471,8 @@ impl Apply<'_> {
                 Some(v) => v.clone(),
             };
             let parent = self.table(&link.parent).clone();
-            if read_row(&store.conn, &parent, std::slice::from_ref(&parent_key))?.is_none() {
-                if !self.revive(store, &parent, std::slice::from_ref(&parent_key))? {
+            if read_row(conn, &parent, std::slice::from_ref(&parent_key))?.is_none() {
+                if !self.revive(conn, &parent, std::slice::from_ref(&parent_key))? {
                     return Ok(false);
                 }
                 self.note_kept_over_delete(&parent, &[parent_key]);
@@ -490,7 +483,7 @@ impl Apply<'_> {
 
     /// Brings back a row this computer deleted, as the other computer sent it, with what it
     /// hangs from. False when it cannot be (a child removed for good, a row not sent whole).
-    fn revive(&mut self, store: &mut Store, table: &TableInfo, key: &[Value]) -> Result<bool> {
+    fn revive(&mut self, conn: &Connection, table: &TableInfo, key: &[Value]) -> Result<bool> {
         if let [Value::Text(text)] = key {
             if text
                 .parse::<Id>()
@@ -507,7 +500,7 @@ impl Apply<'_> {
             return Ok(false);
         };
         let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
-        if !self.parents_present(store, table, &values)? {
+        if !self.parents_present(conn, table, &values)? {
             return Ok(false);
         }
         let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
@@ -516,7 +509,7 @@ impl Apply<'_> {
             table.name,
             marks.join(", ")
         );
-        store.conn.execute(&sql, params_from_iter(values.iter()))?;
+        conn.execute(&sql, params_from_iter(values.iter()))?;
         Ok(true)
     }
 }

@@ -51,11 +51,20 @@ impl Change {
 }
 
 /// The changes between the snapshot at `base` and the record, as a changeset.
-pub fn diff(conn: &Connection, base: &Path, key: Option<&DataKey>) -> Result<Vec<u8>> {
+/// With `only`, the other tables are taken to be the same.
+pub fn diff(
+    conn: &Connection,
+    base: &Path,
+    key: Option<&DataKey>,
+    only: Option<&HashSet<String>>,
+) -> Result<Vec<u8>> {
     attach_base(conn, base, key)?;
     let changes = (|| -> Result<Vec<u8>> {
         let mut session = Session::new(conn)?;
-        for &table in SYNCED {
+        for &table in SYNCED
+            .iter()
+            .filter(|t| only.is_none_or(|o| o.contains(**t)))
+        {
             session.attach(Some(table))?;
             session.diff("base", table)?;
         }

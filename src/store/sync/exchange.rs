@@ -8,22 +8,50 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::tables::Tables;
+use rusqlite::session::Session;
+
+use super::base::CatchUp;
+use super::tables::{Tables, SYNCED};
 use super::{apply, base_path, changes, conflicts, write_stamp, Stamp, State, SyncReport};
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::store::Store;
 use crate::sync::{self as files, Body, Header, RemovedIds, SyncKey, FORMAT_VERSION};
 
+/// This computer's changes staged by a sync, as a changeset.
+#[derive(Default)]
+struct Staged {
+    changeset: Vec<u8>,
+}
+
+/// What a sync received: changes, the conflicts listed, what applying each file changed here,
+/// and whether any file carried removals for good.
+#[derive(Default)]
+struct Received {
+    changes: usize,
+    conflicts: Vec<Id>,
+    effects: Vec<Vec<u8>>,
+    removals: bool,
+}
+
 impl Store {
+    /// Where the record stands: rows changed by this connection, and the file's data version
+    /// (which moves when another connection commits).
+    fn change_mark(&self) -> Result<(u64, i64)> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((self.conn.total_changes(), version))
+    }
+
     /// Syncs now: sends this computer's changes, receives the others'. A folder not there now
     /// loses nothing: the changes wait in the record.
     pub fn sync(&mut self, now: DateTime<Utc>) -> Result<SyncReport> {
         let state = self.syncing()?;
         let key = self.sync_key(&state)?;
         let tables = Tables::read(&self.conn)?;
-        self.bring_base_up(&state)?;
-        let sent = self.stage_local_changes(&state, key.as_ref(), &tables, now)?;
+        self.bring_base_up(&state, CatchUp::Whole)?;
+        let staged = self.stage_local_changes(&state, key.as_ref(), &tables, now)?;
         let mut report = SyncReport {
             folder: state.folder.clone(),
             folder_found: state.folder.is_dir(),
@@ -35,16 +63,26 @@ impl Store {
             update_needed: false,
             at: now,
         };
-        let mut conflict_ids = Vec::new();
+        let mut received = Received::default();
         if report.folder_found {
             report.sent = self.deliver_outbox(&state.folder)?;
-            let received = self.receive(&state, key.as_ref(), &tables, now, &mut report)?;
-            report.received = received.0;
-            conflict_ids = received.1;
+            received = self.receive(&state, key.as_ref(), &tables, now, &mut report)?;
+            report.received = received.changes;
         }
-        self.bring_base_up(&self.syncing()?)?;
+        // The snapshot catches up with the very changes that went into the record: this
+        // computer's as staged, then each file's as applied.
+        let catch_up = match received.removals {
+            true => CatchUp::Whole,
+            false => CatchUp::Changes(
+                std::iter::once(staged.changeset)
+                    .chain(received.effects)
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+            ),
+        };
+        self.bring_base_up(&self.syncing()?, catch_up)?;
         report.waiting = self.sync_status()?.map(|s| s.waiting).unwrap_or(0);
-        let _ = sent;
+        let conflict_ids = received.conflicts;
         self.conn.execute(
             "UPDATE sync_state SET last_synced_at = coalesce(?1, last_synced_at),
                  last_sent = ?2, last_received = ?3",
@@ -55,23 +93,28 @@ impl Store {
             ],
         )?;
         report.conflicts = self.sync_conflicts_by_id(&conflict_ids)?;
+        self.sync_mark = Some(self.change_mark()?);
         Ok(report)
     }
 
-    /// Seals the changes made here since the last sync into the outbox. Returns how many.
+    /// Seals the changes made here since the last sync into the outbox.
     fn stage_local_changes(
         &mut self,
         state: &State,
         key: Option<&SyncKey>,
         tables: &Tables,
         now: DateTime<Utc>,
-    ) -> Result<usize> {
+    ) -> Result<Staged> {
+        // Nothing written since the last sync, by this connection or another: nothing to find.
+        if self.sync_mark.is_some() && self.sync_mark == Some(self.change_mark()?) {
+            return Ok(Staged::default());
+        }
         let base = base_path(self.path());
         let data_key = self.key_copy();
-        let changeset = changes::diff(&self.conn, &base, data_key.as_ref())?;
+        let changeset = changes::diff(&self.conn, &base, data_key.as_ref(), None)?;
         let decoded = changes::decode(&changeset, "this computer's changes")?;
         if decoded.is_empty() {
-            return Ok(0);
+            return Ok(Staged::default());
         }
         let stamp = Stamp::new(now, state.computer, state.next_seq);
         let revive = changes::rows_to_revive(&self.conn, tables, &decoded)?;
@@ -147,7 +190,9 @@ impl Store {
             )?;
             Ok(())
         })?;
-        Ok(decoded.len())
+        Ok(Staged {
+            changeset: body.changeset,
+        })
     }
 
     /// Writes every waiting change file into the folder. Returns how many changes went.
@@ -181,7 +226,7 @@ impl Store {
         tables: &Tables,
         now: DateTime<Utc>,
         report: &mut SyncReport,
-    ) -> Result<(usize, Vec<Id>)> {
+    ) -> Result<Received> {
         let names = files::list_change_files(&state.folder)?;
         let mut applied: HashMap<Id, u64> = self
             .conn
@@ -195,8 +240,7 @@ impl Store {
         let schema = self.schema_version()?;
         let mut stopped: HashSet<Id> = HashSet::new();
         let mut opened: HashMap<Id, (Header, Body)> = HashMap::new();
-        let mut received = 0;
-        let mut conflict_ids = Vec::new();
+        let mut received = Received::default();
         loop {
             let mut progress = false;
             for &computer in &computers {
@@ -236,9 +280,11 @@ impl Store {
                 let Some((header, body)) = opened.remove(&computer) else {
                     continue;
                 };
-                let (count, ids) = self.apply_file(&header, &body, tables, now)?;
-                received += count;
-                conflict_ids.extend(ids);
+                let (count, ids, effect) = self.apply_file(&header, &body, tables, now)?;
+                received.changes += count;
+                received.conflicts.extend(ids);
+                received.removals |= !body.removals.is_empty();
+                received.effects.push(effect);
                 applied.insert(computer, header.seq);
                 progress = true;
             }
@@ -246,7 +292,7 @@ impl Store {
                 break;
             }
         }
-        Ok((received, conflict_ids))
+        Ok(received)
     }
 
     /// Reads one change file and checks it belongs here and can be applied by this Rapport.
@@ -282,7 +328,7 @@ impl Store {
         body: &Body,
         tables: &Tables,
         now: DateTime<Utc>,
-    ) -> Result<(usize, Vec<Id>)> {
+    ) -> Result<(usize, Vec<Id>, Vec<u8>)> {
         let name = files::change_file_name(header.computer, header.seq);
         let decoded = changes::decode(&body.changeset, &name)?;
         for change in &decoded {
@@ -305,11 +351,32 @@ impl Store {
         let stamp = Stamp::new(header.made_at, header.computer, header.seq);
         let applied = self.atomically(|store| {
             store.conn.pragma_update(None, "defer_foreign_keys", true)?;
-            let outcome = apply::apply_changes(store, tables, &stamp, &header.seen, &decoded, &body.revive, &removed)?;
+            // What the file changes here, as SQLite's session sees it (what cascades from it
+            // included): the snapshot takes the very same changes afterwards.
+            let (outcome, effect) = {
+                let mut session = Session::new(&store.conn)?;
+                for &table in SYNCED {
+                    session.attach(Some(table))?;
+                }
+                let outcome = apply::apply_changes(
+                    &store.conn,
+                    tables,
+                    &stamp,
+                    &header.seen,
+                    &decoded,
+                    &body.revive,
+                    &removed,
+                )?;
+                store.drop_trash_of_live_rows()?;
+                let mut effect = Vec::new();
+                session.changeset_strm(&mut effect)?;
+                (outcome, effect)
+            };
+            // Removals for good reach far (every copy of the child): the snapshot is compared
+            // whole afterwards.
             if !body.removals.is_empty() {
                 store.apply_removals()?;
             }
-            store.drop_trash_of_live_rows()?;
             let broken: i64 = store
                 .conn
                 .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
@@ -348,7 +415,7 @@ impl Store {
                 "UPDATE sync_state SET base_token = ?1",
                 [Id::new().to_string()],
             )?;
-            Ok((outcome.changes, ids))
+            Ok((outcome.changes, ids, effect))
         })?;
         if !body.removals.is_empty() {
             // What a removal for good cleared is not left in the journal.

@@ -8,6 +8,7 @@ import { lockWindow } from '../../app-lock.js';
 import { actions, field, form, onSubmit, valueOf } from '../forms.js';
 import { currentPassphraseField, newPassphraseFields, readNewPassphrase } from '../../parts/passphrase.js';
 import { protectArea } from '../../parts/protect-record.js';
+import { currentSync } from '../../sync.js';
 
 /** After how many minutes without use the window locks. */
 function lockMinutesForm(ctx) {
@@ -93,6 +94,17 @@ function unprotectForm(close) {
  * @param {object} ctx
  * @returns {HTMLElement}
  */
+/** While the record syncs: changing its protection takes it out of the sync (the sync's files
+ * are sealed as the record was when it began). */
+function syncNote() {
+  if (!currentSync().status) return null;
+  return h(
+    'p',
+    { class: 'callout caution', id: 'protection-sync-note' },
+    'This record syncs with another computer. Protecting it, or removing the protection, stops the sync: afterwards, set it up again under Another computer with a new, empty folder.',
+  );
+}
+
 export function protectionSection(ctx) {
   const section = h('section', { class: 'settings-group', id: 'protection', 'aria-labelledby': 'protection-title' });
   const title = h('h2', { id: 'protection-title' }, 'Protection');
@@ -101,6 +113,7 @@ export function protectionSection(ctx) {
       section,
       title,
       h('p', null, 'Anyone who copies this record or one of its backups can read it. Protect it with a passphrase: the record and its backups are encrypted, and the window locks when you step away.'),
+      syncNote(),
       protectArea(ctx, () => window.location.reload()),
     );
     return section;
@@ -111,6 +124,7 @@ export function protectionSection(ctx) {
     section,
     title,
     h('p', { id: 'protection-state' }, 'This record is protected: it and its backups are encrypted, and only your passphrase or the recovery key opens them.'),
+    syncNote(),
     lockMinutesForm(ctx),
     h('div', { class: 'form-actions' }, lockNow),
     revealed({ id: 'change-passphrase-start' }, 'Change the passphrase…', (close) => changePassphraseForm(ctx, close)),

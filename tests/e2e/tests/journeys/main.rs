@@ -13,5 +13,6 @@ mod protection;
 mod recovery;
 mod roster;
 mod teachers_day;
+mod two_computers;
 mod undo;
 mod year_end;
