@@ -97,7 +97,7 @@ function syncOffer(ctx) {
     h(
       'p',
       null,
-      'Keep one record at school and at home. On the other computer, choose Settings → Another computer → Use this record on another computer, and pick a USB stick or a shared folder. Then pick the same folder here.',
+      'Keep one record at school and at home: on the other computer, choose Settings → Another computer → Use this record on another computer, with a USB stick or a shared folder. Then pick the same folder here.',
     ),
     open,
   );
@@ -177,6 +177,7 @@ export function render(ctx) {
       { class: 'lead' },
       'A private record of your partnership with each child’s family. Everything stays on this computer.',
     ),
+    syncOffer(ctx),
     setup,
     h(
       'aside',
@@ -189,7 +190,6 @@ export function render(ctx) {
       ),
       h('a', { class: 'button', id: 'welcome-import', href: '#/import' }, 'Import a roster'),
     ),
-    syncOffer(ctx),
     h(
       'aside',
       { class: 'demo-offer', 'aria-labelledby': 'demo-title' },

@@ -4,7 +4,7 @@
 //! listed under "Changed on both computers", where home takes the school's words. Settings →
 //! Another computer passes axe with a conflict listed.
 
-use rapport_e2e::{record_with_demo_class, Session};
+use rapport_e2e::{record_with_demo_class, workspace_root, Session};
 
 /// The id of the contact whose summary says `text`, on the child's page now shown.
 async fn contact_with(app: &Session, text: &str) -> String {
@@ -58,9 +58,14 @@ async fn a_contact_logged_at_school_appears_at_home_and_a_clash_is_listed() {
         .wait_for_text("#sync-started", "On the other computer")
         .await;
     school.wait_for_text("#sync-status", "Last synced").await;
+    school
+        .screenshot(&workspace_root().join("target/e2e-screens/sync-started.png"))
+        .await;
 
     // At home, a new Rapport: Open a record from another computer.
     let home = Session::launch_with(&home_dir, "#open-from-sync", &env).await;
+    home.screenshot(&workspace_root().join("target/e2e-screens/sync-welcome.png"))
+        .await;
     home.click("#open-from-sync").await;
     home.wait_for_text("#sync-status", "Last synced").await;
     home.go(&page).await;
@@ -109,6 +114,8 @@ async fn a_contact_logged_at_school_appears_at_home_and_a_clash_is_listed() {
     home.wait_for_text("#conflict-list", "Dad will help at the weekend")
         .await;
     home.wait_for_text("#conflict-list", "she will bring the poster board")
+        .await;
+    home.screenshot(&workspace_root().join("target/e2e-screens/sync-conflicts.png"))
         .await;
     let violations = home.accessibility_violations().await;
     assert!(
