@@ -6,6 +6,7 @@
 //! shell in `src-tauri/` and the `rapport` command line are two front doors onto this same crate.
 
 pub mod backup;
+pub mod calendar;
 pub mod causes;
 pub mod demo;
 pub mod error;

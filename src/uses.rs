@@ -274,6 +274,27 @@ pub fn open_from_sync_folder(
     store.sync(now)
 }
 
+/// The calendar file of the classes not archived: booked conferences and open follow-ups, each
+/// child named as the teacher chose (`names`, else the record's setting); local times read in
+/// this computer's time zone. Returns the file's text and how many events it holds.
+pub fn calendar(
+    store: &Store,
+    names: Option<crate::model::CalendarNames>,
+    now: DateTime<Utc>,
+) -> Result<(String, usize)> {
+    let names = match names {
+        Some(names) => names,
+        None => store.calendar_names()?,
+    };
+    let events = crate::calendar::events(&store.calendar_items()?, names, &chrono::Local);
+    let settings = store.settings()?;
+    let title = match settings.teacher_name.trim() {
+        "" => "Rapport: conferences and follow-ups".to_string(),
+        teacher => format!("Rapport ({teacher}): conferences and follow-ups"),
+    };
+    Ok((crate::calendar::write(&title, &events, now), events.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -376,6 +376,20 @@ pub struct StudentSummary {
 }
 
 text_enum! {
+    /// How children are named in the calendar file.
+    #[derive(Default)]
+    pub enum CalendarNames {
+        /// "José Núñez"
+        Full = ("full", "Full name"),
+        /// "José N."
+        #[default]
+        FirstAndInitial = ("first_initial", "First name and initial"),
+        /// "J. N."
+        Initials = ("initials", "Initials"),
+    }
+}
+
+text_enum! {
     /// The paper printed documents are laid out for.
     #[derive(Default)]
     pub enum Paper {

@@ -1,6 +1,7 @@
 //! The SQLite store: one file per teacher, opened with safe pragmas and migrated on open. Each
 //! aggregate has its own module of plain methods on [`Store`].
 
+mod calendar;
 mod classes;
 mod conferences;
 mod contacts;

@@ -2,6 +2,7 @@
 //! of its own, and every one of them linked the whole core, which filled small CI disks.
 
 mod backup;
+mod calendar;
 mod crash;
 mod drafts;
 mod import_json;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
-use rapport::model::Id;
+use rapport::model::{CalendarNames, Id};
 use rapport::packet::{self, Paper};
 use rapport::store::lock::RecordLock;
 use rapport::uses::{self, Document};
@@ -143,6 +143,17 @@ enum Command {
         #[arg(long)]
         status: bool,
     },
+    /// Write conferences and follow-ups due as an iCalendar file (.ics) for Outlook, Google or
+    /// Apple Calendar. Each item keeps its UID, so importing the file again updates it. No
+    /// child's notes go in; children are named as --names says (default: Settings).
+    Calendar {
+        /// The file to write (written atomically).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// How children are named: full, first_initial or initials.
+        #[arg(long, value_parser = parse_names)]
+        names: Option<CalendarNames>,
+    },
     /// List the students, class by class.
     Students {
         /// Only this class (by id).
@@ -270,6 +281,12 @@ fn say_removed_again(count: usize) {
     }
 }
 
+fn parse_names(word: &str) -> Result<CalendarNames, String> {
+    CalendarNames::parse(&word.to_ascii_lowercase().replace('-', "_")).ok_or_else(|| {
+        format!("“{word}” is not a way to name children: use full, first_initial or initials")
+    })
+}
+
 fn parse_paper(word: &str) -> Result<Paper, String> {
     Paper::parse(&word.to_ascii_lowercase())
         .ok_or_else(|| format!("“{word}” is not a paper size: use letter or a4"))
@@ -358,6 +375,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             print(&store, document, &output, today())?;
         }
         Command::Students { class, json } => list_students(&store, class, json)?,
+        Command::Calendar { out, names } => {
+            let (text, events) = uses::calendar(&store, names, chrono::Utc::now())?;
+            files::write_atomically(&out, text.as_bytes())?;
+            say!("Wrote {} ({events} events).", out.display());
+        }
         Command::Sync { status: true, .. } => return sync::status(&store, &path),
         Command::Sync { dir, .. } => return sync::run(&mut store, dir, &cli.secrets),
     }
