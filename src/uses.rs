@@ -295,6 +295,30 @@ pub fn calendar(
     Ok((crate::calendar::write(&title, &events, now), events.len()))
 }
 
+/// The calendar file's name in the folder the teacher keeps it up to date in.
+pub const CALENDAR_FILE: &str = "Rapport calendar.ics";
+
+/// Writes the calendar file again in the folder the teacher keeps it up to date in (after a
+/// change): its path and how many events, or `None` when no such folder is set.
+pub fn refresh_calendar_file(
+    store: &Store,
+    now: DateTime<Utc>,
+) -> Result<Option<(std::path::PathBuf, usize)>> {
+    let Some(folder) = store.calendar_folder()? else {
+        return Ok(None);
+    };
+    if !folder.is_dir() {
+        return Err(Error::Conflict(format!(
+            "The calendar folder {} is not there; choose it again in Settings → Calendar.",
+            folder.display()
+        )));
+    }
+    let (text, events) = calendar(store, None, now)?;
+    let path = folder.join(CALENDAR_FILE);
+    crate::files::write_atomically(&path, text.as_bytes())?;
+    Ok(Some((path, events)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

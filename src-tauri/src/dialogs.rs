@@ -35,6 +35,10 @@ pub const ROSTER: FileKind = FileKind {
     label: "Class roster",
     extensions: &["csv", "zip", "txt"],
 };
+pub const CALENDAR: FileKind = FileKind {
+    label: "Calendar (iCalendar)",
+    extensions: &["ics"],
+};
 /// A sync folder (folders only: no file filter applies).
 pub const SYNC_FOLDER: FileKind = FileKind {
     label: "Sync folder",

@@ -133,6 +133,12 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             sync::open_from_sync_folder,
             sync::sync_conflicts,
             sync::settle_sync_conflict,
+            calendar::calendar_settings,
+            calendar::set_calendar_names,
+            calendar::export_calendar,
+            calendar::keep_calendar_file,
+            calendar::stop_calendar_file,
+            calendar::refresh_calendar_file,
         ])
 }
 

@@ -2,6 +2,8 @@
 //! follow-ups of every class not archived, each with its child. The file itself is written by
 //! `crate::calendar`.
 
+use std::path::{Path, PathBuf};
+
 use rusqlite::params;
 
 use super::conferences::{conference_from_row, CONFERENCE_COLUMNS};
@@ -12,6 +14,9 @@ use crate::error::Result;
 use crate::model::CalendarNames;
 
 const NAMES: &str = "calendar_names";
+/// The folder this computer keeps a calendar file up to date in (not synced: a path of one
+/// computer).
+pub(crate) const FOLDER: &str = "calendar_folder";
 
 impl Store {
     /// Every booked conference and open follow-up of the classes not archived, in time order.
@@ -55,6 +60,26 @@ impl Store {
             .setting(NAMES)?
             .and_then(|word| CalendarNames::parse(&word))
             .unwrap_or_default())
+    }
+
+    /// The folder this computer keeps the calendar file up to date in, if any.
+    pub fn calendar_folder(&self) -> Result<Option<PathBuf>> {
+        Ok(self.setting(FOLDER)?.map(PathBuf::from))
+    }
+
+    /// Keeps the calendar file up to date in `folder` from now on, or (`None`) no longer.
+    pub fn set_calendar_folder(&self, folder: Option<&Path>) -> Result<()> {
+        match folder {
+            Some(folder) => self.conn.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![FOLDER, folder.to_string_lossy()],
+            )?,
+            None => self
+                .conn
+                .execute("DELETE FROM setting WHERE key = ?1", [FOLDER])?,
+        };
+        Ok(())
     }
 
     pub fn set_calendar_names(&self, names: CalendarNames) -> Result<()> {

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod calendar;
 pub mod classes;
 pub mod conferences;
 pub mod contacts;

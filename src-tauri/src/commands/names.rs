@@ -98,4 +98,10 @@ pub const COMMANDS: &[&str] = &[
     "open_from_sync_folder",
     "sync_conflicts",
     "settle_sync_conflict",
+    "calendar_settings",
+    "set_calendar_names",
+    "export_calendar",
+    "keep_calendar_file",
+    "stop_calendar_file",
+    "refresh_calendar_file",
 ];

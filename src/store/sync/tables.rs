@@ -41,8 +41,9 @@ pub const LOCAL: &[&str] = &[
     "sync_conflict",
 ];
 
-/// Settings of one computer, not of the record: the class on screen, how soon it locks.
-pub const LOCAL_SETTINGS: &[&str] = &["current_class_id", "lock_minutes"];
+/// Settings of one computer, not of the record: the class on screen, how soon it locks, the
+/// folder it keeps a calendar file in.
+pub const LOCAL_SETTINGS: &[&str] = &["current_class_id", "lock_minutes", "calendar_folder"];
 
 /// A link from a column of one table to the primary key of another.
 #[derive(Debug, Clone)]
