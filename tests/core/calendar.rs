@@ -185,3 +185,44 @@ fn writing_again_after_an_edit_keeps_every_uid_and_no_private_words_go_in() {
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(uids(&written), uids(&after));
 }
+
+#[test]
+fn a_calendar_file_kept_up_to_date_is_written_again_in_its_folder() {
+    let (dir, store, class) = demo_record();
+    assert_eq!(
+        uses::refresh_calendar_file(&store, Utc::now()).unwrap(),
+        None
+    );
+    let folder = dir.path().join("calendar");
+    std::fs::create_dir(&folder).unwrap();
+    store.set_calendar_folder(Some(&folder)).unwrap();
+    let (path, events) = uses::refresh_calendar_file(&store, Utc::now())
+        .unwrap()
+        .unwrap();
+    assert_eq!(path, folder.join(uses::CALENDAR_FILE));
+    let child = store.students(class).unwrap()[0].id;
+    store
+        .add_contact(&ContactDetails {
+            student_id: child,
+            guardian_id: None,
+            happened_on: day("2026-11-24"),
+            method: ContactMethod::Email,
+            initiated_by: Initiator::Teacher,
+            kind: ContactKind::Information,
+            summary: String::new(),
+            outcome: String::new(),
+            reached: true,
+            follow_up_on: NaiveDate::from_ymd_opt(2026, 12, 3),
+            follow_up_done: false,
+            sensitive: false,
+        })
+        .unwrap();
+    let (_, more) = uses::refresh_calendar_file(&store, Utc::now())
+        .unwrap()
+        .unwrap();
+    assert_eq!(more, events + 1);
+    assert_eq!(parsed(&std::fs::read_to_string(&path).unwrap()).len(), more);
+    std::fs::remove_dir_all(&folder).unwrap();
+    let gone = uses::refresh_calendar_file(&store, Utc::now()).unwrap_err();
+    assert!(gone.to_string().contains("Settings → Calendar"), "{gone}");
+}

@@ -578,3 +578,30 @@ fn a_change_file_from_a_newer_rapport_is_not_applied_and_says_to_update() {
     );
     assert_eq!(record_of(&home.store), before);
 }
+
+#[test]
+fn a_computers_own_settings_stay_on_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut school = first(folder.path());
+    let mut home = join(folder.path(), None);
+    let mut settings = school.store.settings().unwrap();
+    settings.lock_minutes = 3;
+    settings.teacher_name = "Ms. Okafor".into();
+    school.store.save_settings(&settings).unwrap();
+    school
+        .store
+        .set_calendar_folder(Some(folder.path()))
+        .unwrap();
+    sync(&mut school, 10);
+    sync(&mut home, 11);
+    let at_home = home.store.settings().unwrap();
+    assert_eq!(
+        at_home.teacher_name, "Ms. Okafor",
+        "the record's settings travel"
+    );
+    assert_eq!(
+        at_home.lock_minutes,
+        rapport::model::Settings::DEFAULT_LOCK_MINUTES
+    );
+    assert_eq!(home.store.calendar_folder().unwrap(), None);
+}
