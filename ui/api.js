@@ -12,7 +12,8 @@
 // form field to its problem.
 //
 // After every command that changed the record, the listeners given to onEdit hear of it (the sync
-// sends edits after a quiet minute: ui/sync.js).
+// sends edits after a quiet minute: ui/sync.js; the calendar file kept up to date is written again
+// after two quiet seconds: ui/calendar-file.js).
 
 /** Tauri's invoke, looked up when a call is made: importing this module touches nothing, so the
  * page's modules load under node's test runner too. */
@@ -37,7 +38,7 @@ export class RapportError extends Error {
 /**
  * The commands that leave the record as it was: reads, printing and saving files beside it,
  * drafts (they stay on this computer), locking and unlocking, a new passphrase (the record's key
- * stays), and the sync's own commands. Every other command changes the record when it succeeds, a
+ * stays), the sync's own commands, and writing calendar files (reading the record only). Every other command changes the record when it succeeds, a
  * command added later too: one counted as an edit by mistake costs a sync with nothing to send,
  * one left out would keep an edit back.
  */
@@ -82,6 +83,9 @@ export const NOT_EDITS = new Set([
   'pick_sync_folder',
   'open_from_sync_folder',
   'sync_conflicts',
+  'calendar_settings',
+  'export_calendar',
+  'refresh_calendar_file',
 ]);
 
 /**
@@ -319,3 +323,19 @@ export const openFromSyncFolder = (passphrase) => call('open_from_sync_folder', 
 // or takes the other one.
 export const syncConflicts = () => call('sync_conflicts');
 export const settleSyncConflict = (id, takeOther) => call('settle_sync_conflict', { id, take_other: takeOther });
+
+// The calendar: booked conferences and open follow-ups, for Outlook, Google or Apple Calendar
+// (never a child's notes or what was said). calendarSettings resolves with {names ('full' |
+// 'first_initial' | 'initials'), choices: [{word, label}], file (the path of the calendar file kept
+// up to date, or null)}; setCalendarNames, keepCalendarFile and stopCalendarFile resolve with the
+// same. exportCalendar asks where to save one file: {path, events}, or null when cancelled.
+// keepCalendarFile asks for a folder and writes "Rapport calendar.ics" there now (null when
+// cancelled); the page then asks for it to be written again after each change with
+// refreshCalendarFile ({path, events}, or null when no file is kept; code 'conflict' when its
+// folder is gone: the message says what to do). stopCalendarFile leaves the file where it is.
+export const calendarSettings = () => call('calendar_settings');
+export const setCalendarNames = (names) => call('set_calendar_names', { names });
+export const exportCalendar = () => call('export_calendar');
+export const keepCalendarFile = () => call('keep_calendar_file');
+export const stopCalendarFile = () => call('stop_calendar_file');
+export const refreshCalendarFile = () => call('refresh_calendar_file');

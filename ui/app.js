@@ -23,6 +23,7 @@ import * as recovery from './views/recovery.js';
 import { renderLock } from './views/lock.js';
 import { installAppLock } from './app-lock.js';
 import { installSync } from './sync.js';
+import { calendarChanged, installCalendarFile } from './calendar-file.js';
 
 const ROUTES = [
   { pattern: /^\/today$/, nav: 'today', render: today.render },
@@ -144,6 +145,19 @@ function putStatus(message, action, ms) {
  */
 function showStatus(message) {
   putStatus(message, null, STATUS_MS);
+}
+
+/**
+ * Says something the teacher did not just do (the calendar file could not be written), for longer
+ * than a "Saved.", and only once an Undo in the status line has gone, so that it takes none away.
+ * @param {string} message
+ */
+function showNotice(message) {
+  if ($('status').querySelector('button')) {
+    setTimeout(() => showNotice(message), STATUS_MS);
+    return;
+  }
+  putStatus(message, null, UNDO_MS);
 }
 
 /**
@@ -487,7 +501,14 @@ async function start() {
   installAppLock(() => info);
   installCounters(() => info?.limits);
   await renderRoute({ initial: true });
-  installSync({ redraw: showSyncedChanges });
+  installCalendarFile({ status: showNotice });
+  installSync({
+    redraw: () => {
+      // The other computer's changes go into the calendar file kept up to date too.
+      calendarChanged();
+      return showSyncedChanges();
+    },
+  });
 }
 
 start();

@@ -3,13 +3,14 @@
 // class (edit it, switch between classes, add another, and at the end of the year archive it or
 // start a new year: see year-settings.js), the questions for families (see questions.js), backups
 // of the record (see backup-settings.js), using the record on another computer too
-// (settings/sync.js), protecting it with a passphrase (settings/protection.js), where the record
-// lives on this computer, and what was deleted lately (kept for appInfo().trash_days; restore it,
-// or empty the trash). #/settings?sync opens at "Another computer".
+// (settings/sync.js), the conferences and follow-ups in the teacher's own calendar
+// (settings/calendar.js), protecting it with a passphrase (settings/protection.js), where the
+// record lives on this computer, and what was deleted lately (kept for appInfo().trash_days;
+// restore it, or empty the trash). #/settings?sync opens at "Another computer".
 //
 // The pieces live in views/settings/: the "You" form (you.js) with its quiet-days field
-// (quiet-days.js), the class forms (class.js), "Another computer" (sync.js) and "Recently
-// deleted" (trash.js).
+// (quiet-days.js), the class forms (class.js), "Another computer" (sync.js), "Calendar"
+// (calendar.js) and "Recently deleted" (trash.js).
 
 import * as api from '../api.js';
 import { h } from '../dom.js';
@@ -17,6 +18,7 @@ import { readBackups, renderBackupSettings } from './backup-settings.js';
 import { readLetterSettings, renderLetterSettings } from './letter-settings.js';
 import { renderQuestionBank } from './questions.js';
 import { readYearEnd, renderYearEnd } from './year-settings.js';
+import { calendarSection, readCalendar } from './settings/calendar.js';
 import { classForm, newClassArea, switchForm } from './settings/class.js';
 import { protectionSection } from './settings/protection.js';
 import { readSync, syncSection } from './settings/sync.js';
@@ -35,7 +37,7 @@ function recordSection(ctx, sync) {
       null,
       sync.status
         ? 'Everything Rapport keeps is in this file on this computer; its changes go only into the sync folder above, for your other computer.'
-        : 'Everything Rapport keeps is in this file on this computer; nothing is sent anywhere.',
+        : 'Everything Rapport keeps is in this file on this computer; nothing is sent anywhere. Rapport writes files only where you choose (a backup, a printed page, a calendar file).',
     ),
     h('p', { class: 'muted', id: 'settings-version' }, `Rapport version ${ctx.info.version ?? ''}`),
   );
@@ -49,7 +51,7 @@ function recordSection(ctx, sync) {
  * @returns {Promise<{node: HTMLElement, focus: string|null}>}
  */
 export async function render(ctx, _params, query) {
-  const [trash, letter, backups, yearEnd, sync] = await Promise.all([
+  const [trash, letter, backups, yearEnd, sync, calendar] = await Promise.all([
     api.listTrash().then(
       (items) => ({ items }),
       (error) => ({ error }),
@@ -58,6 +60,7 @@ export async function render(ctx, _params, query) {
     readBackups(),
     readYearEnd(ctx),
     readSync(),
+    readCalendar(),
   ]);
   const node = h(
     'section',
@@ -77,6 +80,7 @@ export async function render(ctx, _params, query) {
     renderQuestionBank(ctx),
     renderBackupSettings(ctx, backups),
     syncSection(ctx, sync),
+    calendarSection(ctx, calendar),
     protectionSection(ctx),
     recordSection(ctx, sync),
     trashSection(ctx, trash),

@@ -3,6 +3,7 @@
 
 mod accessibility;
 mod backups;
+mod calendar;
 mod conferences;
 mod journey;
 mod one_owner;
