@@ -8,6 +8,7 @@
 pub mod backup;
 pub mod calendar;
 pub mod causes;
+pub mod contact_log;
 pub mod demo;
 pub mod error;
 pub mod files;

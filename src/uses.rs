@@ -319,6 +319,53 @@ pub fn refresh_calendar_file(
     Ok(Some((path, events)))
 }
 
+/// Whose contact log: one child, or every child of a class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogOf {
+    Student(Id),
+    Class(Id),
+}
+
+/// The contact-log report of a child or a class between two days (either open), private
+/// entries only when asked for.
+pub fn contact_log(
+    store: &Store,
+    of: LogOf,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    include_private: bool,
+) -> Result<crate::contact_log::ContactLog> {
+    let (about, children) = match of {
+        LogOf::Student(id) => (store.student(id)?.details.display_name(), vec![id]),
+        LogOf::Class(id) => (
+            store.class(id)?.details.name,
+            store.students(id)?.into_iter().map(|s| s.id).collect(),
+        ),
+    };
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(Error::Conflict(format!(
+                "The report would start on {from} and end on {to}, before it starts: swap the two days."
+            )));
+        }
+    }
+    store.contact_log(about, &children, from, to, include_private)
+}
+
+/// The contact-log report as a file: a PDF, or with `csv` a CSV for a spreadsheet.
+pub fn contact_log_file(
+    store: &Store,
+    log: &crate::contact_log::ContactLog,
+    csv: bool,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>> {
+    if csv {
+        return Ok(crate::contact_log::csv(log));
+    }
+    let settings = store.settings()?;
+    Ok(packet::contact_log::contact_log(log, &settings.teacher_name, settings.paper, now).bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

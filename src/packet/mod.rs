@@ -4,6 +4,7 @@
 //! with embedded, subset fonts for every script a family writes.
 
 pub mod conference;
+pub mod contact_log;
 pub mod fonts;
 pub mod layout;
 pub mod letter;

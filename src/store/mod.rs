@@ -4,6 +4,7 @@
 mod calendar;
 mod classes;
 mod conferences;
+mod contact_log;
 mod contacts;
 mod drafts;
 pub mod export;

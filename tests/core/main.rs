@@ -3,6 +3,7 @@
 
 mod backup;
 mod calendar;
+mod contact_log;
 mod crash;
 mod drafts;
 mod import_json;

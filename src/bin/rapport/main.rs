@@ -143,6 +143,13 @@ enum Command {
         #[arg(long)]
         status: bool,
     },
+    /// A report: `rapport report contacts` writes the contact log of a child or a class (every
+    /// contact with the family, follow-ups, concerns with their causes and what was agreed) as a
+    /// PDF or, for a .csv file, a CSV for a spreadsheet.
+    Report {
+        #[command(subcommand)]
+        report: ReportKind,
+    },
     /// Write conferences and follow-ups due as an iCalendar file (.ics) for Outlook, Google or
     /// Apple Calendar. Each item keeps its UID, so importing the file again updates it. No
     /// child's notes go in; children are named as --names says (default: Settings).
@@ -162,6 +169,28 @@ enum Command {
         /// Print the list as JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportKind {
+    /// The contact log of a child or a class, for a student support meeting, an IEP or 504
+    /// meeting, or the principal. Private entries only with --include-private.
+    Contacts {
+        #[command(flatten)]
+        who: StudentOrClass,
+        /// The first day (YYYY-MM-DD; default: the beginning of the record).
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+        /// The last day (YYYY-MM-DD; default: today and after).
+        #[arg(long, value_name = "DATE")]
+        to: Option<NaiveDate>,
+        /// Include the entries marked private.
+        #[arg(long)]
+        include_private: bool,
+        /// The file: .pdf for the printed report, .csv for a spreadsheet. Written atomically.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -375,6 +404,38 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             print(&store, document, &output, today())?;
         }
         Command::Students { class, json } => list_students(&store, class, json)?,
+        Command::Report {
+            report:
+                ReportKind::Contacts {
+                    who,
+                    from,
+                    to,
+                    include_private,
+                    out,
+                },
+        } => {
+            let of = match (who.student, who.class) {
+                (Some(student), _) => uses::LogOf::Student(student),
+                (None, Some(class)) => uses::LogOf::Class(class),
+                (None, None) => return Err(Error::NotFound("A student or a class")),
+            };
+            let log = uses::contact_log(&store, of, from, to, include_private)?;
+            let csv = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            let bytes = uses::contact_log_file(&store, &log, csv, chrono::Utc::now())?;
+            files::write_atomically(&out, &bytes)?;
+            let entries: usize = log
+                .children
+                .iter()
+                .map(|c| c.contacts.len() + c.concerns.len())
+                .sum();
+            say!(
+                "Wrote {} ({entries} entries, {}).",
+                out.display(),
+                log.period()
+            );
+        }
         Command::Calendar { out, names } => {
             let (text, events) = uses::calendar(&store, names, chrono::Utc::now())?;
             files::write_atomically(&out, text.as_bytes())?;
