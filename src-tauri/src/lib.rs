@@ -139,6 +139,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             calendar::keep_calendar_file,
             calendar::stop_calendar_file,
             calendar::refresh_calendar_file,
+            reports::save_contact_log,
         ])
 }
 

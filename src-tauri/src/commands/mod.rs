@@ -15,6 +15,7 @@ pub mod guardians;
 pub mod names;
 pub mod printing;
 pub mod protection;
+pub mod reports;
 pub mod roster;
 pub mod students;
 pub mod sync;

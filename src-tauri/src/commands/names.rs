@@ -104,4 +104,5 @@ pub const COMMANDS: &[&str] = &[
     "keep_calendar_file",
     "stop_calendar_file",
     "refresh_calendar_file",
+    "save_contact_log",
 ];
