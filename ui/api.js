@@ -61,6 +61,7 @@ export const NOT_EDITS = new Set([
   'print_letter',
   'print_class_letters',
   'print_schedule',
+  'save_contact_log',
   'letter_languages',
   'letter_template',
   'list_backups',
@@ -238,6 +239,22 @@ export const printLetter = (studentId) => call('print_letter', { student_id: stu
 export const printClassLetters = (classId) => call('print_class_letters', { class_id: classId });
 /** The conference schedule (from today on) and a reminder slip per family. */
 export const printSchedule = (classId) => call('print_schedule', { class_id: classId });
+
+// The contact-log report for a student support meeting, an IEP/504 meeting or the principal: every
+// contact, follow-up and concern of one child (studentId) or of a class (classId), between `from`
+// and `to` ('YYYY-MM-DD', either left empty for no bound), private entries only with
+// includePrivate, as a PDF (opened once saved) or with `csv` a CSV for a spreadsheet. Asks where
+// to save it: {path, entries, period ("1 September 2026 – 30 November 2026" or "the whole
+// record")}, or null when cancelled. Fails with 'conflict' when `from` comes after `to`.
+export const saveContactLog = ({ studentId = null, classId = null, from = null, to = null, includePrivate = false, csv = false }) =>
+  call('save_contact_log', {
+    student_id: studentId ?? null,
+    class_id: classId ?? null,
+    from: from || null,
+    to: to || null,
+    include_private: Boolean(includePrivate),
+    csv: Boolean(csv),
+  });
 
 // The introduction letter's wording, per language Rapport has handouts in:
 // {language, body, edited}. `body` may use {child}, {guardian}, {teacher}, {school} and

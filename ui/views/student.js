@@ -1,12 +1,13 @@
 // A student's page (#/students/ID), the child's year-long partnership record. In order: the
-// header (names, details, Print the conference packet or the introduction letter, Edit and Delete,
-// "Remove for good…" (also in an archived class: a family may ask for it), the balance of positive
-// and concern contacts), the child's conference slots when there are any (conferences.js), notes,
-// "What the family told us" (family.js), Guardians (guardians.js), Goals (goals.js), "Staying in
-// touch" (contacts.js), "Good news" (praise.js) and Concerns (concerns.js). The route may ask for
-// "?add-guardian" (open the add form), "?guardians" (go straight to the guardians) or "?goal-ID"
-// (that goal's check-in value, ready to type); the query is then dropped from the address so a
-// later refresh does not do it again.
+// header (names, details, Print the conference packet or the introduction letter, "Contact log…"
+// (contact-log-dialog.js), Edit and Delete, "Remove for good…" (also in an archived class: a
+// family may ask for it), the balance of positive and concern contacts), the child's conference
+// slots when there are any (conferences.js), notes, "What the family told us" (family.js),
+// Guardians (guardians.js), Goals (goals.js), "Staying in touch" (contacts.js), "Good news"
+// (praise.js) and Concerns (concerns.js). The route may ask for "?add-guardian" (open the add
+// form), "?guardians" (go straight to the guardians) or "?goal-ID" (that goal's check-in value,
+// ready to type); the query is then dropped from the address so a later refresh does not do it
+// again.
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
@@ -21,6 +22,7 @@ import { renderPraise } from './praise.js';
 import { renderConcerns } from './concerns.js';
 import { renderStudentConferences } from './conferences.js';
 import { printed } from './printing.js';
+import { openContactLog } from './contact-log-dialog.js';
 import { childWithoutHandout, confirmEnglish, englishNote } from './handouts.js';
 import { restoreSentence } from '../parts/delete.js';
 import { privateBadge } from '../parts/record.js';
@@ -190,8 +192,8 @@ export async function render(ctx, [id], query) {
       'div',
       { class: 'page-head' },
       h('h1', { id: 'student-name', dir: 'auto' }, record.display_name),
-      // Printing stays possible in an archived class; only Edit and Delete go. Removing a child for
-      // good stays too: a family may ask for it after the year is over.
+      // Printing and the contact log stay possible in an archived class; only Edit and Delete go.
+      // Removing a child for good stays too: a family may ask for it after the year is over.
       h(
         'div',
         { class: 'head-actions' },
@@ -220,6 +222,16 @@ export async function render(ctx, [id], query) {
             },
           },
           'Print introduction letter',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            id: 'contact-log',
+            onclick: () => openContactLog(ctx, { studentId: s.id, name: record.display_name }),
+          },
+          'Contact log…',
         ),
         readOnly
           ? null

@@ -1,12 +1,14 @@
 // Students: the class list with instant search (by the child's names, school id or a guardian's
 // name, ignoring accents and case), "Add a student", "Print introduction letters" (one letter
-// per family, in one PDF), "Import a roster" (#/import), and a helpful empty state.
+// per family, in one PDF), "Class contact log…" (every child's contact log in one report:
+// contact-log-dialog.js), "Import a roster" (#/import), and a helpful empty state.
 
 import * as api from '../api.js';
 import { h, nameText, replace } from '../dom.js';
 import { haystack, matchesWords, queryWords } from '../search.js';
 import { loadDemoAndOpen } from './welcome.js';
 import { printed } from './printing.js';
+import { openContactLog } from './contact-log-dialog.js';
 import { confirmEnglish, englishNote } from './handouts.js';
 
 function plural(n, one, many) {
@@ -113,6 +115,16 @@ export async function render(ctx) {
             'button',
             { type: 'button', class: 'button', id: 'print-class-letters', onclick: (e) => printLetters(ctx, cls, e.currentTarget) },
             'Print introduction letters',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button',
+              id: 'class-contact-log',
+              onclick: () => openContactLog(ctx, { classId: cls.id, name: cls.name }),
+            },
+            'Class contact log…',
           ),
           h('a', { class: 'button', id: 'open-import', href: '#/import' }, 'Import a roster'),
         )

@@ -59,6 +59,10 @@ async fn every_screen_meets_wcag_2_1_aa() {
     app.wait_for("#shortcuts-dialog[open]").await;
     check(&app, "Keyboard shortcuts", &mut failures).await;
     app.click("#shortcuts-close").await;
+    app.click("#contact-log").await;
+    app.wait_for("#contact-log-dialog[open]").await;
+    check(&app, "The contact-log dialog", &mut failures).await;
+    app.click("#cancel-contact-log").await;
 
     app.go("#/conferences").await;
     app.wait_for("#conferences-title").await;

@@ -12,6 +12,7 @@ mod printing;
 mod privacy;
 mod protection;
 mod recovery;
+mod reports;
 mod roster;
 mod teachers_day;
 mod two_computers;
