@@ -130,6 +130,27 @@ fn screens(store: &Store, class_id: rapport::model::Id, today: NaiveDate) -> Scr
         .map(|_| time(|| store.students(class_id).expect("list")).1)
         .collect();
     summary("Student list (300 children)", list_runs);
+
+    // Search: words from the demo's notes, a name, a part of a word, accents left out.
+    let queries = [
+        "reading",
+        "Núñez",
+        "ght shi",
+        "mama",
+        "math homework",
+        "turno",
+    ];
+    let search_runs: Vec<Duration> = (0..RUNS)
+        .map(|n| {
+            time(|| {
+                store
+                    .search(queries[n % queries.len()], 20)
+                    .expect("search")
+            })
+            .1
+        })
+        .collect();
+    summary("Search everything (20 results)", search_runs);
     Screens {
         today: median(today_runs),
         page: median(page_runs),

@@ -65,7 +65,17 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0010_sync.sql"),
         then: None,
     },
+    Migration {
+        version: 11,
+        sql: include_str!("migrations/0011_search.sql"),
+        then: Some(fill_search),
+    },
 ];
+
+/// The search index starts with everything the record holds.
+fn fill_search(tx: &Transaction) -> Result<()> {
+    super::search::fill(tx)
+}
 
 /// The question bank a record starts with (`src/questions.rs`).
 fn seed_question_bank(tx: &Transaction) -> Result<()> {

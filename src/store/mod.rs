@@ -19,6 +19,7 @@ pub mod migrations;
 mod pages;
 mod roster;
 mod rows;
+pub mod search;
 mod settings;
 mod students;
 pub mod sync;

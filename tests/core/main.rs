@@ -14,6 +14,7 @@ mod previous_version;
 mod privacy;
 mod protect;
 mod roster;
+mod search;
 mod soak;
 mod store;
 mod support;

@@ -150,6 +150,18 @@ enum Command {
         #[command(subcommand)]
         report: ReportKind,
     },
+    /// Search everything: children, guardians, family answers, goals, check-ins, learning at home,
+    /// contacts, praise and concerns (any part of a word; case and accents do not matter).
+    Search {
+        /// The words to find.
+        text: String,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write conferences and follow-ups due as an iCalendar file (.ics) for Outlook, Google or
     /// Apple Calendar. Each item keeps its UID, so importing the file again updates it. No
     /// child's notes go in; children are named as --names says (default: Settings).
@@ -435,6 +447,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 out.display(),
                 log.period()
             );
+        }
+        Command::Search { text, limit, json } => {
+            let hits = store.search(&text, limit)?;
+            match json {
+                true => say!("{}", to_json(&hits)?),
+                false if hits.is_empty() => say!("Nothing found for “{text}”."),
+                false => {
+                    for hit in hits {
+                        let who = hit.student.unwrap_or_default();
+                        say!("{who} · {} · {}", hit.kind.replace('_', " "), hit.snippet);
+                    }
+                }
+            }
         }
         Command::Calendar { out, names } => {
             let (text, events) = uses::calendar(&store, names, chrono::Utc::now())?;

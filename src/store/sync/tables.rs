@@ -39,6 +39,14 @@ pub const LOCAL: &[&str] = &[
     "sync_stamp",
     "sync_outbox",
     "sync_conflict",
+    // The search index (derived: each computer's own, kept in step by triggers).
+    "search",
+    "search_row",
+    "search_data",
+    "search_idx",
+    "search_content",
+    "search_docsize",
+    "search_config",
 ];
 
 /// Settings of one computer, not of the record: the class on screen, how soon it locks, the

@@ -1,0 +1,146 @@
+//! Search across everything: kept in step with every edit (triggers), case- and accent-insensitive,
+//! any part of a word, non-Latin scripts, two-letter names, and rebuilt whole.
+
+use rapport::model::*;
+use rapport::{demo, Store};
+
+use crate::support::day;
+
+fn record() -> (tempfile::TempDir, Store, Id, Id) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("record.sqlite3")).unwrap();
+    let class = demo::load_demo_class(&mut store, day("2026-11-24"))
+        .unwrap()
+        .class_id;
+    let jose = store
+        .students(class)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.display_name == "José Núñez")
+        .unwrap()
+        .id;
+    (dir, store, class, jose)
+}
+
+fn contact(student: Id, summary: &str) -> ContactDetails {
+    ContactDetails {
+        student_id: student,
+        guardian_id: None,
+        happened_on: day("2026-11-24"),
+        method: ContactMethod::Phone,
+        initiated_by: Initiator::Family,
+        kind: ContactKind::Information,
+        summary: summary.into(),
+        outcome: String::new(),
+        reached: true,
+        follow_up_on: None,
+        follow_up_done: false,
+        sensitive: false,
+    }
+}
+
+#[test]
+fn the_note_about_the_night_shift_is_found_by_any_part_and_without_accents() {
+    let (_dir, mut store, _class, jose) = record();
+    let added = store
+        .add_contact(&contact(
+            jose,
+            "Su mamá mencionó el turno de noche: the mother works the night shift",
+        ))
+        .unwrap();
+    for query in [
+        "night shift",
+        "NIGHT",
+        "ght shi",
+        "mama menciono",
+        "MAMÁ",
+        "turno noche",
+    ] {
+        let hits = store.search(query, 20).unwrap();
+        assert!(
+            hits.iter()
+                .any(|h| h.item == added.id && h.kind == "contact"),
+            "{query:?} finds the contact: {hits:?}"
+        );
+        let hit = hits.iter().find(|h| h.item == added.id).unwrap();
+        assert_eq!(hit.student.as_deref(), Some("José Núñez"));
+    }
+    // Changed, then deleted: the index follows.
+    let mut details = added.details.clone();
+    details.summary = "Talked about the science fair".into();
+    store.update_contact(added.id, &details).unwrap();
+    assert!(store
+        .search("night shift", 20)
+        .unwrap()
+        .iter()
+        .all(|h| h.item != added.id));
+    assert!(store
+        .search("science fair", 20)
+        .unwrap()
+        .iter()
+        .any(|h| h.item == added.id));
+    store.delete_contact(added.id).unwrap();
+    assert!(store
+        .search("science fair", 20)
+        .unwrap()
+        .iter()
+        .all(|h| h.item != added.id));
+    store.restore(store.trash().unwrap()[0].id).unwrap();
+    assert!(store
+        .search("science fair", 20)
+        .unwrap()
+        .iter()
+        .any(|h| h.item == added.id));
+}
+
+#[test]
+fn children_guardians_and_non_latin_names_are_found() {
+    let (_dir, mut store, class, _) = record();
+    // Names in the demo class, in their own scripts.
+    let names: Vec<String> = store
+        .students(class)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.display_name)
+        .collect();
+    for name in &names {
+        let hits = store.search(name, 50).unwrap();
+        assert!(
+            hits.iter()
+                .any(|h| h.kind == "student" && h.student.as_deref() == Some(name.as_str())),
+            "{name} is found by name"
+        );
+    }
+    let chinese = names
+        .iter()
+        .find(|n| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+    if let Some(chinese) = chinese {
+        // Two characters: shorter than the index's three, found all the same.
+        let given: String = chinese.chars().skip(1).collect();
+        assert!(store
+            .search(&given, 50)
+            .unwrap()
+            .iter()
+            .any(|h| h.student.as_deref() == Some(chinese.as_str())));
+    }
+    // A guardian, found by name, belongs to their child's page.
+    let guardian = store.all_guardians().unwrap().into_iter().next().unwrap();
+    let hits = store.search(&guardian.guardian.details.name, 20).unwrap();
+    let hit = hits
+        .iter()
+        .find(|h| h.kind == "guardian")
+        .expect("the guardian is found");
+    assert!(
+        hit.student_id.is_some(),
+        "a guardian's result opens a child's page"
+    );
+    // Rebuilt whole, the same results.
+    let before = store.search("reading", 100).unwrap();
+    store.rebuild_search().unwrap();
+    assert_eq!(store.search("reading", 100).unwrap(), before);
+    assert!(store.search("   ", 10).unwrap().is_empty());
+    assert!(
+        store.search("\"quoted\" AND (", 10).is_ok(),
+        "any text is a safe query"
+    );
+}
