@@ -36,8 +36,10 @@ test-ui:
 	node --test tests/ui/
 
 # The journeys drive the built app under a virtual display; they fail (never skip) when they cannot run.
+# They are compiled first, so the timeout (a guard against a hung window) counts only their run.
 test-e2e: build
-	timeout 600 xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
+	cargo test -p rapport-e2e --no-run
+	timeout 900 xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
 		cargo test -p rapport-e2e -- --test-threads=1 --nocapture
 
 ## The README's screenshots (docs/screenshots/), taken again by the journeys in the real window.
