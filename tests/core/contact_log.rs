@@ -7,29 +7,14 @@ use std::process::Command;
 use chrono::Utc;
 use rapport::model::*;
 use rapport::uses::{self, LogOf};
-use rapport::{demo, Store};
+use rapport::Store;
 
 use crate::support::day;
 
 fn record() -> (tempfile::TempDir, Store, Id, Id) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("record.sqlite3")).unwrap();
-    let class = demo::load_demo_class(&mut store, day("2026-11-24"))
-        .unwrap()
-        .class_id;
-    let jose = store
-        .students(class)
-        .unwrap()
-        .into_iter()
-        .find(|s| s.display_name == "José Núñez")
-        .unwrap()
-        .id;
+    let (dir, store, class, jose) = crate::support::demo_with_jose();
     for (summary, sensitive, on) in [
-        (
-            "=HYPERLINK(\"http://evil\") said the form",
-            false,
-            "2026-11-20",
-        ),
+        ("=HYPERLINK(\"evil\") said the form", false, "2026-11-20"),
         ("Mother mentioned the night shift", false, "2026-11-21"),
         ("PRIVATE custody arrangement", true, "2026-11-22"),
     ] {

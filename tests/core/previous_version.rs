@@ -198,6 +198,30 @@ fn a_record_written_by_the_previous_version_opens_with_every_link_kept() {
     assert_eq!(store.student_page(jose, today).unwrap().drafts, [key]);
     let report = rapport::uses::today(&store, Some(class), today).unwrap();
     assert!(!report.call_first.children.is_empty());
+
+    // Migration 11 filled the search index from the old rows: a child, and words of a note.
+    let hits = store.search("Núñez", 20).unwrap();
+    assert!(hits.iter().any(|h| h.kind == "student" && h.item == jose));
+    let note = store.contacts_of(jose).unwrap()[0].details.summary.clone();
+    let word = note
+        .split_whitespace()
+        .find(|w| w.chars().count() >= 4)
+        .unwrap();
+    assert!(store
+        .search(word, 50)
+        .unwrap()
+        .iter()
+        .any(|h| h.kind == "contact"));
+
+    // Migration 10: the old record starts a sync and another computer opens it.
+    let mut store = store;
+    let folder = tempfile::tempdir().unwrap();
+    store.start_sync(folder.path(), chrono::Utc::now()).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut other = Store::open(home.path().join("rapport.sqlite3")).unwrap();
+    rapport::uses::open_from_sync_folder(&mut other, folder.path(), None, chrono::Utc::now())
+        .unwrap();
+    assert_eq!(other.student(jose).unwrap(), store.student(jose).unwrap());
 }
 
 #[test]

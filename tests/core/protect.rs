@@ -12,7 +12,7 @@ use rapport::model::StudentDetails;
 use rapport::protect::{self, RecoveryKey};
 use rapport::{demo, Error, Store};
 
-use crate::support::today;
+use crate::support::{rapport, today};
 
 const PASSPHRASE: &str = "maple grove 2026";
 
@@ -274,26 +274,6 @@ fn a_protected_record_without_its_key_file_says_what_is_missing() {
         error.to_string().contains("does not open this record"),
         "{error}"
     );
-}
-
-/// `rapport` on the record at `db` with `args` and environment `env` (stdin is not a terminal):
-/// (succeeded, standard output, standard error).
-fn rapport(db: &Path, args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("RAPPORT_PASSPHRASE")
-        .env_remove("RAPPORT_NEW_PASSPHRASE")
-        .envs(env.iter().copied())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -2,24 +2,12 @@
 //! any part of a word, non-Latin scripts, two-letter names, and rebuilt whole.
 
 use rapport::model::*;
-use rapport::{demo, Store};
+use rapport::Store;
 
 use crate::support::day;
 
 fn record() -> (tempfile::TempDir, Store, Id, Id) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path().join("record.sqlite3")).unwrap();
-    let class = demo::load_demo_class(&mut store, day("2026-11-24"))
-        .unwrap()
-        .class_id;
-    let jose = store
-        .students(class)
-        .unwrap()
-        .into_iter()
-        .find(|s| s.display_name == "José Núñez")
-        .unwrap()
-        .id;
-    (dir, store, class, jose)
+    crate::support::demo_with_jose()
 }
 
 fn contact(student: Id, summary: &str) -> ContactDetails {

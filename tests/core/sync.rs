@@ -9,7 +9,7 @@ use rapport::store::sync::SyncReport;
 use rapport::{demo, uses, Store};
 use tempfile::TempDir;
 
-use crate::support::day;
+use crate::support::{day, rapport};
 
 /// One computer: its own data folder (removed with it) and record.
 pub struct Computer {
@@ -63,13 +63,7 @@ fn class_of(store: &Store) -> Id {
 }
 
 fn child(store: &Store, name: &str) -> Id {
-    store
-        .students(class_of(store))
-        .unwrap()
-        .into_iter()
-        .find(|s| s.display_name == name)
-        .unwrap_or_else(|| panic!("{name} is in the class"))
-        .id
+    crate::support::child_named(store, class_of(store), name)
 }
 
 fn call(student_id: Id, summary: &str) -> ContactDetails {
@@ -384,24 +378,6 @@ fn a_protected_record_syncs_through_encrypted_files_opened_with_its_passphrase()
     assert_eq!(record_of(&school.store), record_of(&home.store));
     // A plain record cannot read them: the folder is not its own.
     drop(home);
-}
-
-/// `rapport` on the record at `db` (stdin not a terminal): (succeeded, stdout, stderr).
-fn rapport(db: &Path, args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("RAPPORT_PASSPHRASE")
-        .envs(env.iter().copied())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -43,3 +43,58 @@ pub fn fresh() -> (tempfile::TempDir, rapport::Store) {
 pub fn fresh_in(dir: &std::path::Path, name: &str) -> rapport::Store {
     rapport::Store::open(dir.join(name)).expect("a new record")
 }
+
+/// `rapport` on the record at `db` with `args` and environment `env` (stdin is not a terminal,
+/// no passphrase from the environment unless given): (succeeded, standard output, standard error).
+pub fn rapport(
+    db: &std::path::Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("RAPPORT_PASSPHRASE")
+        .env_remove("RAPPORT_NEW_PASSPHRASE")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the rapport command runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A new record with the demo class: (its folder, the record, the class, José Núñez's id).
+pub fn demo_with_jose() -> (
+    tempfile::TempDir,
+    rapport::Store,
+    rapport::model::Id,
+    rapport::model::Id,
+) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store = fresh_in(dir.path(), "record.sqlite3");
+    let class = rapport::demo::load_demo_class(&mut store, today())
+        .expect("the demo class")
+        .class_id;
+    let jose = child_named(&store, class, "José Núñez");
+    (dir, store, class, jose)
+}
+
+/// The id of the child shown as `name` in `class`.
+pub fn child_named(
+    store: &rapport::Store,
+    class: rapport::model::Id,
+    name: &str,
+) -> rapport::model::Id {
+    store
+        .students(class)
+        .expect("the class's children")
+        .into_iter()
+        .find(|s| s.display_name == name)
+        .unwrap_or_else(|| panic!("{name} is in the class"))
+        .id
+}

@@ -505,6 +505,20 @@ pub fn record_with_demo_class(data_dir: &Path) -> rapport::model::Id {
         .class_id
 }
 
+/// The id of the child shown as `name` in `class`, in the record in `data_dir` (read before the
+/// app starts: the app then owns the record).
+pub fn student_id(data_dir: &Path, class: rapport::model::Id, name: &str) -> rapport::model::Id {
+    let store =
+        rapport::Store::open(data_dir.join(rapport::paths::DB_FILE_NAME)).expect("open the record");
+    store
+        .students(class)
+        .expect("the class's children")
+        .into_iter()
+        .find(|s| s.display_name == name)
+        .unwrap_or_else(|| panic!("{name} is in the class"))
+        .id
+}
+
 /// The text `pdftotext` reads from a PDF the app printed, with right-to-left marks removed.
 pub fn pdf_text(pdf: &Path) -> String {
     assert!(pdf.is_file(), "no PDF at {}", pdf.display());

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use rapport_e2e::{printed_dir, record_with_demo_class, workspace_root, Session};
+use rapport_e2e::{printed_dir, record_with_demo_class, student_id, workspace_root, Session};
 
 fn events(text: &str) -> usize {
     text.matches("BEGIN:VEVENT").count()
@@ -14,16 +14,7 @@ fn events(text: &str) -> usize {
 async fn conferences_and_follow_ups_go_to_the_teachers_calendar() {
     let data = tempfile::tempdir().unwrap();
     let class = record_with_demo_class(data.path());
-    let jose = {
-        let store = rapport::Store::open(data.path().join(rapport::paths::DB_FILE_NAME)).unwrap();
-        store
-            .students(class)
-            .unwrap()
-            .into_iter()
-            .find(|s| s.display_name == "José Núñez")
-            .unwrap()
-            .id
-    };
+    let jose = student_id(data.path(), class, "José Núñez");
     // The folder dialog answers with the newest folder of the test's folder: this one.
     let kept_in = printed_dir(data.path()).join("calendar");
     std::fs::create_dir_all(&kept_in).unwrap();

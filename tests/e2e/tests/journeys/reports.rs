@@ -1,22 +1,13 @@
 //! The contact-log report from the window: a child's page → Contact log…, private entries
 //! included, saved as a CSV a spreadsheet reads; the class's as a PDF.
 
-use rapport_e2e::{pdf_text, printed_dir, record_with_demo_class, Session};
+use rapport_e2e::{pdf_text, printed_dir, record_with_demo_class, student_id, Session};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_childs_and_a_class_contact_log_are_saved_from_the_window() {
     let data = tempfile::tempdir().unwrap();
     let class = record_with_demo_class(data.path());
-    let jose = {
-        let store = rapport::Store::open(data.path().join(rapport::paths::DB_FILE_NAME)).unwrap();
-        store
-            .students(class)
-            .unwrap()
-            .into_iter()
-            .find(|s| s.display_name == "José Núñez")
-            .unwrap()
-            .id
-    };
+    let jose = student_id(data.path(), class, "José Núñez");
     let app = Session::launch(data.path()).await;
     app.go(&format!("#/students/{jose}")).await;
     app.wait_for_text("#student-name", "José Núñez").await;

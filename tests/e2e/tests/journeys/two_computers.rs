@@ -4,7 +4,7 @@
 //! listed under "Changed on both computers", where home takes the school's words. Settings →
 //! Another computer passes axe with a conflict listed.
 
-use rapport_e2e::{record_with_demo_class, workspace_root, Session};
+use rapport_e2e::{record_with_demo_class, student_id, workspace_root, Session};
 
 /// The id of the contact whose summary says `text`, on the child's page now shown.
 async fn contact_with(app: &Session, text: &str) -> String {
@@ -37,16 +37,7 @@ async fn a_contact_logged_at_school_appears_at_home_and_a_clash_is_listed() {
     std::fs::create_dir_all(&school_dir).unwrap();
     std::fs::create_dir_all(&home_dir).unwrap();
     let class = record_with_demo_class(&school_dir);
-    let jose = {
-        let store = rapport::Store::open(school_dir.join(rapport::paths::DB_FILE_NAME)).unwrap();
-        store
-            .students(class)
-            .unwrap()
-            .into_iter()
-            .find(|s| s.display_name == "José Núñez")
-            .unwrap()
-            .id
-    };
+    let jose = student_id(&school_dir, class, "José Núñez");
     let page = format!("#/students/{jose}");
     let env = [("RAPPORT_SAVE_DIR", picks.as_str())];
 
