@@ -12,6 +12,7 @@ pub mod contact_log;
 pub mod demo;
 pub mod error;
 pub mod files;
+pub mod handoff;
 pub mod i18n;
 pub mod insights;
 pub mod languages;

@@ -398,3 +398,84 @@ mod tests {
         );
     }
 }
+
+/// Which children a handoff is about.
+#[derive(Debug, Clone)]
+pub enum HandOver {
+    Students(Vec<Id>),
+    Class(Id),
+}
+
+/// A handoff file written.
+pub struct HandoffFile {
+    pub bytes: Vec<u8>,
+    pub children: usize,
+    /// The one-time passphrase the file is encrypted with: given when the record is protected,
+    /// for the teacher to pass on another way than the file.
+    pub passphrase: Option<crate::handoff::file::OneTimePassphrase>,
+    /// "Handoff Room 12 2027-06-18.rapport-handoff".
+    pub file_name: String,
+}
+
+/// The handoff file of `children`: encrypted with a new one-time passphrase when the record is
+/// protected (what leaves a protected record leaves it encrypted), sealed with a checksum otherwise.
+pub fn handoff_file(store: &Store, children: &HandOver, today: NaiveDate) -> Result<HandoffFile> {
+    let (ids, about) = match children {
+        HandOver::Students(ids) => {
+            let about = match ids.as_slice() {
+                [one] => store.student(*one)?.details.display_name(),
+                _ => format!("{} children", ids.len()),
+            };
+            (ids.clone(), about)
+        }
+        HandOver::Class(class) => (
+            store.students(*class)?.iter().map(|s| s.id).collect(),
+            store.class(*class)?.details.name,
+        ),
+    };
+    if ids.is_empty() {
+        return Err(Error::NothingToPrint(
+            "Choose at least one child to hand over.".into(),
+        ));
+    }
+    let handoff = store.handoff(&ids, today)?;
+    let passphrase = store
+        .is_protected()
+        .then(crate::handoff::file::OneTimePassphrase::random);
+    let bytes = crate::handoff::file::seal(&handoff, passphrase.as_ref())?;
+    Ok(HandoffFile {
+        bytes,
+        children: ids.len(),
+        passphrase,
+        file_name: safe_file_name(&format!("Handoff {about} {today}.rapport-handoff")),
+    })
+}
+
+/// Reads a handoff file from `path`: refused when it is not one, is damaged, or (encrypted) the
+/// passphrase is not the one it was sealed with.
+pub fn read_handoff(
+    path: &std::path::Path,
+    passphrase: Option<&str>,
+) -> Result<crate::handoff::Handoff> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(format!("{} could not be read", path.display()), e))?
+        .len();
+    if size > crate::handoff::file::MAX_FILE_BYTES {
+        return Err(Error::BadFile(
+            "This file is far larger than a handoff file can be. Nothing was changed.".into(),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::io(format!("{} could not be read", path.display()), e))?;
+    crate::handoff::file::open(&bytes, passphrase)
+}
+
+/// Whether the handoff file at `path` is encrypted (and so needs its one-time passphrase).
+pub fn handoff_is_encrypted(path: &std::path::Path) -> Result<bool> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .map_err(|e| Error::io(format!("{} could not be read", path.display()), e))?;
+    Ok(crate::handoff::file::header(&head)?.0.encrypted)
+}

@@ -87,6 +87,9 @@ export const NOT_EDITS = new Set([
   'calendar_settings',
   'export_calendar',
   'refresh_calendar_file',
+  'search',
+  'save_handoff',
+  'choose_handoff',
 ]);
 
 /**
@@ -100,6 +103,7 @@ export const NOT_EDITS = new Set([
 export function isEdit(command, args = {}) {
   if (command === 'import_roster') return !args.dry_run;
   if (command === 'settle_sync_conflict') return Boolean(args.take_other);
+  if (command === 'receive_handoff') return !args.preview;
   return !NOT_EDITS.has(command);
 }
 
@@ -255,6 +259,33 @@ export const saveContactLog = ({ studentId = null, classId = null, from = null, 
     include_private: Boolean(includePrivate),
     csv: Boolean(csv),
   });
+
+// Search everything: children, guardians, family answers, goals, check-ins, learning at home,
+// contacts, praise and concerns (any part of a word of three letters or more; case and accents do
+// not matter; a two-letter word alone looks among children and guardians). Resolves with at most
+// `limit` (default 20, at most 50) hits, children and guardians first, then everything else newest
+// first: [{kind, item, student_id, student, snippet}], where `kind` is one of student, guardian,
+// answer, goal, check_in, home_activity, contact, praise, concern; `item` the id of that row;
+// `student_id`/`student` the child whose page holds it (a guardian: their first child; may be
+// null); `snippet` the words around the match.
+export const search = (query, limit = 20) => call('search', { query, limit });
+
+// The handoff to next year's teacher. saveHandoff asks where to save the file of the children
+// chosen: {path, children, bytes, passphrase} (passphrase: the one-time passphrase, "ABCD-EFGH-
+// JKLM-NPQR-STUV", when the record is protected, to show once and pass on; else null), or null
+// when cancelled. Fails with 'nothing_to_print' when no child is chosen.
+export const saveHandoff = (studentIds) => call('save_handoff', { student_ids: studentIds });
+// chooseHandoff asks for a handoff file: {file_name, encrypted} or null when cancelled.
+export const chooseHandoff = () => call('choose_handoff');
+// receiveHandoff reads the chosen file into classId (default: the current class), with its
+// one-time passphrase when it is encrypted; with preview, changes nothing and says what it would
+// do. Resolves with {teacher, school, made_on, class_id, questions_added, children: [{name,
+// school_student_id, matched (the id of the child already in the class, or null: a new child),
+// student_id, guardians, answers, goals, check_ins, at_home, what_works, already_here}]}. Fails
+// with 'wrong_passphrase' (a wrong or missing passphrase), 'bad_file' (not a handoff file, damaged,
+// or a child's part breaks a rule: the message names it; nothing was changed), 'update_needed'.
+export const receiveHandoff = ({ passphrase = null, classId = null, preview = false } = {}) =>
+  call('receive_handoff', { passphrase: passphrase || null, class_id: classId ?? null, preview: Boolean(preview) });
 
 // The introduction letter's wording, per language Rapport has handouts in:
 // {language, body, edited}. `body` may use {child}, {guardian}, {teacher}, {school} and

@@ -44,6 +44,10 @@ pub const SYNC_FOLDER: FileKind = FileKind {
     label: "Sync folder",
     extensions: &[],
 };
+pub const HANDOFF: FileKind = FileKind {
+    label: "Rapport handoff",
+    extensions: &["rapport-handoff"],
+};
 pub const CSV: FileKind = FileKind {
     label: "CSV",
     extensions: &["csv"],

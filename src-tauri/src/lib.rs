@@ -38,6 +38,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(commands::roster::PendingRoster::default())
         .manage(commands::backups::PendingCopy::default())
         .manage(commands::sync::PendingFolder::default())
+        .manage(commands::handoff::PendingHandoff::default())
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::ready,
@@ -140,6 +141,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             calendar::stop_calendar_file,
             calendar::refresh_calendar_file,
             reports::save_contact_log,
+            search::search,
+            handoff::save_handoff,
+            handoff::choose_handoff,
+            handoff::receive_handoff,
         ])
 }
 

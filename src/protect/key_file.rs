@@ -45,7 +45,7 @@ impl KdfParams {
         lanes: 1,
     };
 
-    fn stretch(&self, secret: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
+    pub(crate) fn stretch(&self, secret: &[u8], salt: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
         let params = Params::new(self.memory_kib, self.iterations, self.lanes, Some(32))
             .map_err(|e| Error::Internal(format!("key stretching settings refused ({e})")))?;
         let mut key = Zeroizing::new([0u8; 32]);

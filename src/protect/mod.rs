@@ -147,7 +147,7 @@ pub(crate) fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     Ok(())
 }
 
-fn to_hex(bytes: &[u8]) -> Zeroizing<String> {
+pub(crate) fn to_hex(bytes: &[u8]) -> Zeroizing<String> {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = Zeroizing::new(String::with_capacity(bytes.len() * 2));
     for byte in bytes {
@@ -157,7 +157,7 @@ fn to_hex(bytes: &[u8]) -> Zeroizing<String> {
     text
 }
 
-fn from_hex(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn from_hex(text: &str) -> Option<Vec<u8>> {
     if !text.len().is_multiple_of(2) {
         return None;
     }

@@ -70,6 +70,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0011_search.sql"),
         then: Some(fill_search),
     },
+    Migration {
+        version: 12,
+        sql: include_str!("migrations/0012_search_people_first.sql"),
+        then: Some(fill_search),
+    },
 ];
 
 /// The search index starts with everything the record holds.

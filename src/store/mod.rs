@@ -11,6 +11,7 @@ pub mod export;
 mod family;
 mod goals;
 mod guardians;
+pub mod handoff;
 pub mod import_json;
 pub(crate) mod lasting_ids;
 mod lifecycle;

@@ -6,6 +6,7 @@ mod calendar;
 mod contact_log;
 mod crash;
 mod drafts;
+mod handoff;
 mod import_json;
 mod lifecycle;
 mod partnership;

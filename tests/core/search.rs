@@ -132,3 +132,42 @@ fn children_guardians_and_non_latin_names_are_found() {
         "any text is a safe query"
     );
 }
+
+#[test]
+fn a_child_comes_before_the_many_notes_that_name_them_and_the_newest_note_is_found() {
+    let (_dir, mut store, _class, jose) = record();
+    // More notes naming the child than the search ranks one by one.
+    for n in 0..450 {
+        store
+            .add_contact(&contact(
+                jose,
+                &format!("Called about Núñez homework, week {n}"),
+            ))
+            .unwrap();
+    }
+    let newest = store
+        .add_contact(&contact(jose, "Núñez family: the night shift changed"))
+        .unwrap();
+    for _ in 0..2 {
+        let hits = store.search("nunez", 20).unwrap();
+        assert_eq!(hits.len(), 20);
+        assert_eq!(hits[0].kind, "student", "the child first: {:?}", hits[0]);
+        assert_eq!(hits[0].item, jose);
+        let first_note = hits
+            .iter()
+            .find(|h| h.kind != "student" && h.kind != "guardian")
+            .unwrap();
+        assert_eq!(first_note.item, newest.id, "the newest note first");
+        // Renamed, the child is still found first (the trigger keeps people apart).
+        let mut details = store.student(jose).unwrap().details;
+        details.notes = "Loves drawing".into();
+        store.update_student(jose, &details).unwrap();
+        store.rebuild_search().unwrap();
+    }
+    // A two-letter word alone looks among the people only.
+    assert!(store
+        .search("we", 50)
+        .unwrap()
+        .iter()
+        .all(|h| h.kind == "student" || h.kind == "guardian"));
+}

@@ -105,4 +105,8 @@ pub const COMMANDS: &[&str] = &[
     "stop_calendar_file",
     "refresh_calendar_file",
     "save_contact_log",
+    "search",
+    "save_handoff",
+    "choose_handoff",
+    "receive_handoff",
 ];

@@ -162,6 +162,39 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Hand children over to next year's teacher: what the family told us, goals and their
+    /// progress, what works, learning at home and a summary of contacts, never a private note. When
+    /// the record is protected the file is encrypted with a one-time passphrase, printed once, to
+    /// pass on to the receiving teacher another way than the file.
+    Handoff {
+        /// A child to hand over (repeat for more).
+        #[arg(
+            long = "student",
+            value_name = "ID",
+            conflicts_with = "class",
+            required_unless_present = "class"
+        )]
+        students: Vec<Id>,
+        /// Every child of this class.
+        #[arg(long, value_name = "ID")]
+        class: Option<Id>,
+        /// The file to write (written atomically).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Read a handoff file from another teacher into a class: each child matched on the school's
+    /// id, or added; nothing already here is changed. An encrypted file asks for its one-time
+    /// passphrase (or reads $RAPPORT_HANDOFF_PASSPHRASE).
+    Receive {
+        /// The handoff file.
+        file: PathBuf,
+        /// The class the children go to (default: the one the app opens on).
+        #[arg(long, value_name = "ID")]
+        class: Option<Id>,
+        /// Only say what would be read in; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write conferences and follow-ups due as an iCalendar file (.ics) for Outlook, Google or
     /// Apple Calendar. Each item keeps its UID, so importing the file again updates it. No
     /// child's notes go in; children are named as --names says (default: Settings).
@@ -221,6 +254,7 @@ macro_rules! say {
     }};
 }
 
+mod handoff;
 mod protection;
 mod sync;
 
@@ -309,6 +343,7 @@ impl Command {
                 | Command::Demo { .. }
                 | Command::Import { dry_run: false, .. }
                 | Command::Sync { status: false, .. }
+                | Command::Receive { dry_run: false, .. }
         )
     }
 }
@@ -461,6 +496,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
             }
         }
+        Command::Handoff {
+            students,
+            class,
+            out,
+        } => handoff::send(&store, students, class, &out)?,
+        Command::Receive {
+            file,
+            class,
+            dry_run,
+        } => handoff::receive(&mut store, &file, class, dry_run)?,
         Command::Calendar { out, names } => {
             let (text, events) = uses::calendar(&store, names, chrono::Utc::now())?;
             files::write_atomically(&out, text.as_bytes())?;

@@ -290,7 +290,7 @@ fn confirmed(db_path: &Path) -> Result<bool, Error> {
 }
 
 /// Asks for a secret on the terminal without showing it.
-fn ask(prompt: &str) -> Result<Zeroizing<String>, Error> {
+pub(crate) fn ask(prompt: &str) -> Result<Zeroizing<String>, Error> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
         .map_err(|e| Error::io("Could not read the passphrase from the terminal", e))
