@@ -61,6 +61,7 @@ fn main() {
         exported.as_secs_f64() * 1000.0
     );
     let plain_backup = backups(&store, &dir.path().join("plain"));
+    tools(&store, class_id, today);
 
     // The same record protected by a passphrase (SQLCipher): what it costs.
     println!("\nprotected by a passphrase:");
@@ -88,6 +89,47 @@ fn main() {
 }
 
 const PASSPHRASE: &str = "a passphrase for the benchmark";
+
+/// The teacher's other tools on the current class of 300 over its school year: the contact-log
+/// report (gathered and written, PDF and CSV) and the handoff file of the whole class.
+fn tools(store: &Store, class_id: rapport::model::Id, today: NaiveDate) {
+    use rapport::uses::{self, HandOver, LogOf};
+    let now = chrono::Utc::now();
+    for csv in [false, true] {
+        let runs: Vec<(usize, Duration)> = (0..5)
+            .map(|_| {
+                let (bytes, took) = time(|| {
+                    let log = uses::contact_log(store, LogOf::Class(class_id), None, None, false)
+                        .expect("contact log");
+                    uses::contact_log_file(store, &log, csv, now).expect("the report's file")
+                });
+                (bytes.len(), took)
+            })
+            .collect();
+        let size = runs[0].0;
+        summary(
+            &format!(
+                "contact log of the class, a year, {} ({} KB)",
+                if csv { "CSV" } else { "PDF" },
+                size / 1024
+            ),
+            runs.into_iter().map(|r| r.1).collect(),
+        );
+    }
+    let runs: Vec<(usize, Duration)> = (0..5)
+        .map(|_| {
+            let (file, took) = time(|| {
+                uses::handoff_file(store, &HandOver::Class(class_id), today).expect("handoff")
+            });
+            (file.bytes.len(), took)
+        })
+        .collect();
+    let size = runs[0].0;
+    summary(
+        &format!("handoff file of the class of 300 ({} KB)", size / 1024),
+        runs.into_iter().map(|r| r.1).collect(),
+    );
+}
 
 /// The medians of the screens compared between a plain and a protected record.
 struct Screens {
