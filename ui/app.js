@@ -10,6 +10,7 @@ import * as api from './api.js';
 import { h, svg, replace, whileBusy } from './dom.js';
 import { installCounters } from './counters.js';
 import { installShortcuts, showShortcuts } from './shortcuts.js';
+import { installSearchBox } from './search-box.js';
 import { errorMessage } from './views/forms.js';
 import * as welcome from './views/welcome.js';
 import * as today from './views/today.js';
@@ -242,6 +243,7 @@ function drawSidebar(navKey) {
   );
   $('nav').hidden = !cls;
   $('sidebar-tools').hidden = !cls;
+  $('everything-search').hidden = !cls;
   for (const link of $('nav').querySelectorAll('a[data-route]')) {
     if (link.dataset.route === navKey) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -468,6 +470,13 @@ function wireShell() {
   setFamilyView(familyViewOn(), { announce: false });
   $('shortcuts-button').addEventListener('click', showShortcuts);
   installShortcuts();
+  // A search hit opens its child's page at the item; the same address is drawn again.
+  installSearchBox({
+    go: (hash) => {
+      if (location.hash === hash) renderRoute({ keepScroll: false });
+      else location.hash = hash;
+    },
+  });
   $('skip-link').addEventListener('click', (event) => {
     event.preventDefault();
     const main = $('main');

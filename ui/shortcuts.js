@@ -1,8 +1,9 @@
-// Keyboard shortcuts: Alt with a letter goes to a screen or starts a common note, and "?" (outside a
-// text box) lists them all. One list, SHORTCUTS, drives both the keys and the list shown, so the
+// Keyboard shortcuts: Alt with a letter goes to a screen or starts a common note, Ctrl+K (⌘K on a
+// Mac) goes to the sidebar's "Search everything" box, and "?" (outside a text box) lists them all. One list, SHORTCUTS, drives both the keys and the list shown, so the
 // two cannot disagree. Nothing happens while a dialog is open or a key is being composed.
 
 import { h } from './dom.js';
+import { isSearchKey, onMac, searchKeys } from './search-everything.js';
 
 /**
  * Each shortcut: the key as KeyboardEvent.code with Alt, the words shown, and what it does: go to
@@ -70,7 +71,13 @@ export function showShortcuts() {
         'table',
         { class: 'shortcuts' },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Keys'), h('th', { scope: 'col' }, 'What they do'))),
-        h('tbody', null, SHORTCUTS.map((s) => row(s.keys, s.label)), FORM_KEYS.map(([k, l]) => row(k, l))),
+        h(
+          'tbody',
+          null,
+          row(searchKeys(onMac()), 'Search everything: children, guardians, families’ answers, goals and notes'),
+          SHORTCUTS.map((s) => row(s.keys, s.label)),
+          FORM_KEYS.map(([k, l]) => row(k, l)),
+        ),
       ),
       h('div', { class: 'form-actions' }, close),
     ),
@@ -91,6 +98,15 @@ export function installShortcuts() {
     if (event.key === '?' && !event.altKey && !event.ctrlKey && !event.metaKey && !typing(event.target)) {
       event.preventDefault();
       showShortcuts();
+      return;
+    }
+    if (isSearchKey(event)) {
+      const box = document.getElementById('everything-search-box');
+      if (box instanceof HTMLInputElement && !box.closest('[hidden]')) {
+        event.preventDefault();
+        box.focus();
+        box.select();
+      }
       return;
     }
     const shortcut = shortcutFor(event);

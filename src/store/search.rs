@@ -114,7 +114,7 @@ impl Store {
              FROM search WHERE {conditions} AND {rows} ORDER BY {order} LIMIT {limit}",
             conditions = asked.conditions,
             snippet = if asked.indexed {
-                "snippet(search, 3, '', '', '…', 40)"
+                "snippet(search, 3, '', '', '…', 64)"
             } else {
                 "substr(text, 1, 120)"
             },

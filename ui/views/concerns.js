@@ -197,7 +197,7 @@ function concernItem(ctx, page, k, on, readOnly) {
 
   return h(
     'li',
-    { class: ['concern', open ? 'open' : 'resolved', k.sensitive && 'has-private'], id: `concern-${k.id}`, tabindex: '-1', dataset: { concernId: String(k.id) } },
+    { class: ['concern', open ? 'open' : 'resolved', k.sensitive && 'has-private'], id: `concern-${k.id}`, tabindex: '-1', dataset: { concernId: String(k.id), item: `concern:${k.id}` } },
     h(
       'div',
       { class: 'rc-item-head' },

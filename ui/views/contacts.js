@@ -87,7 +87,7 @@ function contactItem(ctx, page, c, on, readOnly) {
       class: ['contact', `kind-${c.kind}`, !c.reached && 'not-reached', c.sensitive && 'is-private', followUpDue && 'has-follow-up'],
       id: `contact-${c.id}`,
       tabindex: '-1',
-      dataset: { contactId: String(c.id) },
+      dataset: { contactId: String(c.id), item: `contact:${c.id}` },
     },
     h(
       'div',

@@ -105,7 +105,7 @@ export function renderFamilyAnswers(ctx, page) {
     if (mode.kind === 'edit' && mode.id === a.id) return editItem(question, item);
     return h(
       'li',
-      { class: ['family-answer', a.sensitive && 'sensitive'], id: `family-answer-${a.id}`, tabindex: '-1', dataset: { answerId: String(a.id) } },
+      { class: ['family-answer', a.sensitive && 'sensitive'], id: `family-answer-${a.id}`, tabindex: '-1', dataset: { answerId: String(a.id), item: `answer:${a.id}` } },
       folded(h('blockquote', { class: 'answer-text', dir: 'auto' }, a.answer), a.answer),
       h(
         'div',

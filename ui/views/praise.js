@@ -76,7 +76,7 @@ function praiseItem(ctx, page, p, on, readOnly) {
       ];
   return h(
     'li',
-    { class: ['praise', waiting(p) && 'waiting'], id: `praise-${p.id}`, tabindex: '-1', dataset: { praiseId: String(p.id) } },
+    { class: ['praise', waiting(p) && 'waiting'], id: `praise-${p.id}`, tabindex: '-1', dataset: { praiseId: String(p.id), item: `praise:${p.id}` } },
     h(
       'div',
       { class: 'rc-praise-main' },

@@ -1,13 +1,14 @@
 // A student's page (#/students/ID), the child's year-long partnership record. In order: the
 // header (names, details, Print the conference packet or the introduction letter, "Contact log…"
-// (contact-log-dialog.js), Edit and Delete, "Remove for good…" (also in an archived class: a
+// (contact-log-dialog.js), "Hand over to next year’s teacher…" (handoff-dialog.js), Edit and Delete, "Remove for good…" (also in an archived class: a
 // family may ask for it), the balance of positive and concern contacts), the child's conference
 // slots when there are any (conferences.js), notes, "What the family told us" (family.js),
 // Guardians (guardians.js), Goals (goals.js), "Staying in touch" (contacts.js), "Good news"
 // (praise.js) and Concerns (concerns.js). The route may ask for "?add-guardian" (open the add
 // form), "?guardians" (go straight to the guardians) or "?goal-ID" (that goal's check-in value,
 // ready to type); the query is then dropped from the address so a later refresh does not do it
-// again.
+// again. "?item=contact:<id>" (a search hit: any item's data-item) opens the page at that item
+// (arrival.js).
 
 import * as api from '../api.js';
 import { h, nameText, whileBusy } from '../dom.js';
@@ -23,9 +24,12 @@ import { renderConcerns } from './concerns.js';
 import { renderStudentConferences } from './conferences.js';
 import { printed } from './printing.js';
 import { openContactLog } from './contact-log-dialog.js';
+import { handOverChild } from './handoff-dialog.js';
 import { childWithoutHandout, confirmEnglish, englishNote } from './handouts.js';
 import { restoreSentence } from '../parts/delete.js';
 import { privateBadge } from '../parts/record.js';
+import { itemFromQuery } from '../search-everything.js';
+import { arriveAt } from './arrival.js';
 
 function fact(label, value, attrs = {}) {
   if (!value) return null;
@@ -169,7 +173,7 @@ async function purgeStudent(ctx, record, button) {
  * @param {object} ctx
  * @param {number[]} params [student id]
  * @param {URLSearchParams} query
- * @returns {Promise<{node: HTMLElement, focus?: string}>}
+ * @returns {Promise<{node: HTMLElement, focus?: string|HTMLElement}>}
  */
 export async function render(ctx, [id], query) {
   const [record, allGuardians] = await Promise.all([api.getStudent(id), api.listGuardians()]);
@@ -177,6 +181,7 @@ export async function render(ctx, [id], query) {
   const readOnly = Boolean(record.class?.archived);
   const openAdd = query.has('add-guardian') && !readOnly;
   const goalId = goalQuery(query);
+  const arrival = itemFromQuery(query);
   if ([...query.keys()].length) history.replaceState(null, '', `#/students/${id}`);
 
   const deleteButton = h('button', { type: 'button', class: 'button subtle', id: 'delete-student' }, 'Delete');
@@ -191,7 +196,7 @@ export async function render(ctx, [id], query) {
     h(
       'div',
       { class: 'page-head' },
-      h('h1', { id: 'student-name', dir: 'auto' }, record.display_name),
+      h('h1', { id: 'student-name', dir: 'auto', dataset: { item: `student:${s.id}` } }, record.display_name),
       // Printing and the contact log stay possible in an archived class; only Edit and Delete go.
       // Removing a child for good stays too: a family may ask for it after the year is over.
       h(
@@ -233,6 +238,17 @@ export async function render(ctx, [id], query) {
           },
           'Contact log…',
         ),
+        // The handoff dialog lists the whole class, this child ticked (handoff-dialog.js).
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            id: 'hand-over-student',
+            onclick: (e) => handOverChild(ctx, record.class.id, s.id, e.currentTarget),
+          },
+          'Hand over to next year’s teacher…',
+        ),
         readOnly
           ? null
           : [
@@ -273,6 +289,7 @@ export async function render(ctx, [id], query) {
   let focus;
   if (openAdd) focus = '#guardian_name';
   else if (query.has('guardians')) focus = '#guardians-title';
+  else if (arrival) focus = arriveAt(node, arrival) ?? undefined;
   else if (goalId != null) {
     const goal = node.querySelector(`li.goal[data-goal-id="${goalId}"]`);
     const field = goal?.querySelector('.check-in-value');

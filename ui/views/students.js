@@ -1,7 +1,8 @@
 // Students: the class list with instant search (by the child's names, school id or a guardian's
 // name, ignoring accents and case), "Add a student", "Print introduction letters" (one letter
 // per family, in one PDF), "Class contact log…" (every child's contact log in one report:
-// contact-log-dialog.js), "Import a roster" (#/import), and a helpful empty state.
+// contact-log-dialog.js), "Hand over to next year’s teacher…" and "Receive a handoff…"
+// (handoff-dialog.js), "Import a roster" (#/import), and a helpful empty state.
 
 import * as api from '../api.js';
 import { h, nameText, replace } from '../dom.js';
@@ -9,6 +10,7 @@ import { haystack, matchesWords, queryWords } from '../search.js';
 import { loadDemoAndOpen } from './welcome.js';
 import { printed } from './printing.js';
 import { openContactLog } from './contact-log-dialog.js';
+import { handOverButton, receiveButton } from './handoff-dialog.js';
 import { confirmEnglish, englishNote } from './handouts.js';
 
 function plural(n, one, many) {
@@ -73,6 +75,8 @@ function emptyState(ctx, offerDemo) {
       { class: 'form-actions' },
       h('button', { type: 'button', class: 'button primary', id: 'add-student', onclick: () => ctx.go('#/students/new') }, 'Add a student'),
       h('a', { class: 'button', id: 'open-import', href: '#/import' }, 'Import a roster'),
+      // A new teacher's class may start from last year's teacher's handoff.
+      ctx.currentClass?.archived ? null : receiveButton(ctx),
       demo,
     ),
     h('p', { class: 'hint' }, 'A roster brings in the whole class at once, from a spreadsheet or your school’s OneRoster export.'),
@@ -126,6 +130,10 @@ export async function render(ctx) {
             },
             'Class contact log…',
           ),
+          // The handoff to next year's teacher: saving is reading, so an archived class offers it
+          // too; receiving only goes into an open class.
+          handOverButton(ctx, list),
+          cls.archived ? null : receiveButton(ctx),
           h('a', { class: 'button', id: 'open-import', href: '#/import' }, 'Import a roster'),
         )
       : null,

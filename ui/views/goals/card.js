@@ -52,7 +52,7 @@ export function goalCard(ctx, page, record, answers, on, readOnly) {
   const chart = goalChart(record, today);
   return h(
     'li',
-    { class: ['goal', `goal-${g.status}`], id: `goal-${g.id}`, dataset: { goalId: String(g.id) } },
+    { class: ['goal', `goal-${g.status}`], id: `goal-${g.id}`, dataset: { goalId: String(g.id), item: `goal:${g.id}` } },
     h(
       'article',
       { 'aria-labelledby': `goal-${g.id}-statement` },

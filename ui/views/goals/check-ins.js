@@ -142,7 +142,7 @@ export function checkInLog(ctx, record, readOnly) {
         record.check_ins.map((c) =>
           h(
             'tr',
-            { class: 'check-in', dataset: { checkInId: String(c.id) } },
+            { class: 'check-in', dataset: { checkInId: String(c.id), item: `check_in:${c.id}` } },
             h('td', null, dateEl(c.on_date)),
             h('td', { class: 'num' }, numberText(c.value)),
             h('td', { dir: 'auto' }, c.note),

@@ -66,7 +66,7 @@ export function homeActivities(ctx, record, readOnly) {
       record.home_activities.map((a) =>
         h(
           'li',
-          { class: 'home-activity', dataset: { homeActivityId: String(a.id) } },
+          { class: 'home-activity', dataset: { homeActivityId: String(a.id), item: `home_activity:${a.id}` } },
           h(
             'div',
             { class: 'home-activity-text' },

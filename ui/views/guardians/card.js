@@ -67,7 +67,7 @@ export function card(ctx, record, lg, on, readOnly) {
   const actions = buttons(lg, on, readOnly);
   return h(
     'li',
-    { class: ['guardian-card', !g.may_contact && 'no-contact'], id: `guardian-${id}`, dataset: { guardianId: String(id) } },
+    { class: ['guardian-card', !g.may_contact && 'no-contact'], id: `guardian-${id}`, dataset: { guardianId: String(id), item: `guardian:${id}` } },
     h(
       'article',
       { 'aria-labelledby': `guardian-${id}-name` },
