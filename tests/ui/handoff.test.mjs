@@ -1,4 +1,4 @@
-// The handoff to next year's teacher from the page: the words its dialogs say (ui/views/handoff-dialog.js)
+// The handoff to next year's teacher from the page: the words its dialogs say (ui/views/handoff/words.js)
 // and what the page asks Rust for (ui/api.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import {
   receivedCounts,
   receivedText,
   savedHandoffText,
-} from '../../ui/views/handoff-dialog.js';
+} from '../../ui/views/handoff/words.js';
 import * as api from '../../ui/api.js';
 
 const child = (counts = {}) => ({

@@ -1,6 +1,6 @@
 // A student's page (#/students/ID), the child's year-long partnership record. In order: the
 // header (names, details, Print the conference packet or the introduction letter, "Contact log…"
-// (contact-log-dialog.js), "Hand over to next year’s teacher…" (handoff-dialog.js), Edit and Delete, "Remove for good…" (also in an archived class: a
+// (contact-log-dialog.js), "Hand over to next year’s teacher…" (handoff/send.js), Edit and Delete, "Remove for good…" (also in an archived class: a
 // family may ask for it), the balance of positive and concern contacts), the child's conference
 // slots when there are any (conferences.js), notes, "What the family told us" (family.js),
 // Guardians (guardians.js), Goals (goals.js), "Staying in touch" (contacts.js), "Good news"
@@ -24,7 +24,7 @@ import { renderConcerns } from './concerns.js';
 import { renderStudentConferences } from './conferences.js';
 import { printed } from './printing.js';
 import { openContactLog } from './contact-log-dialog.js';
-import { handOverChild } from './handoff-dialog.js';
+import { handOverChild } from './handoff/send.js';
 import { childWithoutHandout, confirmEnglish, englishNote } from './handouts.js';
 import { restoreSentence } from '../parts/delete.js';
 import { privateBadge } from '../parts/record.js';
@@ -238,7 +238,7 @@ export async function render(ctx, [id], query) {
           },
           'Contact log…',
         ),
-        // The handoff dialog lists the whole class, this child ticked (handoff-dialog.js).
+        // The handoff dialog lists the whole class, this child ticked (handoff/send.js).
         h(
           'button',
           {

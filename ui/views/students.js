@@ -2,7 +2,7 @@
 // name, ignoring accents and case), "Add a student", "Print introduction letters" (one letter
 // per family, in one PDF), "Class contact log…" (every child's contact log in one report:
 // contact-log-dialog.js), "Hand over to next year’s teacher…" and "Receive a handoff…"
-// (handoff-dialog.js), "Import a roster" (#/import), and a helpful empty state.
+// (handoff/send.js, handoff/receive.js), "Import a roster" (#/import), and a helpful empty state.
 
 import * as api from '../api.js';
 import { h, nameText, replace } from '../dom.js';
@@ -10,7 +10,8 @@ import { haystack, matchesWords, queryWords } from '../search.js';
 import { loadDemoAndOpen } from './welcome.js';
 import { printed } from './printing.js';
 import { openContactLog } from './contact-log-dialog.js';
-import { handOverButton, receiveButton } from './handoff-dialog.js';
+import { receiveButton } from './handoff/receive.js';
+import { handOverButton } from './handoff/send.js';
 import { confirmEnglish, englishNote } from './handouts.js';
 
 function plural(n, one, many) {
