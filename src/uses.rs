@@ -41,6 +41,11 @@ pub enum Document {
     Questionnaire { student: Id, guardian: Option<Id> },
     /// The conference schedule from `from` (default: today) with a reminder slip per family.
     Schedule { class: Id, from: Option<NaiveDate> },
+    /// The good-news note of one praise entry, in the family's language.
+    GoodNews(Id),
+    /// A good-news note for every praise waiting for a positive call in a class (the queue on
+    /// Today), for families the phone does not reach: two to a page.
+    ClassGoodNews(Id),
 }
 
 impl Document {
@@ -53,6 +58,7 @@ impl Document {
             Self::ClassLetters(_) => "Introduction letters",
             Self::Questionnaire { .. } => "Family questionnaire",
             Self::Schedule { .. } => "Conference schedule",
+            Self::GoodNews(_) | Self::ClassGoodNews(_) => "Good news",
         }
     }
 
@@ -62,8 +68,14 @@ impl Document {
             Self::Packet(id) | Self::Letter(id) | Self::Questionnaire { student: id, .. } => {
                 store.student_record(id)?.display_name
             }
-            Self::ClassPackets(id) | Self::ClassLetters(id) | Self::Schedule { class: id, .. } => {
-                store.class(id)?.details.name
+            Self::ClassPackets(id)
+            | Self::ClassLetters(id)
+            | Self::Schedule { class: id, .. }
+            | Self::ClassGoodNews(id) => store.class(id)?.details.name,
+            Self::GoodNews(id) => {
+                store
+                    .student_record(store.praise(id)?.details.student_id)?
+                    .display_name
             }
         })
     }
@@ -143,6 +155,43 @@ impl Document {
                     booked: &booked,
                 };
                 schedule::schedule(data, &settings, from.unwrap_or(today), paper, now)
+            }
+            Self::GoodNews(_) | Self::ClassGoodNews(_) => {
+                let praise = match self {
+                    Self::GoodNews(id) => vec![store.praise(id)?],
+                    Self::ClassGoodNews(class) => {
+                        let mut queued = Vec::new();
+                        for child in store.students(class)? {
+                            queued.extend(
+                                store
+                                    .praise_of(child.id)?
+                                    .into_iter()
+                                    .filter(|p| p.details.call_queued),
+                            );
+                        }
+                        if queued.is_empty() {
+                            return Err(Error::NothingToPrint(
+                                "No good news is waiting for a call home: queue a call from a \
+                                 child's good news first."
+                                    .into(),
+                            ));
+                        }
+                        queued
+                    }
+                    _ => Vec::new(),
+                };
+                let mut notes = Vec::with_capacity(praise.len());
+                for p in praise {
+                    let record = store.student_record(p.details.student_id)?;
+                    notes.push((p, record));
+                }
+                let with = packet::good_news::NoteSetting {
+                    settings: &settings,
+                    paper,
+                    now,
+                    title: format!("Good news — {}", self.about(store)?),
+                };
+                packet::good_news::good_news(&notes, &with)
             }
         }
     }

@@ -61,6 +61,8 @@ export const NOT_EDITS = new Set([
   'print_letter',
   'print_class_letters',
   'print_schedule',
+  'print_good_news',
+  'print_class_good_news',
   'save_contact_log',
   'letter_languages',
   'letter_template',
@@ -241,6 +243,12 @@ export const printClassPackets = (classId) => call('print_class_packets', { clas
 export const printLetter = (studentId) => call('print_letter', { student_id: studentId });
 /** The introduction letter to every family of a class, in one PDF. */
 export const printClassLetters = (classId) => call('print_class_letters', { class_id: classId });
+/** The good-news note of one praise entry, in the family's language: {path, pages, ...} as the
+ * other printing commands, or null when cancelled. */
+export const printGoodNews = (praiseId) => call('print_good_news', { praise_id: praiseId });
+/** A good-news note for every praise waiting for a positive call in the class, two to a page. Fails
+ * with 'nothing_to_print' when no call is queued. */
+export const printClassGoodNews = (classId) => call('print_class_good_news', { class_id: classId });
 /** The conference schedule (from today on) and a reminder slip per family. */
 export const printSchedule = (classId) => call('print_schedule', { class_id: classId });
 

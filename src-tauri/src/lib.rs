@@ -101,6 +101,8 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             printing::print_letter,
             printing::print_class_letters,
             printing::print_schedule,
+            printing::print_good_news,
+            printing::print_class_good_news,
             printing::letter_languages,
             printing::letter_template,
             printing::save_letter_template,

@@ -306,7 +306,7 @@ mod tests {
     fn families_whose_language_has_no_handout_are_named() {
         let barred = GuardianDetails {
             may_contact: false,
-            ..guardian("9", "so")
+            ..guardian("9", "ja")
         };
         let named = |name: &str, language: &str| GuardianDetails {
             name: name.into(),
@@ -318,19 +318,19 @@ mod tests {
                 2,
                 "Hương",
                 vec![
-                    (3, named("Lan", "vi")),
-                    (4, named("Minh", "vi")),
+                    (3, named("Yuki", "ja")),
+                    (4, named("Haru", "ja")),
                     (5, guardian("4", "en")),
                 ],
             ),
             record(3, "Amina", vec![(6, guardian("5", "en")), (7, barred)]),
         ]);
-        // Spanish and English have handouts; a guardian who may not be contacted gets none; two
-        // guardians reading one language are one line.
+        // Spanish, Vietnamese and English have handouts, Japanese none yet; a guardian who may not
+        // be contacted gets none; two guardians reading one language are one line.
         assert_eq!(o.without_handout.len(), 1, "{:?}", o.without_handout);
         let gap = &o.without_handout[0];
         assert_eq!(gap.display_name, "Hương");
-        assert_eq!(gap.language_english, "Vietnamese");
-        assert_eq!(gap.guardians, ["Lan", "Minh"]);
+        assert_eq!(gap.language_english, "Japanese");
+        assert_eq!(gap.guardians, ["Yuki", "Haru"]);
     }
 }

@@ -66,7 +66,7 @@ pub fn student_packet(page: &StudentPage, with: &PacketSetting) -> Printed {
             author: sender.teacher.clone(),
             created: with.now,
             footer: footer(page),
-            page_of: words::PAGE_OF,
+            page_of: words::PAGE_OF.into(),
         },
     );
     write_packet(&mut document, page, &sender, with.today, with.year_start);
@@ -97,7 +97,7 @@ pub fn class_packet(
                     author: sender.teacher.clone(),
                     created: with.now,
                     footer: footer(&page),
-                    page_of: words::PAGE_OF,
+                    page_of: words::PAGE_OF.into(),
                 },
             )),
         };

@@ -17,7 +17,7 @@ pub fn contact_log(log: &ContactLog, teacher: &str, paper: Paper, now: DateTime<
             author: teacher.to_string(),
             created: now,
             footer: format!("Contact log · {} · {}", log.about, log.period()),
-            page_of: "Page {page} of {pages}",
+            page_of: "Page {page} of {pages}".into(),
         },
     );
     document.paragraph(&format!("Contact log: {}", log.about), Style::title(), 0.0);

@@ -79,7 +79,7 @@ fn write_letter(document: &mut Option<Document>, record: &StudentRecord, with: &
     } = *with;
     let text = family_handout(record);
     let body = bodies
-        .get(text.code)
+        .get(&text.code)
         .cloned()
         .unwrap_or_else(|| text.suggested_letter_body());
     let sender = Sender::new(settings, text);
@@ -99,7 +99,7 @@ fn write_letter(document: &mut Option<Document>, record: &StudentRecord, with: &
         teacher: &sender.teacher,
         school: &sender.school,
         contact_hours: if settings.contact_hours.trim().is_empty() {
-            text.reach_default
+            &text.reach_default
         } else {
             settings.contact_hours.trim()
         },
@@ -114,9 +114,9 @@ fn write_letter(document: &mut Option<Document>, record: &StudentRecord, with: &
     document.line(&sender.teacher, Style::muted(), 0.0);
     document.line(&text.date(today), Style::muted(), 0.0);
     document.space(18.0);
-    document.paragraph(&fill(text.letter_title, &merge), Style::title(), 0.0);
+    document.paragraph(&fill(&text.letter_title, &merge), Style::title(), 0.0);
     document.space(10.0);
-    document.paragraph(&fill(text.letter_greeting, &merge), Style::body(), 0.0);
+    document.paragraph(&fill(&text.letter_greeting, &merge), Style::body(), 0.0);
     document.space(6.0);
     for paragraph in body.split('\n').filter(|p| !p.trim().is_empty()) {
         document.paragraph(&fill(paragraph.trim(), &merge), Style::body(), 0.0);
@@ -138,7 +138,7 @@ fn start_letter<'a>(
     let footer = format!("{} · {}", record.display_name, record.class.details.name);
     match document {
         Some(document) => {
-            document.new_section(&footer, text.page_of);
+            document.new_section(&footer, &text.page_of);
             document
         }
         None => document.insert(Document::new(
@@ -148,7 +148,7 @@ fn start_letter<'a>(
                 author: sender.teacher.clone(),
                 created: now,
                 footer,
-                page_of: text.page_of,
+                page_of: text.page_of.clone(),
             },
         )),
     }
@@ -157,12 +157,12 @@ fn start_letter<'a>(
 /// The closing, the space to sign and the signature, kept together.
 fn sign_off(document: &mut Document, text: &Handout, sender: &Sender) {
     document.ensure(
-        document.paragraph_height(text.letter_closing, Style::body(), 0.0)
+        document.paragraph_height(&text.letter_closing, Style::body(), 0.0)
             + 26.0
             + document.paragraph_height(&sender.teacher, Style::strong(), 0.0)
             + document.paragraph_height(&sender.school, Style::muted(), 0.0),
     );
-    document.paragraph(text.letter_closing, Style::body(), 0.0);
+    document.paragraph(&text.letter_closing, Style::body(), 0.0);
     document.space(26.0);
     document.line(&sender.teacher, Style::strong(), 0.0);
     document.line(&sender.school, Style::muted(), 0.0);

@@ -6,6 +6,7 @@
 pub mod conference;
 pub mod contact_log;
 pub mod fonts;
+pub mod good_news;
 pub mod layout;
 pub mod letter;
 pub mod questionnaire;
@@ -35,8 +36,8 @@ pub(crate) struct Sender {
 impl Sender {
     pub fn new(settings: &Settings, text: &Handout) -> Sender {
         Sender {
-            teacher: non_empty(&settings.teacher_name, text.teacher_default),
-            school: non_empty(&settings.school_name, text.school_default),
+            teacher: non_empty(&settings.teacher_name, &text.teacher_default),
+            school: non_empty(&settings.school_name, &text.school_default),
         }
     }
 }
@@ -67,10 +68,9 @@ pub(crate) fn contactable_names(record: &StudentRecord) -> Vec<&str> {
         .collect()
 }
 
-/// Whether a handout's language is written right to left (from the one languages list), so a
-/// new right-to-left translation needs only its file.
+/// Whether a handout's language is written right to left (its file says so).
 pub(crate) fn right_to_left(text: &Handout) -> bool {
-    crate::languages::find(text.code).is_some_and(|l| l.rtl)
+    text.rtl
 }
 
 /// The handout text for a family: in the first contactable guardian's preferred language, where

@@ -37,13 +37,13 @@ pub fn questionnaire(
             author: settings.teacher_name.clone(),
             created: now,
             footer: footer.clone(),
-            page_of: handout(first_language).page_of,
+            page_of: handout(first_language).page_of.clone(),
         },
     );
     for (index, guardian) in guardians.iter().enumerate() {
         let text = handout(guardian.map_or("en", |g| g.details.preferred_language.as_str()));
         if index > 0 {
-            document.new_section(&footer, text.page_of);
+            document.new_section(&footer, &text.page_of);
         }
         write_one(&mut document, text, child, *guardian, settings, questions);
     }
@@ -101,19 +101,23 @@ fn write_one(
         ..Merge::default()
     };
     document.set_right_to_left(super::right_to_left(text));
-    document.line(&fill(text.questionnaire_title, &merge), Style::title(), 0.0);
+    document.line(
+        &fill(&text.questionnaire_title, &merge),
+        Style::title(),
+        0.0,
+    );
     document.space(4.0);
-    document.paragraph(&fill(text.questionnaire_intro, &merge), Style::body(), 0.0);
-    document.paragraph(text.any_language, Style::muted(), 0.0);
+    document.paragraph(&fill(&text.questionnaire_intro, &merge), Style::body(), 0.0);
+    document.paragraph(&text.any_language, Style::muted(), 0.0);
     document.space(8.0);
-    document.line(&format!("{}: {child}", text.child), Style::strong(), 0.0);
+    document.line(&format!("{}: {child}", &text.child), Style::strong(), 0.0);
     let by = guardian.map(|g| g.details.name.as_str()).unwrap_or("");
     document.line(
-        &format!("{}: {by}", text.filled_in_by),
+        &format!("{}: {by}", &text.filled_in_by),
         Style::strong(),
         0.0,
     );
-    document.line(&format!("{}:", text.date), Style::strong(), 0.0);
+    document.line(&format!("{}:", &text.date), Style::strong(), 0.0);
     for (number, question) in questions.iter().enumerate() {
         let prompt = question
             .seed_key
@@ -128,6 +132,6 @@ fn write_one(
         document.writing_lines(LINES_PER_QUESTION);
     }
     document.space(12.0);
-    document.paragraph(&fill(text.thanks, &merge), Style::body(), 0.0);
-    document.paragraph(&fill(text.return_to, &merge), Style::muted(), 0.0);
+    document.paragraph(&fill(&text.thanks, &merge), Style::body(), 0.0);
+    document.paragraph(&fill(&text.return_to, &merge), Style::muted(), 0.0);
 }

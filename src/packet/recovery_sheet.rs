@@ -28,7 +28,7 @@ pub fn recovery_sheet(sheet: &RecoverySheet) -> Printed {
             author: sheet.teacher.to_string(),
             created: sheet.now,
             footer: "Rapport recovery sheet · keep it safe, away from the computer".into(),
-            page_of: "Page {page} of {pages}",
+            page_of: "Page {page} of {pages}".into(),
         },
     );
     document.paragraph("Rapport recovery sheet", Style::title(), 0.0);

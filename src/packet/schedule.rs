@@ -50,7 +50,7 @@ pub fn schedule(
             author: sender.teacher.clone(),
             created: now,
             footer: format!("{} · Conference schedule", class_name),
-            page_of: english.page_of,
+            page_of: english.page_of.clone(),
         },
     );
     schedule_sheet(&mut document, class_name, &sender, &slots);
@@ -61,7 +61,10 @@ pub fn schedule(
         };
         let record = (data.booked)(student_id)?;
         if first_slip {
-            document.new_section(&format!("{} · Reminder slips", class_name), english.page_of);
+            document.new_section(
+                &format!("{} · Reminder slips", class_name),
+                &english.page_of,
+            );
             first_slip = false;
         }
         reminder_slip(&mut document, slot, &record, settings);
@@ -139,7 +142,7 @@ fn schedule_sheet(
 /// when the embedded fonts can draw it, only its own name when it is the slip's language.
 fn interpreter_line(code: &str, text: &Handout) -> String {
     let name = match languages::find(code) {
-        Some(l) if l.code.split('-').next() == Some(text.code) => l.native.to_string(),
+        Some(l) if crate::i18n::handout(l.code).code == text.code => l.native.to_string(),
         Some(l) if l.english == l.native || !fonts().can_draw(l.native) => l.english.to_string(),
         Some(l) => format!("{} ({})", l.english, l.native),
         None => code.to_string(),
@@ -172,7 +175,8 @@ fn reminder_slip(
         text.date(c.day()),
         text.time(c.starts_at.time()),
         text.time(c.ends_at().time()),
-        text.slip_length
+        &text
+            .slip_length
             .replace("{minutes}", &c.minutes.to_string())
     );
     let place = if c.place.trim().is_empty() {
@@ -181,20 +185,20 @@ fn reminder_slip(
         format!("{}, {}", c.place.trim(), sender.school)
     };
     let signed = format!("— {}", sender.teacher);
-    let change = fill(text.slip_change, &merge);
-    let title = fill(text.slip_title, &merge);
+    let change = fill(&text.slip_change, &merge);
+    let title = fill(&text.slip_title, &merge);
     // The whole slip and its cut line stay on one page: measured, not guessed.
     let body = Style::body();
     let height = 6.0
         + document.paragraph_height(&title, Style::heading(), 0.0)
         + 2.0
-        + document.labelled_height(text.slip_when, &when, body)
-        + document.labelled_height(text.slip_where, &place, body)
+        + document.labelled_height(&text.slip_when, &when, body)
+        + document.labelled_height(&text.slip_where, &place, body)
         + interpreter
             .as_deref()
             .map_or(0.0, |i| document.paragraph_height(i, body, 0.0))
         + document.paragraph_height(&change, Style::muted(), 0.0)
-        + document.paragraph_height(text.slip_closing, body, 0.0)
+        + document.paragraph_height(&text.slip_closing, body, 0.0)
         + document.paragraph_height(&signed, body, 0.0)
         + 8.0
         + Style::small().line_height() * 2.0;
@@ -203,13 +207,13 @@ fn reminder_slip(
     document.space(6.0);
     document.line(&title, Style::heading(), 0.0);
     document.space(2.0);
-    document.labelled(text.slip_when, &when, body);
-    document.labelled(text.slip_where, &place, body);
+    document.labelled(&text.slip_when, &when, body);
+    document.labelled(&text.slip_where, &place, body);
     if let Some(interpreter) = interpreter {
         document.paragraph(&interpreter, Style::body(), 0.0);
     }
     document.paragraph(&change, Style::muted(), 0.0);
-    document.paragraph(text.slip_closing, body, 0.0);
+    document.paragraph(&text.slip_closing, body, 0.0);
     document.line(&signed, body.with_color(THEME.accent), 0.0);
     document.space(8.0);
     document.set_right_to_left(false);

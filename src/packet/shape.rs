@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use rustybuzz::{Script, ShapePlan};
 use unicode_bidi::BidiInfo;
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::fonts::{fonts, FaceId};
@@ -181,28 +182,72 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
             .unwrap_or(text.len());
         &text[cluster..end]
     };
-    let mut seen = Vec::new();
-    let glyphs = output
-        .glyph_infos()
+    // The glyphs of each cluster, in the order they are drawn.
+    let infos = output.glyph_infos();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (index, info) in infos.iter().enumerate() {
+        members
+            .entry(info.cluster as usize)
+            .or_default()
+            .push(index);
+    }
+    let glyphs = infos
         .iter()
         .zip(output.glyph_positions())
-        .map(|(info, position)| {
+        .enumerate()
+        .map(|(index, (info, position))| {
             let cluster = info.cluster as usize;
-            let first = !seen.contains(&cluster);
-            if first {
-                seen.push(cluster);
-            }
+            let chars: Vec<char> = text_of(cluster).chars().collect();
+            let same = members.get(&cluster).map_or(&[][..], Vec::as_slice);
+            let place = same.iter().position(|&i| i == index).unwrap_or(0);
+            let text = if same.len() == chars.len() {
+                // A letter and its marks ("دّ", "ệ" undecomposed): each glyph shows one
+                // character, so a mark glyph drawn in many words maps to one character
+                // everywhere. Right to left, a cluster's glyphs are drawn last letter first.
+                let at = if rtl { chars.len() - 1 - place } else { place };
+                chars[at].to_string()
+            } else if position.x_advance == 0 {
+                // A mark drawn over a ligature ("لاً"): its own character, the marks of the
+                // text taken in the order the glyphs are drawn.
+                let marks: Vec<char> = chars
+                    .iter()
+                    .copied()
+                    .filter(|&c| is_combining_mark(c))
+                    .collect();
+                let drawn = same
+                    .iter()
+                    .take(place)
+                    .filter(|&&i| output.glyph_positions()[i].x_advance == 0)
+                    .count();
+                let at = if rtl {
+                    marks.len().checked_sub(drawn + 1)
+                } else {
+                    Some(drawn)
+                };
+                at.and_then(|at| marks.get(at))
+                    .map(char::to_string)
+                    .unwrap_or_default()
+            } else if same
+                .iter()
+                .find(|&&i| output.glyph_positions()[i].x_advance != 0)
+                == Some(&index)
+            {
+                // A ligature ("لا", "fi"): its glyph carries the letters. Text extraction reads
+                // a right-to-left line in visual order and turns it around, character by
+                // character, so such text is stored the same way.
+                let letters = chars.iter().copied().filter(|&c| !is_combining_mark(c));
+                match rtl {
+                    false => letters.collect(),
+                    true => letters.rev().collect(),
+                }
+            } else {
+                String::new()
+            };
             Glyph {
                 gid: info.glyph_id as u16,
                 advance: position.x_advance as f32 * scale,
                 x_offset: position.x_offset as f32 * scale,
-                // Text extraction reads a right-to-left line in visual order and turns it around,
-                // character by character; a ligature's text ("لى") must be stored the same way.
-                text: match (first, rtl) {
-                    (false, _) => String::new(),
-                    (true, false) => text_of(cluster).to_string(),
-                    (true, true) => text_of(cluster).chars().rev().collect(),
-                },
+                text,
             }
         })
         .collect();

@@ -83,7 +83,7 @@ impl Store {
                     .execute("DELETE FROM setting WHERE key = ?1", [key])?;
             }
         }
-        self.letter_template(handout.code)
+        self.letter_template(&handout.code)
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {

@@ -607,7 +607,13 @@ fn the_schedule_lists_every_slot_and_each_family_gets_a_slip_in_its_language() {
         "José's family reads Spanish"
     );
     assert!(text.contains("Nos acompañará un intérprete de Español."));
-    assert!(text.contains("An interpreter who speaks Vietnamese (Tiếng Việt) will be with us."));
+    // Each family's slip is in its language: the Vietnamese family's names its interpreter in
+    // Vietnamese.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let vietnamese = rapport::i18n::handout("vi")
+        .slip_interpreter
+        .replace("{language}", "Tiếng Việt");
+    assert!(flat.contains(&vietnamese), "{vietnamese}");
     for slot in slots
         .iter()
         .filter(|s| s.conference.details.day() >= today())
@@ -652,7 +658,7 @@ fn a_korean_name_prints_exactly() {
     let (pdf, pages) = saved(printed);
     let text = checked(&pdf, pages);
     assert!(text.contains("김민준"), "{text}");
-    // The slip for the family who needs a Korean interpreter names the language in Korean too.
+    // The slip for the family who needs a Korean interpreter is in Korean, and names it so.
     let slips = lay_out(
         &store,
         Document::Schedule {
@@ -663,7 +669,14 @@ fn a_korean_name_prints_exactly() {
     )
     .unwrap();
     let (pdf, pages) = saved(slips);
-    assert!(checked(&pdf, pages).contains("Korean (한국어)"));
+    let flat = checked(&pdf, pages)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let korean = rapport::i18n::handout("ko")
+        .slip_interpreter
+        .replace("{language}", "한국어");
+    assert!(flat.contains(&korean), "{korean}");
 }
 
 /// A child of the demo class with two guardians who may both be contacted and no sibling.
@@ -889,4 +902,198 @@ fn a_concern_prints_only_when_talked_through_or_raised_and_says_which() {
         2,
         "only the raised one's plan, twice"
     );
+}
+
+/// Text compared as words: whitespace collapsed, marks set apart by extraction (Arabic tanwin)
+/// and zero-width joiners (Dari "می‌کند"), which extraction drops, left out on both sides.
+fn words(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    plain(text)
+        .chars()
+        .filter(|c| !is_combining_mark(*c) && !matches!(c, '\u{200C}' | '\u{200D}'))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The x of the right edge of the first word `word` on the first page, and the page's width,
+/// from `pdftotext -bbox` (which writes a right-to-left word in visual order: give it so).
+fn right_edge_of(pdf: &Printed, word: &str) -> (f32, f32) {
+    let html = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1"], &pdf.path);
+    let number = |line: &str, attr: &str| -> f32 {
+        let at = line.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let page = html.lines().find(|l| l.contains("<page ")).unwrap();
+    let line = html
+        .lines()
+        .find(|l| l.contains("<word ") && words(l).contains(word))
+        .unwrap_or_else(|| panic!("{word} on the first page"));
+    (number(line, "xMax"), number(page, "width"))
+}
+
+/// Whether `printed` holds `expected`: the whole sentence left to right; right to left, every
+/// word of it (poppler reads the lines of a wrapped right-to-left sentence in its own order).
+fn holds(printed: &str, expected: &str, rtl: bool) -> bool {
+    if !rtl {
+        return printed.contains(expected);
+    }
+    // Punctuation beside a Latin word sits on its other side once turned around: letters count.
+    let joined: String = printed.split_whitespace().collect();
+    expected.split_whitespace().all(|word| {
+        let letters: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        joined.contains(&letters)
+    })
+}
+
+#[test]
+fn every_language_prints_its_questionnaire_and_letter_in_its_own_words() {
+    let (_dir, mut store) = demo_store();
+    let jose = student(&store, "José Núñez");
+    let mother = store.guardians_of(jose).unwrap()[0].guardian.clone();
+    let english = rapport::i18n::english();
+    let fill = |text: &str| text.replace("{child}", "José Núñez");
+    for code in rapport::i18n::handout_languages() {
+        let text = rapport::i18n::handout(code);
+        let mut details = mother.details.clone();
+        details.preferred_language = code.to_string();
+        store.update_guardian(mother.id, &details).unwrap();
+
+        let questionnaire = print(&store, jose, Some(mother.id), Paper::Letter);
+        let pages = tool("pdfinfo", &[], &questionnaire.path)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+            .unwrap();
+        let printed = words(&checked(&questionnaire, pages));
+        let title = words(&fill(&text.questionnaire_title));
+        assert!(
+            holds(&printed, &title, text.rtl),
+            "{code}: {title} in\n{printed}"
+        );
+        for key in ["strengths", "worries", "contact"] {
+            let question = words(text.question(key).unwrap());
+            assert!(
+                holds(&printed, &question, text.rtl),
+                "{code}: {question} in\n{printed}"
+            );
+            if code != "en" {
+                let english = words(english.question(key).unwrap());
+                assert!(
+                    !printed.contains(&english),
+                    "{code}: still English: {english}"
+                );
+            }
+        }
+        if code != "en" {
+            for sentence in [
+                &english.questionnaire_title,
+                &english.thanks,
+                &english.any_language,
+            ] {
+                let sentence = words(&fill(sentence));
+                assert!(
+                    !printed.contains(&sentence),
+                    "{code}: still English: {sentence}"
+                );
+            }
+        }
+        if text.rtl {
+            // Right to left: the title ends at the right margin, not the left.
+            let first: String = title.split(' ').next().unwrap().chars().rev().collect();
+            let (right, width) = right_edge_of(&questionnaire, &first);
+            assert!(
+                right > width - 60.0,
+                "{code}: the title at the right ({right} of {width})"
+            );
+        }
+
+        let letter = lay_out(&store, Document::Letter(jose), Paper::Letter).unwrap();
+        let (letter, pages) = saved(letter);
+        let printed = words(&checked(&letter, pages));
+        // The letter calls the child by their first name.
+        let title = words(&text.letter_title.replace("{child}", "José"));
+        assert!(
+            holds(&printed, &title, text.rtl),
+            "{code}: {title} in\n{printed}"
+        );
+        if code != "en" {
+            let english_title = words(&english.letter_title.replace("{child}", "José"));
+            assert!(!printed.contains(&english_title), "{code}: still English");
+        }
+    }
+}
+
+#[test]
+fn good_news_goes_home_in_each_familys_language_two_notes_to_a_page() {
+    use rapport::model::{PraiseCategory, PraiseDetails};
+    let (_dir, mut store) = demo_store();
+    let class = class_of(&store);
+    let jose = student(&store, "José Núñez");
+    let mother = store.guardians_of(jose).unwrap()[0].guardian.clone();
+    let words_written = "Ayudó a Mateo a recoger sus libros sin que nadie se lo pidiera.";
+    let praise = store
+        .add_praise(&PraiseDetails {
+            student_id: jose,
+            noticed_on: today(),
+            category: PraiseCategory::Helped,
+            note: words_written.into(),
+            call_queued: true,
+        })
+        .unwrap();
+    for code in rapport::i18n::handout_languages() {
+        let text = rapport::i18n::handout(code);
+        let mut details = mother.details.clone();
+        details.preferred_language = code.to_string();
+        store.update_guardian(mother.id, &details).unwrap();
+        let (pdf, pages) =
+            saved(lay_out(&store, Document::GoodNews(praise.id), Paper::Letter).unwrap());
+        assert_eq!(pages, 1, "{code}: one note, one page");
+        let printed = words(&checked(&pdf, pages));
+        for expected in [
+            text.text("note.title").to_string(),
+            text.text("praise.helped").to_string(),
+            text.text("note.lead").replace("{child}", "José"),
+        ] {
+            let expected = words(&expected);
+            assert!(
+                holds(&printed, &expected, text.rtl),
+                "{code}: {expected} in\n{printed}"
+            );
+        }
+        assert!(
+            printed.contains(words_written),
+            "the teacher's words as written"
+        );
+        if code != "en" {
+            assert!(
+                !printed.contains("Good news from school"),
+                "{code}: still English"
+            );
+        }
+    }
+
+    // The queue on Today: every praise waiting for a call, two notes to a page.
+    let queued: usize = store
+        .students(class)
+        .unwrap()
+        .iter()
+        .map(|s| {
+            store
+                .praise_of(s.id)
+                .unwrap()
+                .iter()
+                .filter(|p| p.details.call_queued)
+                .count()
+        })
+        .sum();
+    assert!(queued >= 2, "the demo queues calls: {queued}");
+    let (pdf, pages) =
+        saved(lay_out(&store, Document::ClassGoodNews(class), Paper::Letter).unwrap());
+    assert!(
+        pages <= queued.div_ceil(2),
+        "{pages} pages for {queued} notes"
+    );
+    let printed = checked(&pdf, pages);
+    assert!(printed.contains("✂") || pages == 1 && queued == 1);
 }

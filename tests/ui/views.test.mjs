@@ -25,8 +25,8 @@ test('a conference slot reads as one range on the computer\'s clock', () => {
 test('the printing status counts families, not languages', () => {
   const gap = (student_id, language) => ({ student_id, display_name: 'Minh Trần', language, language_english: language, guardians: ['Lan'] });
   // One family reading two languages without a handout is one family that got English.
-  assert.equal(englishNote([gap('c1', 'vi'), gap('c1', 'so')]), ' One family got English: no handout in their language yet.');
-  assert.equal(englishNote([gap('c1', 'vi'), gap('c2', 'vi')]), ' 2 families got English: no handout in their language yet.');
+  assert.equal(englishNote([gap('c1', 'ja'), gap('c1', 'am')]), ' One family got English: no handout in their language yet.');
+  assert.equal(englishNote([gap('c1', 'ja'), gap('c2', 'ja')]), ' 2 families got English: no handout in their language yet.');
   assert.equal(englishNote([]), '');
 });
 

@@ -1,13 +1,15 @@
 // "Good news" on a student's page: a one-line form to note a good deed in seconds (what kind, a few
 // words, when, and whether to call home about it), then the list: praise waiting for a call home
 // first, each with "Call now" (the contact dialog, saved with recordPraiseCall), then the rest,
-// newest first, saying when the family was told.
+// newest first, saying when the family was told. Each can print a good-news note home, in the
+// family's language, for a family the phone does not reach.
 
 import * as api from '../api.js';
 import { h, whileBusy } from '../dom.js';
 import { actions, checkbox, checkedOf, field, form, onSubmit, submitKeys, valueOf } from './forms.js';
 import { openContactDialog } from './contact-dialog.js';
 import { deleteWithUndo } from '../parts/delete.js';
+import { printed } from './printing.js';
 import { callSummary, choiceLabel, choices, isReadOnly, praiseText, prefixed, shortDateEl } from '../parts/record.js';
 
 const waiting = (p) => p.call_queued && p.contact_id == null;
@@ -60,8 +62,16 @@ function praiseItem(ctx, page, p, on, readOnly) {
   } else {
     status = null;
   }
+  // Printing is no edit: the note home stays in an archived class, as the other prints do.
+  const note = h(
+    'button',
+    { type: 'button', class: 'button small print-good-news', dataset: { praise: String(p.id) }, onclick: (e) => on.print(p, e.currentTarget) },
+    hidden('Print a good-news '),
+    'Note home',
+    hidden(what),
+  );
   const buttons = readOnly
-    ? []
+    ? [note]
     : [
         waiting(p)
           ? h('button', { type: 'button', class: 'button small primary call-praise', onclick: () => on.call(p) }, 'Call now', hidden(what))
@@ -72,6 +82,7 @@ function praiseItem(ctx, page, p, on, readOnly) {
         p.contact_id == null && !p.call_queued
           ? h('button', { type: 'button', class: 'button small queue-praise', onclick: (e) => on.queue(p, true, e.currentTarget) }, 'Add to calls', hidden(what))
           : null,
+        note,
         h('button', { type: 'button', class: 'button small subtle delete-praise', onclick: (e) => on.remove(p, e.currentTarget) }, 'Delete', hidden(what)),
       ];
   return h(
@@ -121,6 +132,7 @@ export function renderPraise(ctx, page) {
         ctx.alert(err);
       }
     },
+    print: (p, button) => printed(ctx, button, 'Good-news note', () => api.printGoodNews(p.id), { pages: false }),
     remove: (p, button) =>
       deleteWithUndo(ctx, button, {
         title: 'Delete this good news?',

@@ -65,6 +65,8 @@ pub const COMMANDS: &[&str] = &[
     "print_letter",
     "print_class_letters",
     "print_schedule",
+    "print_good_news",
+    "print_class_good_news",
     "letter_languages",
     "letter_template",
     "save_letter_template",

@@ -92,6 +92,27 @@ pub async fn print_schedule<R: Runtime>(
     print(app, &record, document).await
 }
 
+/// Prints the good-news note of one praise entry, in the family's language.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_good_news<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+    praise_id: Id,
+) -> Result<Option<SavedFile>, CommandError> {
+    print(app, &record, Document::GoodNews(praise_id)).await
+}
+
+/// Prints a good-news note for every praise waiting for a positive call in a class, two to a
+/// page: for the families the phone does not reach.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_class_good_news<R: Runtime>(
+    app: AppHandle<R>,
+    record: State<'_, Record>,
+    class_id: Id,
+) -> Result<Option<SavedFile>, CommandError> {
+    print(app, &record, Document::ClassGoodNews(class_id)).await
+}
+
 /// Lays a document out on the record's thread (on the paper chosen in Settings, as of today) and
 /// saves it under the name the core gives it.
 async fn print<R: Runtime>(

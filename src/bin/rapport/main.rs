@@ -312,6 +312,23 @@ enum HandoutKind {
         #[command(flatten)]
         output: Output,
     },
+    /// A good-news note home in the family's language: for one praise entry (--praise), or for
+    /// every praise waiting for a positive call in a class (--class), two to a page.
+    GoodNews {
+        /// The praise entry (by id; see `rapport search` or the window).
+        #[arg(
+            long,
+            value_name = "ID",
+            conflicts_with = "class",
+            required_unless_present = "class"
+        )]
+        praise: Option<Id>,
+        /// Every praise queued for a call in this class.
+        #[arg(long, value_name = "ID")]
+        class: Option<Id>,
+        #[command(flatten)]
+        output: Output,
+    },
 }
 
 /// Writes a printed document where the teacher asked, and says what happened.
@@ -536,6 +553,15 @@ impl HandoutKind {
                 from,
                 output,
             } => (Document::Schedule { class, from }, output),
+            HandoutKind::GoodNews {
+                praise,
+                class,
+                output,
+            } => match (praise, class) {
+                (Some(praise), _) => (Document::GoodNews(praise), output),
+                (None, Some(class)) => (Document::ClassGoodNews(class), output),
+                (None, None) => return Err(Error::NotFound("A praise entry or a class")),
+            },
         })
     }
 }

@@ -40,14 +40,14 @@ pub struct DocumentInfo {
     /// Printed left of "Page X of Y" on every page of the first section.
     pub footer: String,
     /// The page number as it is printed, in the reader's language: "Page {page} of {pages}".
-    pub page_of: &'static str,
+    pub page_of: String,
 }
 
 /// A run of pages numbered on their own ("Page 1 of 3"), with their own footer.
 struct Section {
     first_page: usize,
     footer: String,
-    page_of: &'static str,
+    page_of: String,
 }
 
 /// A document being laid out, top to bottom.
@@ -78,7 +78,7 @@ impl Document {
             sections: vec![Section {
                 first_page: 0,
                 footer: info.footer.clone(),
-                page_of: info.page_of,
+                page_of: info.page_of.clone(),
             }],
             info,
             font_ids: HashMap::new(),
@@ -106,12 +106,12 @@ impl Document {
     }
 
     /// Starts a new section on a new page, with its own footer and page numbering ("Page 1 of 3").
-    pub fn new_section(&mut self, footer: &str, page_of: &'static str) {
+    pub fn new_section(&mut self, footer: &str, page_of: &str) {
         self.page_break();
         self.sections.push(Section {
             first_page: self.pages.len() - 1,
             footer: footer.to_string(),
-            page_of,
+            page_of: page_of.to_string(),
         });
     }
 
@@ -139,6 +139,15 @@ impl Document {
 
     pub fn space(&mut self, points: f32) {
         self.y -= points;
+    }
+
+    /// Moves down to the middle of the page, where a half-page note's lower half starts (nothing
+    /// when the upper half already runs past it).
+    pub fn space_to_middle(&mut self) {
+        let middle = paper_size(self.paper).1 / 2.0;
+        if self.y > middle {
+            self.y = middle;
+        }
     }
 
     /// Lays out what follows right to left (Arabic, Hebrew, Persian, Urdu): lines, labels and
@@ -272,7 +281,7 @@ mod tests {
             author: "Ms Lee".into(),
             created: Utc::now(),
             footer: "Footer".into(),
-            page_of: "Page {page} of {pages}",
+            page_of: "Page {page} of {pages}".into(),
         }
     }
 

@@ -4,6 +4,16 @@
 use super::{shape_line, Shaped, Style};
 use crate::text::is_unspaced_script;
 
+/// Punctuation that never starts a line (Chinese and Japanese line breaking: kinsoku).
+fn closes(c: char) -> bool {
+    "，。、；：！？）」』】》〉…・,.;:!?)".contains(c)
+}
+
+/// Punctuation that never ends a line.
+fn opens(c: char) -> bool {
+    "（「『【《〈(".contains(c)
+}
+
 /// Breaks `text` into lines no wider than `width`: between words, and between ideographs.
 pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
@@ -14,11 +24,18 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
                 tokens.push(std::mem::take(&mut word));
             }
             tokens.push(" ".into());
+        } else if closes(c) && word.is_empty() && tokens.last().is_some_and(|t| t != " ") {
+            // "，" "。" never start a line: they stay with the ideograph they follow.
+            if let Some(last) = tokens.last_mut() {
+                last.push(c);
+            }
         } else if is_unspaced_script(c) {
-            if !word.is_empty() {
+            // "「" never ends a line: it stays with the ideograph it opens.
+            if !word.is_empty() && !word.ends_with(opens) {
                 tokens.push(std::mem::take(&mut word));
             }
-            tokens.push(c.to_string());
+            word.push(c);
+            tokens.push(std::mem::take(&mut word));
         } else {
             word.push(c);
         }
@@ -110,6 +127,21 @@ fn break_word(word: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<Stri
 mod tests {
     use super::super::THEME;
     use super::*;
+
+    #[test]
+    fn chinese_punctuation_never_starts_a_line_and_an_opening_quote_never_ends_one() {
+        let text = "这一年里我会经常与您联系，而不只是在出现问题的时候。「小明」做了值得庆祝的事情时，我会告诉您；我也希望您告诉我。";
+        for width in (40..200).step_by(7) {
+            let lines = wrap(text, Style::body(), width as f32);
+            assert_eq!(lines.concat(), text, "nothing lost at {width}");
+            for line in &lines {
+                let first = line.chars().next().unwrap();
+                let last = line.chars().last().unwrap();
+                assert!(!closes(first), "{line:?} starts with {first} at {width}");
+                assert!(!opens(last), "{line:?} ends with {last} at {width}");
+            }
+        }
+    }
 
     #[test]
     fn wrapping_keeps_words_whole_and_every_line_fits() {

@@ -470,7 +470,7 @@ pub fn record_with_one_family(data_dir: &Path) -> rapport::model::Id {
                 relationship: "Mother".into(),
                 phone: "555-0177".into(),
                 preferred_method: ContactMethod::Text,
-                preferred_language: "fr".into(),
+                preferred_language: "ff".into(),
                 ..Default::default()
             },
             GuardianLink::default(),

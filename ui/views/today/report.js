@@ -1,9 +1,12 @@
 // The partnership report (api.today) as Today's lists: "Call first" and the week's conferences,
 // then follow-ups due, good news to call home about, concerns not yet talked through (first), and
 // quiet families, no good news this month, goals to check and goals due soon (later). Each list
-// is left out when empty; long ones show their first few and a "Show all" button.
+// is left out when empty; long ones show their first few and a "Show all" button. The good news
+// to share can be printed as notes home, for the families the phone does not reach.
 
+import * as api from '../../api.js';
 import { h } from '../../dom.js';
+import { printed } from '../printing.js';
 import { callFirstSection } from './call-first.js';
 import { conferenceSection } from './coming-up.js';
 import { todayItem } from './items.js';
@@ -35,6 +38,7 @@ function showAllToggle(lis, listId) {
  * @param {object[]} o.items TodayItem
  * @param {boolean} [o.collapse] show the first few and a "Show all" button
  * @param {string} [o.className] a class of the section
+ * @param {HTMLElement[]} [o.actions] buttons beside "Show all"
  * @param {boolean} readOnly
  */
 function reportSection(ctx, o, readOnly) {
@@ -47,15 +51,35 @@ function reportSection(ctx, o, readOnly) {
     if (long && i >= SHORT_LIST) li.hidden = true;
     return li;
   });
-  const toggle = long ? showAllToggle(lis, listId) : null;
+  const actions = [long ? showAllToggle(lis, listId) : null, ...(o.actions ?? [])].filter(Boolean);
   return h(
     'section',
     { class: ['today-section', 'today-report', o.className], id: o.id, 'aria-labelledby': `${o.id}-title` },
     h('h2', { id: `${o.id}-title`, tabindex: '-1' }, o.title, ' ', h('span', { class: 'count' }, `(${items.length})`)),
     h('p', { class: 'section-intro' }, o.intro),
     h('ul', { class: 'nudges today-items', id: listId }, lis),
-    toggle ? h('div', { class: 'section-actions' }, toggle) : null,
+    actions.length ? h('div', { class: 'section-actions' }, actions) : null,
     o.footer ?? null,
+  );
+}
+
+/**
+ * "Print notes home for these": a good-news note for every praise waiting for a call, two to a
+ * page, for the families the phone does not reach. Printing is no edit, so it stays in an
+ * archived class.
+ * @param {object} ctx
+ */
+function printNotesButton(ctx) {
+  const classId = ctx.currentClass.id;
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'button small',
+      id: 'print-class-good-news',
+      onclick: (e) => printed(ctx, e.currentTarget, 'Good-news notes', () => api.printClassGoodNews(classId)),
+    },
+    'Print notes home for these',
   );
 }
 
@@ -82,6 +106,7 @@ export function reportSections(ctx, report, readOnly) {
         items: report.praise_to_call,
         className: 'good-news-section',
         collapse: true,
+        actions: report.praise_to_call?.length ? [printNotesButton(ctx)] : [],
       }),
       list({
         id: 'today-concerns',

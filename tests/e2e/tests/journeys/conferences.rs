@@ -36,24 +36,24 @@ async fn a_teacher_books_a_conference_and_sees_it_on_today() {
         amani.as_str().expect("Amani is a choice"),
     )
     .await;
-    // Fatou Diallo prefers French: the interpreter is suggested.
+    // Fatou Diallo prefers Fula (Pulaar): the interpreter is suggested.
     let started = std::time::Instant::now();
     loop {
         let language = app
             .script("return document.querySelector('#conference_interpreter_language').value;")
             .await;
-        if language == serde_json::json!("fr") {
+        if language == serde_json::json!("ff") {
             break;
         }
         assert!(
             started.elapsed() < rapport_e2e::WAIT,
-            "no French interpreter suggested: {language}"
+            "no Fula interpreter suggested: {language}"
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     app.click("#save-conference").await;
     app.wait_for_text("#conferences", "Amani Diallo").await;
-    app.wait_for_text(".conference-slot .interpreter-badge", "French")
+    app.wait_for_text(".conference-slot .interpreter-badge", "Fula")
         .await;
 
     // A slot that clashes is refused beside the time field.
@@ -79,7 +79,7 @@ async fn a_teacher_books_a_conference_and_sees_it_on_today() {
     app.click("#today-conferences summary").await;
     app.wait_for_text("#today-conferences", "Amani Diallo")
         .await;
-    app.wait_for_text("#today-conferences", "French interpreter needed")
+    app.wait_for_text("#today-conferences", "Fula interpreter needed")
         .await;
     app.quit().await;
 }

@@ -1,11 +1,13 @@
 //! Printing from the real window. Each document is written where the app saves printed files
 //! (RAPPORT_SAVE_DIR in tests, a save dialog otherwise) and read back with pdftotext: the family
 //! questionnaire and the conference packet from a student's page, the class's packets and the
-//! conference schedule from the Conferences screen, and introduction letters in the teacher's
-//! own wording, edited in Settings.
+//! conference schedule from the Conferences screen, introduction letters in the teacher's own
+//! wording, edited in Settings, and good-news notes home in the family's language, one from a
+//! child's good news and the class's from Today.
 
 use rapport_e2e::{
-    pdf_text, printed_dir, record_with_demo_class, record_with_one_family, workspace_root, Session,
+    pdf_text, printed_dir, record_with_demo_class, record_with_one_family, student_id,
+    workspace_root, Session,
 };
 
 #[tokio::test(flavor = "multi_thread")]
@@ -16,8 +18,8 @@ async fn the_questionnaire_prints_from_the_student_page() {
     app.go(&format!("#/students/{student}")).await;
     app.wait_for_text("#student-name", "Amani Diallo").await;
     app.click("#print-questionnaire").await;
-    // Fatou reads French, which has no handouts yet: the window says so before printing.
-    app.wait_for_text("#confirm-dialog", "French").await;
+    // Fatou reads Fula, which has no handouts yet: the window says so before printing.
+    app.wait_for_text("#confirm-dialog", "Fula").await;
     app.click("#confirm-yes").await;
     app.wait_for_text("#status", "Questionnaire saved to").await;
     assert!(app.text("#status").await.contains("One family got English"));
@@ -68,8 +70,8 @@ async fn the_class_packets_and_the_schedule_print_from_the_conferences_screen() 
     app.click("#print-class-packets").await;
     app.wait_for_text("#status", "Packets saved to").await;
     app.click("#print-schedule").await;
-    // Fatou reads French, which has no handouts yet: the window says so before printing.
-    app.wait_for_text("#confirm-dialog", "French").await;
+    // The Tanakas read Japanese, which has no handouts yet: the window says so before printing.
+    app.wait_for_text("#confirm-dialog", "Japanese").await;
     app.click("#confirm-yes").await;
     app.wait_for_text("#status", "Schedule saved to").await;
     assert!(app.text("#status").await.contains("families got English"));
@@ -130,15 +132,15 @@ async fn letters_print_in_the_teachers_own_wording() {
 
     app.go("#/students").await;
     app.click("#print-class-letters").await;
-    // Fatou reads French, which has no handouts yet: the window says so before printing.
-    app.wait_for_text("#confirm-dialog", "French").await;
+    // Fatou reads Fula, which has no handouts yet: the window says so before printing.
+    app.wait_for_text("#confirm-dialog", "Fula").await;
     app.click("#confirm-yes").await;
     app.wait_for_text("#status", "Letters saved to").await;
     assert!(app.text("#status").await.contains("One family got English"));
     app.go(&format!("#/students/{student}")).await;
     app.wait_for_text("#student-name", "Amani Diallo").await;
     app.click("#print-letter").await;
-    app.wait_for_text("#confirm-dialog", "French").await;
+    app.wait_for_text("#confirm-dialog", "Fula").await;
     app.click("#confirm-yes").await;
     app.wait_for_text("#status", "Letter saved to").await;
     assert!(app.text("#status").await.contains("One family got English"));
@@ -162,6 +164,77 @@ async fn letters_print_in_the_teachers_own_wording() {
         assert!(
             !text.contains("Ousmane"),
             "not addressed to a barred guardian"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn good_news_notes_go_home_in_the_familys_language() {
+    let data = tempfile::tempdir().unwrap();
+    let class = record_with_demo_class(data.path());
+    let jose = student_id(data.path(), class, "José Núñez");
+    let app = Session::launch(data.path()).await;
+    app.go(&format!("#/students/{jose}")).await;
+    app.wait_for_text("#student-name", "José Núñez").await;
+
+    // Good news noted on his page, queued for a call home (the form's default), then a note home.
+    app.wait_for("#praise-form").await;
+    app.select("#praise_category", "helped").await;
+    app.fill("#praise_note", "Helped Mia up when she fell at recess")
+        .await;
+    app.click("#save-praise").await;
+    app.wait_for_text("#praise-list", "Helped Mia up").await;
+    let praise = app
+        .script(
+            "return [...document.querySelectorAll('#praise-list li.praise')]
+               .find((li) => li.textContent.includes('Helped Mia up')).dataset.praiseId;",
+        )
+        .await;
+    let praise = praise.as_str().expect("the new good news's id").to_string();
+    app.click(&format!(
+        "#praise-list .print-good-news[data-praise='{praise}']"
+    ))
+    .await;
+    app.wait_for_text("#status", "Good-news note saved to")
+        .await;
+
+    // Today: every call home waiting, printed as notes for the families the phone does not reach.
+    app.go("#/today").await;
+    // (José may be past the first few of a long list, folded away: wait for the button.)
+    app.wait_for("#today-praise-calls #print-class-good-news")
+        .await;
+    assert!(
+        app.tabs_to("#print-class-good-news").await.is_some(),
+        "the class's notes are reached by Tab"
+    );
+    app.click("#print-class-good-news").await;
+    app.wait_for_text("#status", "Good-news notes saved to")
+        .await;
+    let violations = app.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "Today with the notes home: {violations:#?}"
+    );
+    app.quit().await;
+
+    let folder = printed_dir(data.path());
+    for file in [
+        "Good news — José Núñez.pdf",
+        "Good news — Grade 3 — Room 12.pdf",
+    ] {
+        // Lines wrap where the note ends: read the words, not the line breaks.
+        let text = pdf_text(&folder.join(file))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // José's family reads Spanish: the note is in Spanish, the teacher's words as written.
+        assert!(
+            text.contains("¡Buenas noticias de la escuela!"),
+            "{file}:\n{text}"
+        );
+        assert!(
+            text.contains("Helped Mia up when she fell at recess"),
+            "{file}:\n{text}"
         );
     }
 }

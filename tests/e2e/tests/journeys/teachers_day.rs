@@ -277,8 +277,8 @@ async fn a_nearly_full_box_counts_down_and_languages_without_handouts_are_named(
         let child = store
             .add_student(&StudentDetails {
                 class_id: class,
-                given_name: "Minh".into(),
-                family_name: "Trần".into(),
+                given_name: "Abebe".into(),
+                family_name: "Bekele".into(),
                 ..Default::default()
             })
             .unwrap();
@@ -286,9 +286,9 @@ async fn a_nearly_full_box_counts_down_and_languages_without_handouts_are_named(
             .add_guardian(
                 child.id,
                 &GuardianDetails {
-                    name: "Lan Trần".into(),
+                    name: "Tigist Bekele".into(),
                     phone: "555-0190".into(),
-                    preferred_language: "vi".into(),
+                    preferred_language: "am".into(),
                     ..Default::default()
                 },
                 GuardianLink::default(),
@@ -322,11 +322,11 @@ async fn a_nearly_full_box_counts_down_and_languages_without_handouts_are_named(
 
     // Conferences names the family whose language has no handout, and the letters say so before printing.
     app.go("#/conferences").await;
-    app.wait_for_text("#no-handout", "Lan Trần").await;
-    app.wait_for_text("#no-handout", "Vietnamese").await;
+    app.wait_for_text("#no-handout", "Tigist Bekele").await;
+    app.wait_for_text("#no-handout", "Amharic").await;
     app.go("#/students").await;
     app.click("#print-class-letters").await;
-    app.wait_for_text("#confirm-dialog", "Vietnamese").await;
+    app.wait_for_text("#confirm-dialog", "Amharic").await;
     app.click("#confirm-no").await;
     app.quit().await;
 }
