@@ -6,33 +6,68 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::layout::{Column, Document, DocumentInfo, LineChart, Paper, Style, THEME};
-use super::{Printed, Sender};
+use super::{family_handout, Printed, Sender};
 use crate::error::{Error, Result};
-use crate::i18n::handout;
+use crate::i18n::{english, Handout};
 use crate::model::{
     AnswerBy, Concern, ConcernDetails, Conference, Contact, ContactKind, GoalRecord, GoalStatus,
     Id, PraiseCategory, Settings, StudentPage,
 };
 
-/// The packet's own words: it is written in the teacher's language, like the record it prints.
-mod words {
-    pub const TITLE: &str = "Family conference";
-    pub const STRENGTHS: &str = "Starting with strengths";
-    pub const NO_STRENGTHS: &str =
-        "Nothing written down yet: let's begin with what you see at home.";
-    pub const FAMILY: &str = "What the family told us";
-    pub const NOT_HEARD: &str =
-        "We have not heard from you yet. What would you like us to know about your child?";
-    pub const GOALS: &str = "Goals we are working on";
-    pub const NO_GOALS: &str = "We will set a goal together at this conference.";
-    pub const HOME: &str = "Learning at home";
-    pub const NO_HOME: &str = "We will choose something to do at home together.";
-    pub const CONCERNS: &str = "Concerns we talked about";
-    pub const CONCERNS_TO_TALK: &str = "Concerns to talk about together";
-    pub const COMMUNICATION: &str = "Our communication this year";
-    pub const NEXT: &str = "Next steps";
-    pub const NOTES: &str = "Notes from our conference";
-    pub const PAGE_OF: &str = "Page {page} of {pages}";
+/// The packet's words: headings and labels in the family's language with English beside them
+/// (the teacher reads the packet too), sentences in the family's language with English under
+/// them, and the closed lists (goal areas, kinds of praise and contact, causes) and dates in the
+/// family's language. For a family reading English, English alone. What the teacher wrote is
+/// printed as written.
+struct Words {
+    family: &'static Handout,
+    english: &'static Handout,
+}
+
+impl Words {
+    fn for_page(page: &StudentPage) -> Words {
+        Words {
+            family: family_handout(&page.record),
+            english: english(),
+        }
+    }
+
+    fn bilingual(&self) -> bool {
+        self.family.code != self.english.code
+    }
+
+    /// A heading or label: "Metas en las que trabajamos / Goals we are working on".
+    fn label(&self, key: &str) -> String {
+        let english = self.english.text(key);
+        let theirs = self.family.text(key);
+        if !self.bilingual() || theirs == english {
+            english.to_string()
+        } else {
+            format!("{theirs} / {english}")
+        }
+    }
+
+    /// A sentence: the family's, with English's on the next line when they differ.
+    fn sentence(&self, document: &mut Document, key: &str) {
+        document.paragraph(self.family.text(key), Style::muted(), 0.0);
+        if self.bilingual() {
+            document.paragraph(self.english.text(key), Style::small(), 0.0);
+        }
+    }
+
+    /// A word of a closed list ("goal_area.reading"), or a short phrase, in the family's language.
+    fn word(&self, key: &str) -> &str {
+        self.family.text(key)
+    }
+
+    fn date(&self, day: NaiveDate) -> String {
+        self.family.short_date(day)
+    }
+
+    /// A number as the family writes it: 12, 12,5.
+    fn number(&self, value: f64) -> String {
+        self.family.number((value * 100.0).round() / 100.0)
+    }
 }
 
 /// Contacts listed in full under the counts.
@@ -58,18 +93,30 @@ pub struct PacketSetting<'a> {
 
 /// The packet for one child.
 pub fn student_packet(page: &StudentPage, with: &PacketSetting) -> Printed {
-    let sender = Sender::new(with.settings, crate::i18n::handout("en"));
+    let sender = Sender::new(with.settings, english());
+    let words = Words::for_page(page);
     let mut document = Document::new(
         with.paper,
         DocumentInfo {
-            title: format!("{} — {}", words::TITLE, page.record.display_name),
+            title: format!(
+                "{} — {}",
+                english().text("packet.title"),
+                page.record.display_name
+            ),
             author: sender.teacher.clone(),
             created: with.now,
-            footer: footer(page),
-            page_of: words::PAGE_OF.into(),
+            footer: footer(page, &words),
+            page_of: words.family.page_of.clone(),
         },
     );
-    write_packet(&mut document, page, &sender, with.today, with.year_start);
+    write_packet(
+        &mut document,
+        page,
+        &words,
+        &sender,
+        with.today,
+        with.year_start,
+    );
     document.finish()
 }
 
@@ -81,27 +128,35 @@ pub fn class_packet(
     pages: impl IntoIterator<Item = Result<StudentPage>>,
     with: &PacketSetting,
 ) -> Result<Printed> {
-    let sender = Sender::new(with.settings, crate::i18n::handout("en"));
+    let sender = Sender::new(with.settings, english());
     let mut document: Option<Document> = None;
     for page in pages {
         let page = page?;
+        let words = Words::for_page(&page);
         let document = match document.as_mut() {
             Some(document) => {
-                document.new_section(&footer(&page), words::PAGE_OF);
+                document.new_section(&footer(&page, &words), &words.family.page_of);
                 document
             }
             None => document.insert(Document::new(
                 with.paper,
                 DocumentInfo {
-                    title: format!("{}s — {class_name}", words::TITLE),
+                    title: format!("{}s — {class_name}", english().text("packet.title")),
                     author: sender.teacher.clone(),
                     created: with.now,
-                    footer: footer(&page),
-                    page_of: words::PAGE_OF.into(),
+                    footer: footer(&page, &words),
+                    page_of: words.family.page_of.clone(),
                 },
             )),
         };
-        write_packet(document, &page, &sender, with.today, with.year_start);
+        write_packet(
+            document,
+            &page,
+            &words,
+            &sender,
+            with.today,
+            with.year_start,
+        );
     }
     let document = document.ok_or_else(|| {
         Error::NothingToPrint(format!(
@@ -111,12 +166,12 @@ pub fn class_packet(
     Ok(document.finish())
 }
 
-fn footer(page: &StudentPage) -> String {
+fn footer(page: &StudentPage, words: &Words) -> String {
     format!(
         "{} · {} · {}",
         page.record.display_name,
         page.record.class.details.name,
-        words::TITLE
+        words.word("packet.title")
     )
 }
 
@@ -127,9 +182,6 @@ fn conference_for(page: &StudentPage, today: NaiveDate) -> Option<&Conference> {
         .find(|c| c.details.day() >= today)
         .or_else(|| page.conferences.last())
 }
-
-/// How the packet names the family as a whole.
-const FAMILY: &str = "The family";
 
 /// A guardian's name if they are still this child's guardian and may be contacted. The packet
 /// goes home: it never names someone the family must not hear from (a custody order).
@@ -146,53 +198,39 @@ fn contactable_guardian(page: &StudentPage, id: Id) -> Option<&str> {
 fn printable_answers<'a>(
     page: &'a StudentPage,
     answers: &'a [AnswerBy],
+    words: &'a Words,
 ) -> impl Iterator<Item = (&'a AnswerBy, &'a str)> {
     answers
         .iter()
         .filter(|a| !a.answer.details.sensitive)
         .filter_map(|a| match a.answer.details.guardian_id {
-            None => Some((a, FAMILY)),
+            None => Some((a, words.word("packet.the_family"))),
             Some(id) => contactable_guardian(page, id).map(|name| (a, name)),
         })
-}
-
-fn short_date(date: NaiveDate) -> String {
-    date.format("%b %-d, %Y").to_string()
-}
-
-/// A number as a teacher writes it: 12, 12.5.
-fn number(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded}")
-    }
 }
 
 fn write_packet(
     document: &mut Document,
     page: &StudentPage,
+    words: &Words,
     sender: &Sender,
     today: NaiveDate,
     year_start: NaiveDate,
 ) {
     let child = page.record.display_name.as_str();
-    let english = handout("en");
     let conference = conference_for(page, today);
+    // A family reading Arabic or Dari reads the packet from the right.
+    document.set_right_to_left(words.family.rtl);
 
     // Header.
     document.line(
-        &format!("{} · {}", words::TITLE, sender.school),
+        &format!("{} · {}", words.label("packet.title"), sender.school),
         Style::strong().with_color(THEME.accent),
         0.0,
     );
     document.line(child, Style::title(), 0.0);
     document.line(
-        &format!(
-            "{} · Teacher: {}",
-            page.record.class.details.name, sender.teacher
-        ),
+        &format!("{} · {}", page.record.class.details.name, sender.teacher),
         Style::muted(),
         0.0,
     );
@@ -202,14 +240,14 @@ fn write_packet(
     match conference {
         Some(c) => {
             let when = format!(
-                "{} at {}",
-                english.date(c.details.day()),
-                english.time(c.details.starts_at.time())
+                "{} · {}",
+                words.family.date(c.details.day()),
+                words.family.time(c.details.starts_at.time())
             );
-            document.labelled("Date", &when, Style::body());
+            document.labelled(&words.label("packet.date"), &when, Style::body());
         }
         None => {
-            document.labelled("Date", "", Style::body());
+            document.labelled(&words.label("packet.date"), "", Style::body());
             document.writing_lines(1);
         }
     }
@@ -217,20 +255,20 @@ fn write_packet(
         .map(|c| c.details.attendees.trim())
         .filter(|a| !a.is_empty());
     match attended {
-        Some(who) => document.labelled("Who attended", who, Style::body()),
+        Some(who) => document.labelled(&words.label("packet.who_attended"), who, Style::body()),
         None => {
-            document.labelled("Who attended", "", Style::body());
+            document.labelled(&words.label("packet.who_attended"), "", Style::body());
             document.writing_lines(1);
         }
     }
 
-    strengths(document, page);
-    family(document, page);
-    goals(document, page);
-    home(document, page);
-    concerns(document, page);
-    communication(document, page, year_start);
-    next_steps(document, page, sender);
+    strengths(document, page, words);
+    family(document, page, words);
+    goals(document, page, words);
+    home(document, page, words);
+    concerns(document, page, words);
+    communication(document, page, words, year_start);
+    next_steps(document, page, words, sender);
 
     // The notes and the signatures are one block: signatures never start a page on their own.
     let signatures = 36.0 + Style::small().line_height() * 2.0;
@@ -241,23 +279,33 @@ fn write_packet(
             + signatures,
     );
     document.heading(
-        words::NOTES,
+        &words.label("packet.notes"),
         THEME.writing_line * NOTE_LINES as f32 + signatures,
     );
     document.writing_lines(NOTE_LINES);
     document.space(6.0);
-    document.signature_lines(&["Family signature", "Teacher signature"], "Date");
+    document.signature_lines(
+        &[
+            &words.label("packet.family_signature"),
+            &words.label("packet.teacher_signature"),
+        ],
+        &words.label("packet.date"),
+    );
+    document.set_right_to_left(false);
 }
 
-fn strengths(document: &mut Document, page: &StudentPage) {
-    document.heading(words::STRENGTHS, Style::body().line_height() * 2.0);
+fn strengths(document: &mut Document, page: &StudentPage, words: &Words) {
+    document.heading(
+        &words.label("packet.strengths"),
+        Style::body().line_height() * 2.0,
+    );
     let mut any = false;
     for answers in page
         .family_answers
         .iter()
         .filter(|a| a.question.seed_key.as_deref() == Some("strengths"))
     {
-        for (by, who) in printable_answers(page, &answers.answers) {
+        for (by, who) in printable_answers(page, &answers.answers, words) {
             any = true;
             document.bullet(
                 &format!("“{}” — {who}", by.answer.details.answer),
@@ -269,39 +317,54 @@ fn strengths(document: &mut Document, page: &StudentPage) {
         any = true;
         let what = match (praise.details.category, praise.details.note.trim()) {
             (PraiseCategory::Other, note) if !note.is_empty() => note.to_string(),
-            (category, "") => category.label().to_string(),
-            (category, note) => format!("{}: {note}", category.label()),
+            (category, "") => words.word(&praise_key(category)).to_string(),
+            (category, note) => format!("{}: {note}", words.word(&praise_key(category))),
         };
         document.bullet(
-            &format!("{} — {what}", short_date(praise.details.noticed_on)),
+            &format!("{} — {what}", words.date(praise.details.noticed_on)),
             Style::body(),
         );
     }
     if !any {
-        document.paragraph(words::NO_STRENGTHS, Style::muted(), 0.0);
+        words.sentence(document, "packet.no_strengths");
     }
 }
 
-fn family(document: &mut Document, page: &StudentPage) {
+fn praise_key(category: PraiseCategory) -> String {
+    format!("praise.{}", category.as_str())
+}
+
+fn family(document: &mut Document, page: &StudentPage, words: &Words) {
     let told: Vec<_> = page
         .family_answers
         .iter()
         .filter(|a| a.question.seed_key.as_deref() != Some("strengths"))
-        .filter(|a| printable_answers(page, &a.answers).next().is_some())
+        .filter(|a| printable_answers(page, &a.answers, words).next().is_some())
         .collect();
-    document.heading(words::FAMILY, Style::body().line_height() * 3.0);
+    document.heading(
+        &words.label("packet.family"),
+        Style::body().line_height() * 3.0,
+    );
     if told.is_empty() {
-        document.paragraph(words::NOT_HEARD, Style::muted(), 0.0);
+        words.sentence(document, "packet.no_family");
         document.writing_lines(3);
         return;
     }
     for answers in told {
         document.ensure(Style::strong().line_height() + Style::body().line_height() * 2.0);
-        document.paragraph(&answers.question.prompt, Style::strong(), 0.0);
-        for (by, who) in printable_answers(page, &answers.answers) {
+        // A question from Rapport's bank, as Rapport wrote it, is asked in the family's language.
+        let prompt = answers
+            .question
+            .seed_key
+            .as_deref()
+            .filter(|key| words.english.question(key) == Some(answers.question.prompt.as_str()))
+            .and_then(|key| words.family.question(key))
+            .unwrap_or(&answers.question.prompt);
+        document.paragraph(prompt, Style::strong(), 0.0);
+        for (by, who) in printable_answers(page, &answers.answers, words) {
             document.paragraph(&by.answer.details.answer, Style::body(), 10.0);
             document.paragraph(
-                &format!("— {who}, {}", short_date(by.answer.details.answered_on)),
+                &format!("— {who}, {}", words.date(by.answer.details.answered_on)),
                 Style::small(),
                 10.0,
             );
@@ -317,14 +380,14 @@ fn shown_goals(page: &StudentPage) -> impl Iterator<Item = &GoalRecord> {
         .filter(|g| g.goal.details.status != GoalStatus::Dropped)
 }
 
-fn goals(document: &mut Document, page: &StudentPage) {
+fn goals(document: &mut Document, page: &StudentPage, words: &Words) {
     // The heading stays with the first goal's block.
     let first = shown_goals(page)
         .next()
         .map_or(Style::body().line_height() * 3.0, |g| {
             goal_block_height(document, g)
         });
-    document.heading(words::GOALS, first);
+    document.heading(&words.label("packet.goals"), first);
     let mut any = false;
     for record in shown_goals(page) {
         any = true;
@@ -333,43 +396,59 @@ fn goals(document: &mut Document, page: &StudentPage) {
         document.ensure(goal_block_height(document, record));
         document.paragraph(&goal.statement, Style::strong(), 0.0);
         let mut facts = vec![
-            goal.area.label().to_string(),
-            goal.status.label().to_string(),
+            words
+                .word(&format!("goal_area.{}", goal.area.as_str()))
+                .to_string(),
+            words
+                .word(&format!("goal_status.{}", goal.status.as_str()))
+                .to_string(),
         ];
         if let Some(due) = goal.due_on {
-            facts.push(format!("by {}", short_date(due)));
+            facts.push(format!(
+                "{}: {}",
+                words.word("packet.by_when"),
+                words.date(due)
+            ));
         }
         document.line(&facts.join(" · "), Style::small(), 0.0);
         let unit = goal.unit.trim();
         if let (Some(baseline), Some(target)) = (goal.baseline, goal.target) {
             document.labelled(
-                "From → to",
-                &format!("{} → {} {unit}", number(baseline), number(target)),
+                &words.label("packet.from_to"),
+                &format!(
+                    "{} → {} {unit}",
+                    words.number(baseline),
+                    words.number(target)
+                ),
                 Style::body(),
             );
         }
         if let Some(latest) = record.check_ins.last() {
             let mut progress = format!(
-                "{} {unit} on {}",
-                number(latest.details.value),
-                short_date(latest.details.on_date)
+                "{} {unit} · {}",
+                words.number(latest.details.value),
+                words.date(latest.details.on_date)
             );
             if let Some(share) = record.progress {
-                progress.push_str(&format!(" ({:.0}% of the way)", share * 100.0));
+                progress.push_str(&format!(" · {:.0}%", share * 100.0));
             }
-            document.labelled("Latest", &progress, Style::body());
-            chart(document, record);
+            document.labelled(&words.label("packet.latest"), &progress, Style::body());
+            chart(document, record, words);
         }
         if !goal.steps.trim().is_empty() {
-            document.labelled("What we are doing", &goal.steps, Style::body());
+            document.labelled(
+                &words.label("packet.what_we_do"),
+                &goal.steps,
+                Style::body(),
+            );
         }
         if !goal.why.trim().is_empty() {
-            document.labelled("Why it matters", &goal.why, Style::body());
+            document.labelled(&words.label("packet.why"), &goal.why, Style::body());
         }
         document.space(8.0);
     }
     if !any {
-        document.paragraph(words::NO_GOALS, Style::muted(), 0.0);
+        words.sentence(document, "packet.no_goals");
         document.writing_lines(2);
     }
 }
@@ -388,7 +467,7 @@ fn goal_block_height(document: &Document, record: &GoalRecord) -> f32 {
 }
 
 /// The check-ins over time, with the baseline and target as guides.
-fn chart(document: &mut Document, record: &GoalRecord) {
+fn chart(document: &mut Document, record: &GoalRecord, words: &Words) {
     let goal = &record.goal.details;
     let first_day = record
         .check_ins
@@ -413,8 +492,16 @@ fn chart(document: &mut Document, record: &GoalRecord) {
             .iter()
             .map(|c| (x(c.details.on_date), c.details.value as f32)),
     );
-    let baseline_label = goal.baseline.map(|b| format!("Start {}", number(b)));
-    let target_label = goal.target.map(|t| format!("Target {}", number(t)));
+    let baseline_label = goal.baseline.map(|b| {
+        words
+            .word("packet.start")
+            .replace("{value}", &words.number(b))
+    });
+    let target_label = goal.target.map(|t| {
+        words
+            .word("packet.target")
+            .replace("{value}", &words.number(t))
+    });
     let mut guides: Vec<(&str, f32)> = Vec::new();
     if let (Some(label), Some(value)) = (&baseline_label, goal.baseline) {
         guides.push((label, value as f32));
@@ -422,7 +509,7 @@ fn chart(document: &mut Document, record: &GoalRecord) {
     if let (Some(label), Some(value)) = (&target_label, goal.target) {
         guides.push((label, value as f32));
     }
-    let (from, to) = (short_date(first_day), short_date(last_day));
+    let (from, to) = (words.date(first_day), words.date(last_day));
     document.line_chart(&LineChart {
         points: &points,
         x_range: (0.0, x(last_day)),
@@ -432,8 +519,11 @@ fn chart(document: &mut Document, record: &GoalRecord) {
     });
 }
 
-fn home(document: &mut Document, page: &StudentPage) {
-    document.heading(words::HOME, Style::body().line_height() * 2.0);
+fn home(document: &mut Document, page: &StudentPage, words: &Words) {
+    document.heading(
+        &words.label("packet.home"),
+        Style::body().line_height() * 2.0,
+    );
     let mut any = false;
     for record in shown_goals(page) {
         for activity in &record.home_activities {
@@ -448,14 +538,16 @@ fn home(document: &mut Document, page: &StudentPage) {
             }
             document.bullet(&text, Style::body());
             document.paragraph(
-                &format!("For the goal: {}", record.goal.details.statement),
+                &words
+                    .word("packet.for_goal")
+                    .replace("{goal}", &record.goal.details.statement),
                 Style::small(),
                 Style::body().size * 1.2,
             );
         }
     }
     if !any {
-        document.paragraph(words::NO_HOME, Style::muted(), 0.0);
+        words.sentence(document, "packet.no_home");
         document.writing_lines(2);
     }
 }
@@ -467,35 +559,39 @@ fn printed(concern: &Concern) -> bool {
     concern.details.contact_id.is_some() || concern.details.share_at_conference
 }
 
-fn concerns(document: &mut Document, page: &StudentPage) {
+fn concerns(document: &mut Document, page: &StudentPage, words: &Words) {
     let (talked, to_talk): (Vec<&Concern>, Vec<&Concern>) = page
         .concerns
         .iter()
         .filter(|c| printed(c))
         .partition(|c| c.details.contact_id.is_some());
     for (heading, list) in [
-        (words::CONCERNS, talked),
-        (words::CONCERNS_TO_TALK, to_talk),
+        ("packet.concerns", talked),
+        ("packet.concerns_to_talk", to_talk),
     ] {
         if list.is_empty() {
             continue;
         }
-        document.heading(heading, Style::body().line_height() * 3.0);
+        document.heading(&words.label(heading), Style::body().line_height() * 3.0);
         for concern in list {
-            concern_entry(document, &concern.details);
+            concern_entry(document, &concern.details, words);
         }
     }
 }
 
-fn concern_entry(document: &mut Document, concern: &ConcernDetails) {
+fn concern_entry(document: &mut Document, concern: &ConcernDetails, words: &Words) {
     document.ensure(Style::strong().line_height() * 3.0);
     document.paragraph(&concern.observed, Style::strong(), 0.0);
     let status = match concern.resolved_on {
-        Some(day) => format!("Resolved {}", short_date(day)),
-        None => "Still working on it".to_string(),
+        Some(day) => words
+            .word("packet.resolved")
+            .replace("{date}", &words.date(day)),
+        None => words.word("packet.still_working").to_string(),
     };
     let mut facts = vec![
-        format!("Noticed {}", short_date(concern.noticed_on)),
+        words
+            .word("packet.noticed")
+            .replace("{date}", &words.date(concern.noticed_on)),
         status,
     ];
     if !concern.setting.trim().is_empty() {
@@ -505,23 +601,39 @@ fn concern_entry(document: &mut Document, concern: &ConcernDetails) {
     let causes: Vec<&str> = concern
         .causes
         .iter()
-        .map(|code| crate::causes::find(code).map_or(code.as_str(), |c| c.label))
+        .map(|code| match words.word(&format!("cause.{code}")) {
+            "" => code.as_str(),
+            word => word,
+        })
         .collect();
     if !causes.is_empty() {
-        document.labelled("Possible causes", &causes.join("; "), Style::body());
+        document.labelled(
+            &words.label("packet.causes"),
+            &causes.join("; "),
+            Style::body(),
+        );
     }
     if !concern.strategies.trim().is_empty() {
-        document.labelled("What we tried", &concern.strategies, Style::body());
+        document.labelled(
+            &words.label("packet.tried"),
+            &concern.strategies,
+            Style::body(),
+        );
     }
     if !concern.plan.trim().is_empty() {
-        document.labelled("What we agreed", &concern.plan, Style::body());
+        document.labelled(&words.label("packet.agreed"), &concern.plan, Style::body());
     }
     // The teacher's notes (`concern.notes`) are private and never printed.
     document.space(6.0);
 }
 
-fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveDate) {
-    document.heading(words::COMMUNICATION, 60.0);
+fn communication(
+    document: &mut Document,
+    page: &StudentPage,
+    words: &Words,
+    year_start: NaiveDate,
+) {
+    document.heading(&words.label("packet.communication"), 60.0);
     // A contact marked private is neither listed nor counted: even that it happened stays with
     // the teacher.
     let this_year: Vec<&Contact> = page
@@ -535,27 +647,29 @@ fn communication(document: &mut Document, page: &StudentPage, year_start: NaiveD
             .filter(|c| c.details.kind == kind && c.details.reached)
             .count()
     };
-    let contacts = match this_year.len() {
-        1 => "1 contact".to_string(),
-        n => format!("{n} contacts"),
-    };
+    // "Contacts: 12 (1 September 2026 → 24 November 2026) · Positive news: 5 · Concern: 1", the
+    // last two counting the contacts in which the family was reached.
     document.paragraph(
         &format!(
-            "{contacts} since {}: {} with good news and {} about a concern.",
-            short_date(year_start),
+            "{}: {} ({} →) · {}: {} · {}: {}",
+            words.word("packet.contacts"),
+            this_year.len(),
+            words.date(year_start),
+            words.word("contact_kind.positive"),
             reached_of(ContactKind::Positive),
+            words.word("contact_kind.concern"),
             reached_of(ContactKind::Concern)
         ),
         Style::body(),
         0.0,
     );
     document.space(4.0);
-    contacts_by_kind(document, &this_year);
-    recent_contacts(document, page, &this_year);
+    contacts_by_kind(document, &this_year, words);
+    recent_contacts(document, page, &this_year, words);
 }
 
 /// How many contacts of each kind, and in how many the family was reached.
-fn contacts_by_kind(document: &mut Document, this_year: &[&Contact]) {
+fn contacts_by_kind(document: &mut Document, this_year: &[&Contact], words: &Words) {
     let kinds = [
         ContactKind::Introduction,
         ContactKind::Positive,
@@ -572,22 +686,31 @@ fn contacts_by_kind(document: &mut Document, this_year: &[&Contact]) {
                 .collect();
             let reached = of_kind.iter().filter(|c| c.details.reached).count();
             vec![
-                kind.label().to_string(),
+                words
+                    .word(&format!("contact_kind.{}", kind.as_str()))
+                    .to_string(),
                 of_kind.len().to_string(),
                 reached.to_string(),
             ]
         })
         .collect();
+    let titles =
+        ["packet.contact_kind", "packet.contacts", "packet.we_talked"].map(|k| words.label(k));
     let columns = [
-        Column::new("Kind of contact", 3.0),
-        Column::new("Contacts", 1.0),
-        Column::new("We talked", 1.0),
+        Column::new(&titles[0], 3.0),
+        Column::new(&titles[1], 1.0),
+        Column::new(&titles[2], 1.0),
     ];
     document.table(&columns, &counts);
 }
 
 /// The latest contacts of the year: when, with whom, how and about what.
-fn recent_contacts(document: &mut Document, page: &StudentPage, this_year: &[&Contact]) {
+fn recent_contacts(
+    document: &mut Document,
+    page: &StudentPage,
+    this_year: &[&Contact],
+    words: &Words,
+) {
     let recent: Vec<Vec<String>> = this_year
         .iter()
         .take(RECENT_CONTACTS)
@@ -596,12 +719,14 @@ fn recent_contacts(document: &mut Document, page: &StudentPage, this_year: &[&Co
                 .details
                 .guardian_id
                 .and_then(|id| contactable_guardian(page, id))
-                .unwrap_or(FAMILY)
+                .unwrap_or(words.word("packet.the_family"))
                 .to_string();
             vec![
-                short_date(c.details.happened_on),
+                words.date(c.details.happened_on),
                 with,
-                c.details.method.label().to_string(),
+                words
+                    .word(&format!("contact_method.{}", c.details.method.as_str()))
+                    .to_string(),
                 c.details.summary.clone(),
             ]
         })
@@ -610,26 +735,30 @@ fn recent_contacts(document: &mut Document, page: &StudentPage, this_year: &[&Co
         return;
     }
     document.ensure(Style::strong().line_height() + 40.0);
-    document.line("Most recent", Style::strong(), 0.0);
+    document.line(&words.label("packet.most_recent"), Style::strong(), 0.0);
+    let titles =
+        ["packet.date", "packet.with", "packet.how", "packet.about"].map(|k| words.label(k));
     let columns = [
-        Column::new("Date", 1.1),
-        Column::new("With", 1.5),
-        Column::new("How", 1.0),
-        Column::new("About", 3.4),
+        Column::new(&titles[0], 1.1),
+        Column::new(&titles[1], 1.5),
+        Column::new(&titles[2], 1.0),
+        Column::new(&titles[3], 3.4),
     ];
     document.table(&columns, &recent);
 }
 
-fn next_steps(document: &mut Document, page: &StudentPage, sender: &Sender) {
+fn next_steps(document: &mut Document, page: &StudentPage, words: &Words, sender: &Sender) {
     let child = page.record.display_name.as_str();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for contact in &page.contacts {
         let c = &contact.details;
         if let (Some(day), false, false) = (c.follow_up_on, c.follow_up_done, c.sensitive) {
             rows.push(vec![
-                format!("Follow up: {}", c.summary),
+                words
+                    .word("packet.follow_up")
+                    .replace("{summary}", &c.summary),
                 sender.teacher.clone(),
-                short_date(day),
+                words.date(day),
             ]);
         }
     }
@@ -640,14 +769,19 @@ fn next_steps(document: &mut Document, page: &StudentPage, sender: &Sender) {
     {
         let goal = &record.goal.details;
         rows.push(vec![
-            format!("Work toward: {}", goal.statement),
-            format!("{child} and {}", sender.teacher),
-            goal.due_on.map_or_else(|| "—".to_string(), short_date),
+            words
+                .word("packet.work_toward")
+                .replace("{goal}", &goal.statement),
+            words.family.names(&[child, &sender.teacher]),
+            goal.due_on
+                .map_or_else(|| "—".to_string(), |day| words.date(day)),
         ]);
         for activity in &record.home_activities {
             rows.push(vec![
-                format!("At home: {}", activity.details.title),
-                "Family".to_string(),
+                words
+                    .word("packet.at_home")
+                    .replace("{activity}", &activity.details.title),
+                words.word("packet.the_family").to_string(),
                 non_empty_or_dash(&activity.details.how_often),
             ]);
         }
@@ -657,18 +791,21 @@ fn next_steps(document: &mut Document, page: &StudentPage, sender: &Sender) {
     }) {
         rows.push(vec![
             concern.details.plan.clone(),
-            format!("Family and {}", sender.teacher),
+            words
+                .word("packet.family_and")
+                .replace("{teacher}", &sender.teacher),
             "—".to_string(),
         ]);
     }
     // Room to write what is agreed at the conference.
     rows.extend((0..BLANK_STEPS).map(|_| vec!["\n".to_string(), String::new(), String::new()]));
-    document.heading(words::NEXT, 60.0);
+    document.heading(&words.label("packet.next"), 60.0);
+    let titles = ["packet.what", "packet.who", "packet.by_when"].map(|k| words.label(k));
     document.table(
         &[
-            Column::new("What", 4.0),
-            Column::new("Who", 1.8),
-            Column::new("By when", 1.2),
+            Column::new(&titles[0], 4.0),
+            Column::new(&titles[1], 1.8),
+            Column::new(&titles[2], 1.2),
         ],
         &rows,
     );

@@ -320,8 +320,36 @@ fn the_class_packet_has_every_child_in_every_script_each_numbered_on_their_own()
     for name in NAMES {
         assert!(text.contains(name), "{name}");
     }
+    // Each child's pages are numbered on their own, in their family's language: "Page 1 of",
+    // "Página 1 de", "1쪽"…, each counted once.
+    let mut markers: Vec<String> = Vec::new();
+    for code in rapport::i18n::handout_languages() {
+        let text = rapport::i18n::handout(code);
+        let page_of = &text.page_of;
+        let (page, pages) = (
+            page_of.find("{page}").unwrap(),
+            page_of.find("{pages}").unwrap(),
+        );
+        let marker = if page < pages {
+            page_of[..pages].replace("{page}", "1")
+        } else {
+            page_of[pages + "{pages}".len()..].replace("{page}", "1")
+        };
+        // Extraction may lose a space beside right-to-left words, and reads a right-to-left
+        // footer in an English page's order: compared without spaces, both ways.
+        markers.push(marker.split_whitespace().collect());
+        if text.rtl {
+            markers.push(marker.split_whitespace().rev().collect());
+        }
+    }
+    markers.sort();
+    markers.dedup();
+    let squeezed: String = text.split_whitespace().collect();
     assert_eq!(
-        text.matches("Page 1 of").count(),
+        markers
+            .iter()
+            .map(|m| squeezed.matches(m.as_str()).count())
+            .sum::<usize>(),
         students,
         "one numbering per child"
     );
@@ -333,11 +361,12 @@ fn the_class_packet_has_every_child_in_every_script_each_numbered_on_their_own()
         "Our communication this year",
         "Next steps",
         "Notes from our conference",
-        "Family signature",
-        "Teacher signature",
     ] {
-        assert_eq!(text.matches(section).count(), students, "{section}");
+        // A heading beside its translation may wrap: read the words, not the lines.
+        assert_eq!(words(&text).matches(section).count(), students, "{section}");
     }
+    // Two signatures a child; a label beside its translation wraps under its line.
+    assert_eq!(text.matches("signature").count(), students * 2);
     assert!(text.contains("Concerns we talked about"));
     // The table's header repeats with it, and the counts are the record's.
     assert!(text.contains("Kind of contact"));
@@ -490,7 +519,17 @@ fn a_very_long_record_flows_across_pages_and_keeps_private_things_private() {
         }
         assert!(pages >= 5, "{pages} pages");
         let text = checked(&pdf, pages);
-        assert!(text.contains(&format!("Page {pages} of {pages}")));
+        // Numbered in the family's language (José's family reads Spanish).
+        let language = store.guardians_of(jose).unwrap()[0]
+            .guardian
+            .details
+            .preferred_language
+            .clone();
+        let last = rapport::i18n::handout(&language)
+            .page_of
+            .replace("{page}", &pages.to_string())
+            .replace("{pages}", &pages.to_string());
+        assert!(text.contains(&last), "{last}");
         for private in ["SENSITIVE-CONTACT", "SENSITIVE-ANSWER", "PRIVATE-NOTE"] {
             assert!(!text.contains(private), "{private} was printed");
         }
@@ -499,8 +538,10 @@ fn a_very_long_record_flows_across_pages_and_keeps_private_things_private() {
             "Kitchen math 3",
             "Earlier bedtime on school nights",
             "Puts his head down during independent writing",
-            "Target 80",
-            "Family signature",
+            &rapport::i18n::handout(&language)
+                .text("packet.target")
+                .replace("{value}", "80"),
+            rapport::i18n::handout(&language).text("packet.family_signature"),
         ] {
             assert!(text.contains(shown), "{shown} is missing");
         }
@@ -738,7 +779,7 @@ fn what_goes_home_never_names_or_counts_what_the_family_must_not_see() {
     };
     let contacts_line = |text: &str| -> String {
         text.lines()
-            .find(|l| l.contains("contacts since"))
+            .find(|l| l.contains("→) ·"))
             .unwrap()
             .to_string()
     };
@@ -887,6 +928,7 @@ fn a_concern_prints_only_when_talked_through_or_raised_and_says_which() {
         !text.contains("Unraised worry"),
         "never talked through, never raised"
     );
+    let text = words(&text);
     let raised = text
         .find("Concerns to talk about together")
         .expect("the raised heading");
@@ -1007,6 +1049,39 @@ fn every_language_prints_its_questionnaire_and_letter_in_its_own_words() {
                 "{code}: the title at the right ({right} of {width})"
             );
         }
+
+        // The conference packet: its headings in the family's language with English beside
+        // them, the child's goal area and a date written their way.
+        let (packet, pages) =
+            saved(lay_out(&store, Document::Packet(jose), Paper::Letter).unwrap());
+        // RAPPORT_PDF_OUT=folder keeps each language's packet, questionnaire and letter, to look
+        // at them.
+        if let Some(folder) = std::env::var_os("RAPPORT_PDF_OUT") {
+            let folder = Path::new(&folder);
+            std::fs::copy(&packet.path, folder.join(format!("packet-{code}.pdf"))).unwrap();
+            std::fs::copy(
+                &questionnaire.path,
+                folder.join(format!("questionnaire-{code}.pdf")),
+            )
+            .unwrap();
+        }
+        let printed = words(&checked(&packet, pages));
+        for expected in [
+            text.text("packet.strengths").to_string(),
+            text.text("packet.goals").to_string(),
+            text.text("goal_area.reading").to_string(),
+            text.short_date(NaiveDate::from_ymd_opt(2026, 8, 20).unwrap()),
+        ] {
+            let expected = words(&expected);
+            assert!(
+                holds(&printed, &expected, text.rtl),
+                "{code}: the packet says {expected}"
+            );
+        }
+        assert!(
+            holds(&printed, "Starting with strengths", text.rtl),
+            "{code}: English beside"
+        );
 
         let letter = lay_out(&store, Document::Letter(jose), Paper::Letter).unwrap();
         let (letter, pages) = saved(letter);

@@ -19,30 +19,44 @@ pub struct LineChart<'a> {
 }
 
 impl Document {
-    /// Signature lines side by side, each with its label and a date line under it.
+    /// Signature lines side by side, each with its label and a date line under it. A long label
+    /// (one beside its translation) wraps under its own line, never into its neighbour's.
     pub fn signature_lines(&mut self, labels: &[&str], date: &str) {
         let style = Style::small();
-        let block = 36.0 + style.line_height() * 2.0;
-        self.ensure(block);
         let gap = 24.0;
         let count = labels.len().max(1) as f32;
         let column = (self.width() - gap * (count - 1.0)) / count;
+        let sign_width = column * 0.68;
+        let date_width = column - sign_width - 10.0;
+        let wrapped: Vec<Vec<String>> = labels
+            .iter()
+            .map(|label| super::wrap::wrap(label, style, sign_width - 4.0))
+            .collect();
+        let date_lines = super::wrap::wrap(date, style, date_width);
+        let lines = wrapped
+            .iter()
+            .map(Vec::len)
+            .chain(std::iter::once(date_lines.len()))
+            .max()
+            .unwrap_or(1);
+        self.ensure(36.0 + style.line_height() * (lines as f32 + 1.0));
         self.y -= 36.0;
         let line_y = self.y;
-        for (index, label) in labels.iter().enumerate() {
+        for (index, label) in wrapped.iter().enumerate() {
             let x = THEME.margin + index as f32 * (column + gap);
-            let sign_end = x + column * 0.68;
+            let sign_end = x + sign_width;
             self.rule(x, line_y, sign_end, THEME.ink, 0.6);
             self.rule(sign_end + 10.0, line_y, x + column, THEME.ink, 0.6);
-            self.text_at(label, style, x, line_y - style.line_height() - 1.0);
-            self.text_at(
-                date,
-                style,
-                sign_end + 10.0,
-                line_y - style.line_height() - 1.0,
-            );
+            for (n, line) in label.iter().enumerate() {
+                let y = line_y - style.line_height() * (n as f32 + 1.0) - 1.0;
+                self.text_at(line, style, x, y);
+            }
+            for (n, line) in date_lines.iter().enumerate() {
+                let y = line_y - style.line_height() * (n as f32 + 1.0) - 1.0;
+                self.text_at(line, style, sign_end + 10.0, y);
+            }
         }
-        self.y = line_y - style.line_height() * 2.0;
+        self.y = line_y - style.line_height() * (lines as f32 + 1.0);
     }
 
     /// A dashed line across the page to cut along, with `label` at its start.
