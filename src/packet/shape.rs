@@ -197,7 +197,13 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
         .enumerate()
         .map(|(index, (info, position))| {
             let cluster = info.cluster as usize;
-            let chars: Vec<char> = text_of(cluster).chars().collect();
+            // Joiners (the Dari "می‌کند" has one) are invisible and drawn with another glyph
+            // (often the space's): they stay out of the extracted text, so that glyph keeps its
+            // own character.
+            let chars: Vec<char> = text_of(cluster)
+                .chars()
+                .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}'))
+                .collect();
             let same = members.get(&cluster).map_or(&[][..], Vec::as_slice);
             let place = same.iter().position(|&i| i == index).unwrap_or(0);
             let text = if same.len() == chars.len() {

@@ -1082,6 +1082,33 @@ fn every_language_prints_its_questionnaire_and_letter_in_its_own_words() {
             holds(&printed, "Starting with strengths", text.rtl),
             "{code}: English beside"
         );
+        if text.rtl {
+            // Mirrored: the headings end at the right margin, and a table's first column
+            // ("Kind of contact") is at the right, not the left.
+            let heading: String = words(text.text("packet.strengths"))
+                .split(' ')
+                .next()
+                .unwrap()
+                .chars()
+                .rev()
+                .collect();
+            let (right, width) = right_edge_of(&packet, &heading);
+            assert!(
+                right > width - 60.0,
+                "{code}: {heading} at {right} of {width}"
+            );
+            let html = tool("pdftotext", &["-bbox"], &packet.path);
+            let kind = html
+                .lines()
+                .find(|l| l.contains(">Kind<"))
+                .expect("the contacts table");
+            let at = kind.find("xMin=\"").unwrap() + 6;
+            let x: f32 = kind[at..].split('"').next().unwrap().parse().unwrap();
+            assert!(
+                x > width / 2.0,
+                "{code}: the first column at the right ({x})"
+            );
+        }
 
         let letter = lay_out(&store, Document::Letter(jose), Paper::Letter).unwrap();
         let (letter, pages) = saved(letter);

@@ -43,17 +43,30 @@ impl Document {
         self.y -= 36.0;
         let line_y = self.y;
         for (index, label) in wrapped.iter().enumerate() {
-            let x = THEME.margin + index as f32 * (column + gap);
-            let sign_end = x + sign_width;
-            self.rule(x, line_y, sign_end, THEME.ink, 0.6);
-            self.rule(sign_end + 10.0, line_y, x + column, THEME.ink, 0.6);
-            for (n, line) in label.iter().enumerate() {
-                let y = line_y - style.line_height() * (n as f32 + 1.0) - 1.0;
-                self.text_at(line, style, x, y);
-            }
-            for (n, line) in date_lines.iter().enumerate() {
-                let y = line_y - style.line_height() * (n as f32 + 1.0) - 1.0;
-                self.text_at(line, style, sign_end + 10.0, y);
+            // Right to left, the first signature is at the right, its date to its left.
+            let (sign_start, date_start) = if self.rtl {
+                let right = THEME.margin + self.width() - index as f32 * (column + gap);
+                (right - sign_width, right - column)
+            } else {
+                let x = THEME.margin + index as f32 * (column + gap);
+                (x, x + sign_width + 10.0)
+            };
+            self.rule(sign_start, line_y, sign_start + sign_width, THEME.ink, 0.6);
+            self.rule(date_start, line_y, date_start + date_width, THEME.ink, 0.6);
+            for (lines, start, room) in [
+                (label, sign_start, sign_width),
+                (&date_lines, date_start, date_width),
+            ] {
+                for (n, line) in lines.iter().enumerate() {
+                    let y = line_y - style.line_height() * (n as f32 + 1.0) - 1.0;
+                    let shaped = shape_line(line, style.size, style.bold);
+                    let x = if self.rtl {
+                        start + room - shaped.width()
+                    } else {
+                        start
+                    };
+                    self.draw_shaped(&shaped, style, x, y);
+                }
             }
         }
         self.y = line_y - style.line_height() * (lines as f32 + 1.0);

@@ -1,7 +1,7 @@
 //! Tables: columns by share of the width, cells wrapped, the header row repeated on every page the
 //! table runs onto, rows never split across pages.
 
-use super::{wrap, Document, Style, THEME};
+use super::{shape_line, wrap, Document, Style, THEME};
 
 /// A table column: its title and its share of the text width.
 #[derive(Debug, Clone, Copy)]
@@ -102,13 +102,29 @@ impl Document {
         if header {
             self.fill_rect(THEME.margin, top - height, width, height, THEME.header_fill);
         }
-        let mut x = THEME.margin;
+        // Right to left, the first column is at the right and each cell's text ends at its
+        // right edge.
+        let mut edge = if self.rtl {
+            THEME.margin + width
+        } else {
+            THEME.margin
+        };
         for (lines, column) in cells.iter().zip(widths) {
             for (index, line) in lines.iter().enumerate() {
                 let bottom = top - THEME.cell_padding - (index + 1) as f32 * style.line_height();
-                self.text_at(line, style, x + THEME.cell_padding, bottom);
+                if self.rtl {
+                    let shaped = shape_line(line, style.size, style.bold);
+                    let x = edge - THEME.cell_padding - shaped.width();
+                    self.draw_shaped(&shaped, style, x, bottom);
+                } else {
+                    self.text_at(line, style, edge + THEME.cell_padding, bottom);
+                }
             }
-            x += column;
+            if self.rtl {
+                edge -= column;
+            } else {
+                edge += column;
+            }
         }
         self.y = top - height;
         let y = self.y;

@@ -81,10 +81,13 @@ async fn the_class_packets_and_the_schedule_print_from_the_conferences_screen() 
 
     let folder = printed_dir(data.path());
     let packets = pdf_text(&folder.join("Conference packets — Grade 3 — Room 12.pdf"));
+    // Each packet's headings are in the family's language with English beside them (spaces
+    // aside: extraction may lose them beside right-to-left words).
+    let squeezed: String = packets.split_whitespace().collect();
     assert_eq!(
-        packets.matches("Page 1 of").count(),
+        squeezed.matches("Startingwithstrengths").count(),
         30,
-        "a numbering per child"
+        "a packet per child"
     );
     for name in [
         "José Núñez",
