@@ -234,6 +234,11 @@ impl Handout {
         }
     }
 
+    /// Every string of the language, by `section.key`.
+    pub fn strings(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.strings.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     /// The string at `section.key` ("packet.goals", "praise.helped"); empty when there is none.
     pub fn text(&self, key: &str) -> &str {
         self.strings.get(key).map_or("", String::as_str)

@@ -27,8 +27,9 @@ const ARABIC_BOLD: FaceId = 3;
 const HEBREW: FaceId = 4;
 const CJK: FaceId = 5;
 const HANGUL: FaceId = 6;
+const HANGUL_BOLD: FaceId = 7;
 
-const FILES: [(&str, &[u8]); 7] = [
+const FILES: [(&str, &[u8]); 8] = [
     ("DejaVu Sans", include_bytes!("fonts/DejaVuSans.ttf")),
     (
         "DejaVu Sans Bold",
@@ -50,7 +51,15 @@ const FILES: [(&str, &[u8]); 7] = [
         "Droid Sans Fallback",
         include_bytes!("fonts/DroidSansFallbackFull.ttf"),
     ),
-    ("Nanum Square", include_bytes!("fonts/NanumSquareR.ttf")),
+    // Nanum Gothic, a text face, kept to Hangul, Latin and punctuation (fonts/README.md).
+    (
+        "Nanum Gothic",
+        include_bytes!("fonts/NanumGothic-Hangul.ttf"),
+    ),
+    (
+        "Nanum Gothic Bold",
+        include_bytes!("fonts/NanumGothicBold-Hangul.ttf"),
+    ),
 ];
 
 /// The embedded fonts, parsed on first use.
@@ -89,10 +98,10 @@ impl Fonts {
     }
 
     pub fn face_for(&self, c: char, bold: bool) -> Option<FaceId> {
-        let (latin, arabic) = if bold {
-            (BOLD, ARABIC_BOLD)
+        let (latin, arabic, hangul) = if bold {
+            (BOLD, ARABIC_BOLD, HANGUL_BOLD)
         } else {
-            (REGULAR, ARABIC)
+            (REGULAR, ARABIC, HANGUL)
         };
         let preferred = match c as u32 {
             0x0600..=0x06FF
@@ -101,6 +110,8 @@ impl Fonts {
             | 0xFB50..=0xFDFF
             | 0xFE70..=0xFEFF => Some(arabic),
             0x0590..=0x05FF | 0xFB1D..=0xFB4F => Some(HEBREW),
+            // Korean in a face made for reading it (the CJK fallback has Hangul too).
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF => Some(hangul),
             _ => None,
         };
         preferred
@@ -131,9 +142,35 @@ mod tests {
         }
         assert_eq!(fonts.face_for('A', true), Some(BOLD));
         assert_eq!(
+            fonts.face_for('한', true),
+            Some(HANGUL_BOLD),
+            "a Korean text face, bold"
+        );
+        assert_eq!(
             fonts.face_for('\u{1D11E}', false),
             None,
             "a musical symbol no font has"
         );
+    }
+
+    #[test]
+    fn every_character_of_every_language_has_a_glyph() {
+        let fonts = fonts();
+        for code in crate::i18n::handout_languages() {
+            let text = crate::i18n::handout(code);
+            for (key, value) in text.strings() {
+                // Joiners are shaped, not drawn.
+                for c in value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200F}'))
+                {
+                    assert!(
+                        fonts.face_for(c, false).is_some() && fonts.face_for(c, true).is_some(),
+                        "{code}: {key} has {c:?} (U+{:04X}), which no embedded font has",
+                        c as u32
+                    );
+                }
+            }
+        }
     }
 }
