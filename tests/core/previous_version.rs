@@ -199,9 +199,20 @@ fn a_record_written_by_the_previous_version_opens_with_every_link_kept() {
     let report = rapport::uses::today(&store, Some(class), today).unwrap();
     assert!(!report.call_first.children.is_empty());
 
-    // Migration 11 filled the search index from the old rows: a child, and words of a note.
+    // Migration 11 filled the search index from the old rows: a child, and words of a note;
+    // migration 12 put the children and guardians first, ahead of every note naming them.
     let hits = store.search("Núñez", 20).unwrap();
     assert!(hits.iter().any(|h| h.kind == "student" && h.item == jose));
+    let people = hits
+        .iter()
+        .take_while(|h| h.kind == "student" || h.kind == "guardian")
+        .count();
+    assert!(
+        hits[people..]
+            .iter()
+            .all(|h| h.kind != "student" && h.kind != "guardian"),
+        "people first: {hits:?}"
+    );
     let note = store.contacts_of(jose).unwrap()[0].details.summary.clone();
     let word = note
         .split_whitespace()
