@@ -91,9 +91,11 @@ impl Document {
     ) -> Result<Printed> {
         use packet::{conference, letter, questionnaire, schedule};
         let settings = store.settings()?;
+        let texts = store.texts()?;
         let packet_setting = |school_year| -> Result<conference::PacketSetting> {
             Ok(conference::PacketSetting {
                 settings: &settings,
+                texts: &texts,
                 year_start: store.school_year(school_year)?.details.starts_on,
                 paper,
                 today,
@@ -121,6 +123,7 @@ impl Document {
                     .collect::<Result<letter::LetterBodies>>()?;
                 let with = letter::LetterSetting {
                     settings: &settings,
+                    texts: &texts,
                     bodies: &bodies,
                     paper,
                     today,
@@ -142,6 +145,7 @@ impl Document {
                 &store.student_record(student)?,
                 guardian,
                 &settings,
+                &texts,
                 &store.questions(false)?,
                 paper,
                 now,
@@ -153,6 +157,7 @@ impl Document {
                     class_name: &class_name,
                     slots: store.conferences(class)?,
                     booked: &booked,
+                    texts: &texts,
                 };
                 schedule::schedule(data, &settings, from.unwrap_or(today), paper, now)
             }
@@ -187,6 +192,7 @@ impl Document {
                 }
                 let with = packet::good_news::NoteSetting {
                     settings: &settings,
+                    texts: &texts,
                     paper,
                     now,
                     title: format!("Good news — {}", self.about(store)?),
@@ -527,4 +533,22 @@ pub fn handoff_is_encrypted(path: &std::path::Path) -> Result<bool> {
         .and_then(|f| f.take(4096).read_to_end(&mut head))
         .map_err(|e| Error::io(format!("{} could not be read", path.display()), e))?;
     Ok(crate::handoff::file::header(&head)?.0.encrypted)
+}
+
+/// Reads and checks the language pack at `path`: refused whole, every problem named with its
+/// line, when any string breaks a rule.
+pub fn read_language_pack(path: &std::path::Path) -> Result<crate::i18n::corrections::Pack> {
+    use crate::i18n::corrections::{read_pack, MAX_PACK_BYTES};
+    let unreadable = |e| Error::io(format!("{} could not be read", path.display()), e);
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if size > MAX_PACK_BYTES as u64 {
+        return Err(Error::BadFile(format!(
+            "{file_name} is far larger than a language pack can be. Nothing was changed."
+        )));
+    }
+    read_pack(&file_name, &std::fs::read(path).map_err(unreadable)?)
 }

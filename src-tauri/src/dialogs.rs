@@ -48,6 +48,10 @@ pub const HANDOFF: FileKind = FileKind {
     label: "Rapport handoff",
     extensions: &["rapport-handoff"],
 };
+pub const LANGUAGE_PACK: FileKind = FileKind {
+    label: "Rapport language pack",
+    extensions: &["toml"],
+};
 pub const CSV: FileKind = FileKind {
     label: "CSV",
     extensions: &["csv"],

@@ -39,6 +39,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(commands::backups::PendingCopy::default())
         .manage(commands::sync::PendingFolder::default())
         .manage(commands::handoff::PendingHandoff::default())
+        .manage(commands::languages::PendingPack::default())
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::ready,
@@ -147,6 +148,12 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             handoff::save_handoff,
             handoff::choose_handoff,
             handoff::receive_handoff,
+            languages::family_languages,
+            languages::family_language,
+            languages::save_translation,
+            languages::export_language_pack,
+            languages::choose_language_pack,
+            languages::import_language_pack,
         ])
 }
 

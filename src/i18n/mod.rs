@@ -8,6 +8,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub mod corrections;
+
+pub use corrections::{Correction, Texts};
+
 /// Every language file, by code.
 const FILES: &[(&str, &str)] = &[
     ("en", include_str!("languages/en.toml")),
@@ -232,6 +236,18 @@ impl Handout {
                 None => strings,
             },
         }
+    }
+
+    /// The same language with some strings replaced (`(section.key, text)`), checked already.
+    pub(crate) fn corrected<'a>(
+        &self,
+        fixes: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Handout {
+        let mut strings = self.strings.clone();
+        for (key, text) in fixes {
+            strings.insert(key.to_string(), text.to_string());
+        }
+        Handout::from_strings(&self.made, strings, None)
     }
 
     /// Every string of the language, by `section.key`.

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::layout::{Column, Document, DocumentInfo, LineChart, Paper, Style, THEME};
 use super::{family_handout, Printed, Sender};
 use crate::error::{Error, Result};
-use crate::i18n::{english, Handout};
+use crate::i18n::{Handout, Texts};
 use crate::model::{
     AnswerBy, Concern, ConcernDetails, Conference, Contact, ContactKind, GoalRecord, GoalStatus,
     Id, PraiseCategory, Settings, StudentPage,
@@ -19,16 +19,16 @@ use crate::model::{
 /// them, and the closed lists (goal areas, kinds of praise and contact, causes) and dates in the
 /// family's language. For a family reading English, English alone. What the teacher wrote is
 /// printed as written.
-struct Words {
-    family: &'static Handout,
-    english: &'static Handout,
+struct Words<'a> {
+    family: &'a Handout,
+    english: &'a Handout,
 }
 
-impl Words {
-    fn for_page(page: &StudentPage) -> Words {
+impl<'a> Words<'a> {
+    fn for_page(page: &StudentPage, texts: &'a Texts) -> Words<'a> {
         Words {
-            family: family_handout(&page.record),
-            english: english(),
+            family: family_handout(&page.record, texts),
+            english: texts.english(),
         }
     }
 
@@ -84,6 +84,8 @@ const BLANK_STEPS: usize = 3;
 /// What every packet of a printing shares.
 pub struct PacketSetting<'a> {
     pub settings: &'a Settings,
+    /// Rapport's translations with the record's corrections.
+    pub texts: &'a Texts,
     /// When the school year started: the year's contacts count from here.
     pub year_start: NaiveDate,
     pub paper: Paper,
@@ -93,14 +95,14 @@ pub struct PacketSetting<'a> {
 
 /// The packet for one child.
 pub fn student_packet(page: &StudentPage, with: &PacketSetting) -> Printed {
-    let sender = Sender::new(with.settings, english());
-    let words = Words::for_page(page);
+    let sender = Sender::new(with.settings, with.texts.english());
+    let words = Words::for_page(page, with.texts);
     let mut document = Document::new(
         with.paper,
         DocumentInfo {
             title: format!(
                 "{} — {}",
-                english().text("packet.title"),
+                with.texts.english().text("packet.title"),
                 page.record.display_name
             ),
             author: sender.teacher.clone(),
@@ -128,11 +130,11 @@ pub fn class_packet(
     pages: impl IntoIterator<Item = Result<StudentPage>>,
     with: &PacketSetting,
 ) -> Result<Printed> {
-    let sender = Sender::new(with.settings, english());
+    let sender = Sender::new(with.settings, with.texts.english());
     let mut document: Option<Document> = None;
     for page in pages {
         let page = page?;
-        let words = Words::for_page(&page);
+        let words = Words::for_page(&page, with.texts);
         let document = match document.as_mut() {
             Some(document) => {
                 document.new_section(&footer(&page, &words), &words.family.page_of);
@@ -141,7 +143,10 @@ pub fn class_packet(
             None => document.insert(Document::new(
                 with.paper,
                 DocumentInfo {
-                    title: format!("{}s — {class_name}", english().text("packet.title")),
+                    title: format!(
+                        "{}s — {class_name}",
+                        with.texts.english().text("packet.title")
+                    ),
                     author: sender.teacher.clone(),
                     created: with.now,
                     footer: footer(&page, &words),

@@ -8,12 +8,14 @@ use chrono::{DateTime, Utc};
 use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
 use super::{contactable_names, family_handout, no_one_to_address, Printed, Sender};
 use crate::error::{Error, Result};
-use crate::i18n::{fill, Merge};
+use crate::i18n::{fill, Merge, Texts};
 use crate::model::{Praise, PraiseCategory, Settings, StudentRecord};
 
 /// Everything the notes of one printing share.
 pub struct NoteSetting<'a> {
     pub settings: &'a Settings,
+    /// Rapport's translations with the record's corrections.
+    pub texts: &'a Texts,
     pub paper: Paper,
     pub now: DateTime<Utc>,
     /// "Good news — José Núñez", "Good news — Grade 3 — Room 12".
@@ -49,7 +51,7 @@ pub fn good_news(notes: &[(Praise, StudentRecord)], with: &NoteSetting) -> Resul
         if on_page == 1 {
             document.cut_line("✂");
         }
-        write_note(document, praise, record, with.settings, on_page == 0);
+        write_note(document, praise, record, with, on_page == 0);
         on_page += 1;
     }
     let document = document.ok_or_else(|| {
@@ -67,11 +69,11 @@ fn write_note(
     document: &mut Document,
     praise: &Praise,
     record: &StudentRecord,
-    settings: &Settings,
+    with: &NoteSetting,
     upper: bool,
 ) {
-    let text = family_handout(record);
-    let sender = Sender::new(settings, text);
+    let text = family_handout(record, with.texts);
+    let sender = Sender::new(with.settings, text);
     let child = record.student.details.first_name();
     let names = contactable_names(record);
     let guardian = if names.is_empty() {

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
 use super::{contactable_names, family_handout, no_one_to_address, Printed, Sender};
 use crate::error::{Error, Result};
-use crate::i18n::{fill, Handout, Merge};
+use crate::i18n::{fill, Handout, Merge, Texts};
 use crate::model::{Settings, StudentRecord};
 
 /// The letter's body in each language Rapport has handouts in, by language code: the teacher's
@@ -19,6 +19,8 @@ pub type LetterBodies = BTreeMap<String, String>;
 /// What every letter of a printing shares.
 pub struct LetterSetting<'a> {
     pub settings: &'a Settings,
+    /// Rapport's translations with the record's corrections.
+    pub texts: &'a Texts,
     pub bodies: &'a LetterBodies,
     pub paper: Paper,
     pub today: NaiveDate,
@@ -72,12 +74,13 @@ pub fn class_letters(
 fn write_letter(document: &mut Option<Document>, record: &StudentRecord, with: &LetterSetting) {
     let LetterSetting {
         settings,
+        texts,
         bodies,
         paper,
         today,
         now,
     } = *with;
-    let text = family_handout(record);
+    let text = family_handout(record, texts);
     let body = bodies
         .get(&text.code)
         .cloned()

@@ -16,7 +16,7 @@ pub mod shape;
 
 pub use layout::Paper;
 
-use crate::i18n::Handout;
+use crate::i18n::{Handout, Texts};
 use crate::model::{Settings, StudentRecord};
 
 /// A finished PDF, and the characters no embedded font could draw (reported, never hidden).
@@ -74,12 +74,12 @@ pub(crate) fn right_to_left(text: &Handout) -> bool {
 }
 
 /// The handout text for a family: in the first contactable guardian's preferred language, where
-/// Rapport has a translation, else English.
-pub(crate) fn family_handout(record: &StudentRecord) -> &'static Handout {
+/// Rapport has a translation, else English; with the record's corrections.
+pub(crate) fn family_handout<'a>(record: &StudentRecord, texts: &'a Texts) -> &'a Handout {
     let language = record
         .guardians
         .iter()
         .find(|g| g.guardian.details.may_contact)
         .map_or("en", |g| g.guardian.details.preferred_language.as_str());
-    crate::i18n::handout(language)
+    texts.handout(language)
 }

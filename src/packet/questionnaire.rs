@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::layout::{Document, DocumentInfo, Paper, Style, THEME};
 use super::Printed;
 use crate::error::{Error, Result};
-use crate::i18n::{fill, handout, Handout, Merge};
+use crate::i18n::{fill, Handout, Merge, Texts};
 use crate::model::{Guardian, Id, Question, Settings, StudentRecord};
 
 /// Ruled lines under each question.
@@ -18,6 +18,7 @@ pub fn questionnaire(
     record: &StudentRecord,
     guardian_id: Option<Id>,
     settings: &Settings,
+    texts: &Texts,
     questions: &[Question],
     paper: Paper,
     now: DateTime<Utc>,
@@ -37,11 +38,11 @@ pub fn questionnaire(
             author: settings.teacher_name.clone(),
             created: now,
             footer: footer.clone(),
-            page_of: handout(first_language).page_of.clone(),
+            page_of: texts.handout(first_language).page_of.clone(),
         },
     );
     for (index, guardian) in guardians.iter().enumerate() {
-        let text = handout(guardian.map_or("en", |g| g.details.preferred_language.as_str()));
+        let text = texts.handout(guardian.map_or("en", |g| g.details.preferred_language.as_str()));
         if index > 0 {
             document.new_section(&footer, &text.page_of);
         }

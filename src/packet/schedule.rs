@@ -8,7 +8,7 @@ use super::fonts::fonts;
 use super::layout::{Column, Document, DocumentInfo, Paper, Style, THEME};
 use super::{family_handout, Printed, Sender};
 use crate::error::{Error, Result};
-use crate::i18n::{fill, handout, Handout, Merge};
+use crate::i18n::{fill, Handout, Merge, Texts};
 use crate::languages;
 use crate::model::{Id, ScheduledConference, Settings, StudentRecord};
 
@@ -18,6 +18,8 @@ pub struct ScheduleData<'a> {
     pub class_name: &'a str,
     pub slots: Vec<ScheduledConference>,
     pub booked: &'a dyn Fn(Id) -> Result<StudentRecord>,
+    /// Rapport's translations with the record's corrections.
+    pub texts: &'a Texts,
 }
 
 /// The schedule of a class's conferences on or after `from`, and the families' reminder slips.
@@ -29,13 +31,14 @@ pub fn schedule(
     now: DateTime<Utc>,
 ) -> Result<Printed> {
     let class_name = data.class_name;
-    let sender = Sender::new(settings, handout("en"));
+    let texts = data.texts;
+    let english = texts.english();
+    let sender = Sender::new(settings, english);
     let slots: Vec<ScheduledConference> = data
         .slots
         .into_iter()
         .filter(|s| s.conference.details.day() >= from)
         .collect();
-    let english = handout("en");
     if slots.is_empty() {
         return Err(Error::NothingToPrint(format!(
             "No conferences are planned for {} from {} on. Plan them on the Conferences screen first.",
@@ -53,7 +56,7 @@ pub fn schedule(
             page_of: english.page_of.clone(),
         },
     );
-    schedule_sheet(&mut document, class_name, &sender, &slots);
+    schedule_sheet(&mut document, class_name, &sender, &slots, english);
     let mut first_slip = true;
     for slot in &slots {
         let Some(student_id) = slot.conference.details.student_id else {
@@ -67,7 +70,7 @@ pub fn schedule(
             );
             first_slip = false;
         }
-        reminder_slip(&mut document, slot, &record, settings);
+        reminder_slip(&mut document, slot, &record, settings, texts);
     }
     Ok(document.finish())
 }
@@ -79,8 +82,8 @@ fn schedule_sheet(
     class_name: &str,
     sender: &Sender,
     slots: &[ScheduledConference],
+    english: &Handout,
 ) {
-    let english = handout("en");
     document.line("Conference schedule", Style::title(), 0.0);
     document.line(
         &format!("{} · {} · {}", class_name, sender.teacher, sender.school),
@@ -156,8 +159,9 @@ fn reminder_slip(
     slot: &ScheduledConference,
     record: &StudentRecord,
     settings: &Settings,
+    texts: &Texts,
 ) {
-    let text = family_handout(record);
+    let text = family_handout(record, texts);
     let c = &slot.conference.details;
     let sender = Sender::new(settings, text);
     let merge = Merge {

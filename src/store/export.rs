@@ -53,6 +53,9 @@ pub struct Export {
     /// The teacher's own wording of the introduction letter, per language (only where edited).
     #[serde(default)]
     pub letter_templates: Vec<LetterTemplate>,
+    /// The teacher's corrections to Rapport's translations, string by string.
+    #[serde(default)]
+    pub translations: Vec<crate::i18n::Correction>,
 }
 
 impl Store {
@@ -134,6 +137,7 @@ impl Store {
                 .map(|code| self.letter_template(code))
                 .filter(|t| t.as_ref().map_or(true, |t| t.edited))
                 .collect::<Result<_>>()?,
+            translations: self.corrections()?,
         })
     }
 

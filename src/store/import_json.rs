@@ -80,6 +80,14 @@ impl Store {
             self.save_letter_template(&template.language, Some(&template.body))
                 .map_err(at("letter_templates", i))?;
         }
+        for (i, correction) in e.translations.iter().enumerate() {
+            self.save_translation(
+                &correction.language,
+                &correction.key,
+                Some(&correction.text),
+            )
+            .map_err(at("translations", i))?;
+        }
         self.save_settings(&e.settings)
             .map_err(|error| Error::BadFile(format!("settings: {error}")))?;
         let problems = self

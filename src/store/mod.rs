@@ -25,6 +25,7 @@ mod settings;
 mod students;
 pub mod sync;
 mod transact;
+pub mod translations;
 pub mod trash;
 
 use std::path::{Path, PathBuf};

@@ -53,10 +53,15 @@ impl Store {
     pub fn letter_template(&self, language: &str) -> Result<LetterTemplate> {
         let handout = letter_language(language)?;
         let saved = self.setting(&format!("{LETTER_TEMPLATE}{}", handout.code))?;
+        let body = match saved.as_ref() {
+            Some(saved) => saved.clone(),
+            // Rapport's wording, with the record's corrections to it.
+            None => self.texts()?.handout(&handout.code).suggested_letter_body(),
+        };
         Ok(LetterTemplate {
             language: handout.code.to_string(),
             edited: saved.is_some(),
-            body: saved.unwrap_or_else(|| handout.suggested_letter_body()),
+            body,
         })
     }
 

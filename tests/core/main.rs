@@ -22,4 +22,5 @@ mod support;
 mod sync;
 mod sync_crash;
 mod sync_random;
+mod translations;
 mod trash;

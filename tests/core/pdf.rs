@@ -12,7 +12,7 @@ use rapport::packet::Paper;
 use rapport::uses::{self, Document};
 use rapport::{demo, Store};
 
-fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+pub(crate) fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(name)
         .args(args)
         .arg(pdf)
@@ -36,11 +36,11 @@ fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
 }
 
 /// pdftotext marks right-to-left runs with bidi embedding characters; the words are what count.
-fn plain(text: &str) -> String {
+pub(crate) fn plain(text: &str) -> String {
     text.chars().filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')).collect()
 }
 
-struct Printed {
+pub(crate) struct Printed {
     _dir: tempfile::TempDir,
     path: std::path::PathBuf,
     missing: Vec<char>,
@@ -248,7 +248,7 @@ const NAMES: [&str; 5] = [
 ];
 
 /// Lays a document out as the app prints it, on `paper`, as of `today()` and `now()`.
-fn lay_out(
+pub(crate) fn lay_out(
     store: &Store,
     document: Document,
     paper: Paper,
@@ -260,7 +260,7 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 15, 30, 0).unwrap()
 }
 
-fn saved(printed: rapport::packet::Printed) -> (Printed, usize) {
+pub(crate) fn saved(printed: rapport::packet::Printed) -> (Printed, usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("document.pdf");
     std::fs::write(&path, &printed.bytes).unwrap();
@@ -277,7 +277,7 @@ fn saved(printed: rapport::packet::Printed) -> (Printed, usize) {
 /// The checks every document passes: qpdf finds nothing wrong, every font is an embedded subset
 /// with a Unicode map, the page count is what the layout made, and no character went missing.
 /// Returns the text, bidi marks removed.
-fn checked(pdf: &Printed, pages: usize) -> String {
+pub(crate) fn checked(pdf: &Printed, pages: usize) -> String {
     assert!(
         pdf.missing.is_empty(),
         "missing characters: {:?}",

@@ -13,6 +13,7 @@ pub mod family;
 pub mod goals;
 pub mod guardians;
 pub mod handoff;
+pub mod languages;
 pub mod names;
 pub mod printing;
 pub mod protection;

@@ -111,4 +111,10 @@ pub const COMMANDS: &[&str] = &[
     "save_handoff",
     "choose_handoff",
     "receive_handoff",
+    "family_languages",
+    "family_language",
+    "save_translation",
+    "export_language_pack",
+    "choose_language_pack",
+    "import_language_pack",
 ];

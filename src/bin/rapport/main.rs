@@ -195,6 +195,11 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Share corrections to Rapport's translations: write a language as a language pack file, or
+    /// read one in (checked first: placeholders kept, lengths bounded, no control characters; a
+    /// bad pack is refused whole, each problem named with its line).
+    #[command(subcommand)]
+    LanguagePack(LanguagePackCommand),
     /// Write conferences and follow-ups due as an iCalendar file (.ics) for Outlook, Google or
     /// Apple Calendar. Each item keeps its UID, so importing the file again updates it. No
     /// child's notes go in; children are named as --names says (default: Settings).
@@ -214,6 +219,28 @@ enum Command {
         /// Print the list as JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum LanguagePackCommand {
+    /// Write every family-facing string of a language, with this record's corrections.
+    Export {
+        /// The language's code: es, ar, zh-Hans, zh-Hant, vi, ht, so, hmn, ru, tl, ko, pt, uk,
+        /// prs, fr or en.
+        language: String,
+        /// The file to write (written atomically).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Read a language pack: its strings become this record's corrections (strings with
+    /// Rapport's own wording go back to it).
+    Import {
+        /// The language pack file (.toml).
+        file: PathBuf,
+        /// Only say what would change; change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -255,6 +282,7 @@ macro_rules! say {
 }
 
 mod handoff;
+mod language_pack;
 mod protection;
 mod sync;
 
@@ -361,6 +389,7 @@ impl Command {
                 | Command::Import { dry_run: false, .. }
                 | Command::Sync { status: false, .. }
                 | Command::Receive { dry_run: false, .. }
+                | Command::LanguagePack(LanguagePackCommand::Import { dry_run: false, .. })
         )
     }
 }
@@ -523,6 +552,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             class,
             dry_run,
         } => handoff::receive(&mut store, &file, class, dry_run)?,
+        Command::LanguagePack(LanguagePackCommand::Export { language, out }) => {
+            language_pack::export(&store, &language, &out)?
+        }
+        Command::LanguagePack(LanguagePackCommand::Import { file, dry_run }) => {
+            language_pack::import(&mut store, &file, dry_run)?
+        }
         Command::Calendar { out, names } => {
             let (text, events) = uses::calendar(&store, names, chrono::Utc::now())?;
             files::write_atomically(&out, text.as_bytes())?;
