@@ -66,6 +66,10 @@ export const NOT_EDITS = new Set([
   'save_contact_log',
   'letter_languages',
   'letter_template',
+  'family_languages',
+  'family_language',
+  'export_language_pack',
+  'choose_language_pack',
   'list_backups',
   'back_up_now',
   'delete_backup',
@@ -301,6 +305,30 @@ export const receiveHandoff = ({ passphrase = null, classId = null, preview = fa
 export const letterLanguages = () => call('letter_languages');
 export const letterTemplate = (language) => call('letter_template', { language });
 export const saveLetterTemplate = (language, body) => call('save_letter_template', { language, body });
+
+// Family languages: every family-facing string Rapport prints (the handouts, the good-news note,
+// the conference packet), machine-translated, and the teacher's corrections kept in the record.
+// familyLanguages resolves with the 16 languages, English first: [{code, name (its own: "Español"),
+// english_name, rtl, made (how the translation was made, a sentence), corrected (how many strings
+// the teacher corrected)}]. familyLanguage(language) adds {sections: [{section, title, about,
+// strings: [{key ("letter.title"), kind ('line' | 'paragraphs': a line each | 'list': exactly
+// `items` lines), items, english, rapport (Rapport's own wording), text (what is printed now),
+// corrected, max_chars}]}]}. saveTranslation keeps a correction (text null: back to Rapport's
+// wording) and resolves with the string as above; text that drops or misspells a placeholder
+// ({child}, ...) or is too long fails with 'validation' and a `text` field.
+export const familyLanguages = () => call('family_languages');
+export const familyLanguage = (language) => call('family_language', { language });
+export const saveTranslation = (language, key, text) => call('save_translation', { language, key, text: text ?? null });
+// Language packs, to share corrections with colleagues. exportLanguagePack asks where to save the
+// language's pack: {path, file_name, corrected}, or null when cancelled. chooseLanguagePack asks
+// for a pack and says what it would do: {file_name, code, name, english_name, made, changed
+// (strings that would become corrections), restored (back to Rapport's wording), unchanged}, or
+// null when cancelled; a pack that breaks a rule fails with 'rejected' (or 'bad_file') and
+// `problems`, each naming the file, line and key. importLanguagePack reads the pack chosen:
+// {code, name, english_name, changed, restored}.
+export const exportLanguagePack = (language) => call('export_language_pack', { language });
+export const chooseLanguagePack = () => call('choose_language_pack');
+export const importLanguagePack = () => call('import_language_pack');
 
 // Backups. Automatic ones are taken at start-up when the record changed and kept beside it:
 // {folder, backups: [{file_name, taken_at (UTC, ISO), bytes, kind: 'automatic'|'before_restore'}]},

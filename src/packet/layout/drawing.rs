@@ -90,7 +90,8 @@ impl Document {
         self.y -= style.line_height() / 2.0;
     }
 
-    /// A line chart the width of the text, kept on one page.
+    /// A line chart the width of the text, kept on one page. On a right-to-left page it is
+    /// mirrored: time runs from the right, and the guides' labels stand at their left ends.
     pub fn line_chart(&mut self, chart: &LineChart) {
         let style = Style::small();
         let label_space = style.line_height() * 1.6;
@@ -117,16 +118,22 @@ impl Document {
             .iter()
             .map(|g| shape_line(g.0, style.size, false))
             .collect();
-        let right_space = guide_labels.iter().map(Shaped::width).fold(0.0, f32::max) + 8.0;
-        let left = THEME.margin;
-        let right = THEME.margin + self.width() - right_space;
+        let label_room = guide_labels.iter().map(Shaped::width).fold(0.0, f32::max) + 8.0;
+        let (left, right) = match self.rtl {
+            false => (THEME.margin, THEME.margin + self.width() - label_room),
+            true => (THEME.margin + label_room, THEME.margin + self.width()),
+        };
         let (x0, x1) = chart.x_range;
         let span = if (x1 - x0).abs() < f32::EPSILON {
             1.0
         } else {
             x1 - x0
         };
-        let to_x = |x: f32| left + (x - x0) / span * (right - left);
+        let rtl = self.rtl;
+        let to_x = |x: f32| match rtl {
+            false => left + (x - x0) / span * (right - left),
+            true => right - (x - x0) / span * (right - left),
+        };
         let to_y = |v: f32| bottom + (v - low) / (high - low) * chart.height;
         // The plot area, lightly tinted, with its baseline axis.
         self.fill_rect(
@@ -140,7 +147,11 @@ impl Document {
         for (guide, label) in chart.guides.iter().zip(&guide_labels) {
             let y = to_y(guide.1);
             self.rule(left, y, right, THEME.muted, 0.4);
-            let ops = self.draw(label, right + 4.0, y - style.size * 0.3, style);
+            let x = match rtl {
+                false => right + 4.0,
+                true => left - 4.0 - label.width(),
+            };
+            let ops = self.draw(label, x, y - style.size * 0.3, style);
             self.pages.last_mut().expect("a page").extend(ops);
         }
         let points: Vec<(f32, f32)> = chart
@@ -154,7 +165,11 @@ impl Document {
         for &(x, y) in &points {
             self.fill_rect(x - 2.2, y - 2.2, 4.4, 4.4, THEME.accent);
         }
-        let (first, last) = chart.x_labels;
+        // The first date under the start of the time axis, the last under its end.
+        let (first, last) = match rtl {
+            false => chart.x_labels,
+            true => (chart.x_labels.1, chart.x_labels.0),
+        };
         self.text_at(first, style, left, bottom - style.line_height() - 1.0);
         let last_width = shape_line(last, style.size, false).width();
         self.text_at(

@@ -351,4 +351,50 @@ mod tests {
         let right = THEME.margin + rtl.width();
         assert!((first_x(&rtl) - (right - width)).abs() < 0.5);
     }
+
+    #[test]
+    fn a_right_to_left_chart_runs_from_the_right_with_its_labels_at_the_left() {
+        let chart = |rtl: bool| {
+            let mut document = Document::new(Paper::Letter, info());
+            document.set_right_to_left(rtl);
+            document.line_chart(&drawing::LineChart {
+                points: &[(0.0, 10.0), (30.0, 20.0)],
+                x_range: (0.0, 30.0),
+                x_labels: ("first", "last"),
+                guides: &[("target", 25.0)],
+                height: 80.0,
+            });
+            // The x of each text drawn, in order: the guide's label, then the dates.
+            let xs: Vec<f32> = document.pages[0]
+                .iter()
+                .filter_map(|op| match op {
+                    Op::SetTextCursor { pos } => Some(pos.x.0),
+                    _ => None,
+                })
+                .collect();
+            let first_point = document.pages[0]
+                .iter()
+                .find_map(|op| match op {
+                    // The polyline: the rules are level.
+                    Op::DrawLine { line } if line.points[0].p.y != line.points[1].p.y => {
+                        Some(line.points[0].p.x.0)
+                    }
+                    _ => None,
+                })
+                .expect("the line");
+            (xs, first_point)
+        };
+        let middle = THEME.margin + Document::new(Paper::Letter, info()).width() / 2.0;
+        let (ltr, ltr_start) = chart(false);
+        let (rtl, rtl_start) = chart(true);
+        assert!(ltr[0] > middle && rtl[0] < middle, "the guide's label");
+        assert!(
+            ltr_start < middle && rtl_start > middle,
+            "time starts at the right"
+        );
+        assert!(
+            ltr[1] < middle && rtl[2] > middle,
+            "the first date under the start"
+        );
+    }
 }

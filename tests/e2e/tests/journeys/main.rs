@@ -5,6 +5,7 @@ mod accessibility;
 mod backups;
 mod calendar;
 mod conferences;
+mod family_languages;
 mod handoff;
 mod journey;
 mod one_owner;
