@@ -52,6 +52,7 @@ bench: deps
 	cargo bench -p rapport --bench packet
 	cargo bench -p rapport --bench roster
 	cargo bench -p rapport --bench sync
+	cargo bench -p rapport --bench whole
 
 ## A .deb installer in target/release/bundle/deb/ (AppImage, .msi and .dmg come from the release workflow).
 bundle: deps

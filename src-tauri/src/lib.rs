@@ -10,7 +10,7 @@ pub mod state;
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
+use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rapport::paths;
@@ -24,6 +24,24 @@ static LAUNCHED: OnceLock<Instant> = OnceLock::new();
 /// Time since the process started (since the first call, if `run` was not used).
 pub(crate) fn since_launch() -> Duration {
     LAUNCHED.get_or_init(Instant::now).elapsed()
+}
+
+/// Whether the page has shown its first screen: work that can wait (the start-up backup) waits
+/// for it, so that it does not take a core from the window while it starts.
+static FIRST_SCREEN: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+/// The page shows its first screen.
+pub(crate) fn first_screen_shown() {
+    let (shown, signal) = &FIRST_SCREEN;
+    *shown.lock().unwrap_or_else(|p| p.into_inner()) = true;
+    signal.notify_all();
+}
+
+/// Blocks until the page has shown its first screen, or `at_most` has passed.
+fn wait_for_first_screen(at_most: Duration) {
+    let (shown, signal) = &FIRST_SCREEN;
+    let guard = shown.lock().unwrap_or_else(|p| p.into_inner());
+    let _ = signal.wait_timeout_while(guard, at_most, |shown| !*shown);
 }
 
 /// Today's date on this computer: the default for new records and the "today" of every rule.
@@ -217,9 +235,14 @@ pub fn run() {
                 }
             }
             app.manage(Record::open(db_path));
-            // A protected record takes its start-up backup once it is unlocked.
+            // The start-up backup waits for the first screen (a large record's takes seconds of
+            // a core). A protected record takes it once it is unlocked.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
+                let waited = tauri::async_runtime::spawn_blocking(|| {
+                    wait_for_first_screen(Duration::from_secs(10))
+                });
+                let _ = waited.await;
                 let record = handle.state::<Record>();
                 if record.open_error().is_none() {
                     let _ = record.back_up_in_background().await;

@@ -5,12 +5,26 @@ use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
 
-/// One embedded face: for shaping (rustybuzz) and for embedding (printpdf).
+/// One embedded face: for shaping (rustybuzz, which reads the tables it needs as it goes) and for
+/// embedding (printpdf's parse, the costly part, done the first time a document embeds it).
 pub struct Face {
     pub name: &'static str,
     pub shaper: rustybuzz::Face<'static>,
-    pub parsed: ParsedFont,
+    bytes: &'static [u8],
+    parsed: OnceLock<ParsedFont>,
     pub units_per_em: f32,
+}
+
+impl Face {
+    /// The face as printpdf embeds it, parsed on first use.
+    pub fn parsed(&self) -> &ParsedFont {
+        self.parsed.get_or_init(|| {
+            // The files are part of the binary and checked by the tests: a failure here is a
+            // build defect, not something a teacher's data can cause.
+            ParsedFont::from_bytes(self.bytes, 0, &mut Vec::new())
+                .unwrap_or_else(|| panic!("the embedded font {} cannot be parsed", self.name))
+        })
+    }
 }
 
 /// Which of the embedded faces.
@@ -73,13 +87,12 @@ pub fn fonts() -> &'static Fonts {
                 // build defect, not something a teacher's data can cause.
                 let shaper = rustybuzz::Face::from_slice(bytes, 0)
                     .unwrap_or_else(|| panic!("the embedded font {name} cannot be read"));
-                let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                    .unwrap_or_else(|| panic!("the embedded font {name} cannot be parsed"));
                 Face {
                     name,
                     units_per_em: shaper.units_per_em() as f32,
                     shaper,
-                    parsed,
+                    bytes,
+                    parsed: OnceLock::new(),
                 }
             })
             .collect();

@@ -57,18 +57,22 @@ impl Shaped {
 const CACHE_LIMIT: usize = 20_000;
 
 thread_local! {
-    static SHAPED: RefCell<HashMap<(String, u32, bool), Shaped>> = RefCell::new(HashMap::new());
+    static SHAPED: RefCell<HashMap<(String, u32, bool), Rc<Shaped>>> = RefCell::new(HashMap::new());
     static PLANS: RefCell<HashMap<(FaceId, bool, Script), Rc<ShapePlan>>> =
         RefCell::new(HashMap::new());
 }
 
-/// Shapes one line (no line breaks) at `size` points.
-pub fn shape_line(text: &str, size: f32, bold: bool) -> Shaped {
+/// Shapes one line (no line breaks) at `size` points. Shared, not copied: a cached line is
+/// handed out as it is.
+pub fn shape_line(text: &str, size: f32, bold: bool) -> Rc<Shaped> {
     let key = (text.to_string(), size.to_bits(), bold);
     if let Some(shaped) = SHAPED.with(|cache| cache.borrow().get(&key).cloned()) {
         return shaped;
     }
-    let shaped = shape_uncached(text, size, bold);
+    let shaped = Rc::new(match words_of_left_to_right_line(text) {
+        Some(words) => shape_words(&words, size, bold),
+        None => shape_uncached(text, size, bold),
+    });
     SHAPED.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
@@ -76,6 +80,51 @@ pub fn shape_line(text: &str, size: f32, bold: bool) -> Shaped {
         }
         cache.insert(key, shaped.clone());
     });
+    shaped
+}
+
+/// The words of a line written left to right only, when it has more than one: such a line is its
+/// words and spaces side by side, each shaped once and cached (a class's packets repeat their
+/// words far more than their lines). `None` for one word, or for a line the bidi algorithm must
+/// reorder.
+fn words_of_left_to_right_line(text: &str) -> Option<Vec<&str>> {
+    use unicode_bidi::BidiClass::*;
+    let reordered = |c: char| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            R | AL | AN | RLE | RLO | RLI | LRE | LRO | LRI | FSI | PDF | PDI
+        )
+    };
+    let words: Vec<&str> = text.split(' ').collect();
+    (words.iter().filter(|w| !w.is_empty()).count() > 1
+        && !text.chars().any(|c| reordered(c) || c.is_control()))
+    .then_some(words)
+}
+
+/// A line from its words' shapes, a space's between each two.
+fn shape_words(words: &[&str], size: f32, bold: bool) -> Shaped {
+    let space = shape_line(" ", size, bold);
+    let mut shaped = Shaped::default();
+    for (index, word) in words.iter().enumerate() {
+        let pieces = (index > 0)
+            .then_some(&space)
+            .into_iter()
+            .cloned()
+            .chain((!word.is_empty()).then(|| shape_line(word, size, bold)));
+        for piece in pieces {
+            shaped.missing.extend_from_slice(&piece.missing);
+            for run in &piece.runs {
+                match shaped.runs.last_mut() {
+                    Some(last) if last.face == run.face => {
+                        last.glyphs.extend_from_slice(&run.glyphs)
+                    }
+                    _ => shaped.runs.push(run.clone()),
+                }
+            }
+        }
+    }
+    shaped.missing.sort_unstable();
+    shaped.missing.dedup();
     shaped
 }
 

@@ -139,6 +139,7 @@ pub async fn app_info<R: Runtime>(
 pub async fn ready() -> u128 {
     let elapsed = crate::since_launch().as_millis();
     log::info!("ready in {elapsed} ms");
+    crate::first_screen_shown();
     elapsed
 }
 

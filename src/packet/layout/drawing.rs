@@ -113,12 +113,12 @@ impl Document {
         }
         let margin = (high - low) * 0.12;
         let (low, high) = (low - margin, high + margin);
-        let guide_labels: Vec<Shaped> = chart
+        let guide_labels: Vec<std::rc::Rc<Shaped>> = chart
             .guides
             .iter()
             .map(|g| shape_line(g.0, style.size, false))
             .collect();
-        let label_room = guide_labels.iter().map(Shaped::width).fold(0.0, f32::max) + 8.0;
+        let label_room = guide_labels.iter().map(|l| l.width()).fold(0.0, f32::max) + 8.0;
         let (left, right) = match self.rtl {
             false => (THEME.margin, THEME.margin + self.width() - label_room),
             true => (THEME.margin + label_room, THEME.margin + self.width()),
@@ -190,7 +190,7 @@ impl Document {
         color: (f32, f32, f32),
     ) {
         // A Rect must say how it is painted: with no mode printpdf draws nothing.
-        let mut rect = Rect::from_xywh(Pt(x), Pt(y), Pt(width), Pt(height));
+        let mut rect = Rect::from_xywh(at(x), at(y), at(width), at(height));
         rect.mode = Some(PaintMode::Fill);
         let ops = self.pages.last_mut().expect("a page");
         ops.push(Op::SaveGraphicsState);
@@ -211,7 +211,7 @@ impl Document {
                 points: points
                     .iter()
                     .map(|&(x, y)| LinePoint {
-                        p: Point { x: Pt(x), y: Pt(y) },
+                        p: Point { x: at(x), y: at(y) },
                         bezier: false,
                     })
                     .collect(),
@@ -247,6 +247,12 @@ impl Document {
     ) {
         self.polyline(&[(x1, y), (x2, y)], color, thickness);
     }
+}
+
+/// A position on the page to a hundredth of a point: finer is invisible, and a short number
+/// ("245.2" rather than "245.20001") keeps the file small.
+pub(super) fn at(points: f32) -> Pt {
+    Pt((points * 100.0).round() / 100.0)
 }
 
 pub(super) fn rgb((r, g, b): (f32, f32, f32)) -> Color {

@@ -67,6 +67,16 @@ pub struct Document {
     missing: Vec<char>,
     /// Lines start at the right margin.
     rtl: bool,
+    /// The text colour and font last set on the current page: text drawn with the same sets
+    /// neither again.
+    text_state: TextState,
+}
+
+/// What the page's text operations last set (colour and font stay set across text sections).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct TextState {
+    color: Option<(f32, f32, f32)>,
+    font: Option<(FaceId, f32)>,
 }
 
 impl Document {
@@ -87,6 +97,7 @@ impl Document {
             y: height - THEME.margin,
             missing: Vec::new(),
             rtl: false,
+            text_state: TextState::default(),
         }
     }
 
@@ -102,6 +113,7 @@ impl Document {
     /// Starts a new page.
     pub fn page_break(&mut self) {
         self.pages.push(Vec::new());
+        self.text_state = TextState::default();
         self.y = paper_size(self.paper).1 - THEME.margin;
     }
 

@@ -3,17 +3,21 @@
 
 use printpdf::{Mm, Op, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem};
 
-use super::drawing::rgb;
+use super::drawing::{at, rgb};
 use super::wrap::fit_line;
 use super::{fonts, paper_size, shape_line, Document, FaceId, Shaped, Style, THEME};
 use crate::packet::Printed;
+
+/// How far (in 1/1000 em) a glyph may stand from its shaped place before a TJ number moves it:
+/// 0.05 pt at the body's size.
+const DRIFT: f32 = 5.0;
 
 impl Document {
     fn font_id(&mut self, face: FaceId) -> printpdf::FontId {
         let pdf = &mut self.pdf;
         self.font_ids
             .entry(face)
-            .or_insert_with(|| pdf.add_font(&fonts().faces[face].parsed))
+            .or_insert_with(|| pdf.add_font(fonts().faces[face].parsed()))
             .clone()
     }
 
@@ -43,9 +47,12 @@ impl Document {
             // Glyphs go in one list; a list is only broken where a mark must be shifted.
             let mut items = Vec::new();
             let mut glyphs: Vec<printpdf::Codepoint> = Vec::with_capacity(run.glyphs.len());
+            // The viewer advances by the font's own width (1/1000 em, truncated, as printpdf
+            // writes /W); a TJ number corrects that to the shaped advance. The differences are
+            // carried and written as a whole number once they reach DRIFT: the page looks the
+            // same, and the file holds a few short numbers instead of a long one per glyph.
+            let mut carry = 0.0_f32;
             for glyph in &run.glyphs {
-                // The viewer advances by the font's own width (1/1000 em, truncated, as printpdf
-                // writes /W); the TJ number after each glyph corrects that to the shaped advance.
                 let own = face
                     .shaper
                     .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph.gid))
@@ -55,11 +62,18 @@ impl Document {
                     if !glyphs.is_empty() {
                         items.push(TextItem::GlyphIds(std::mem::take(&mut glyphs)));
                     }
-                    items.push(TextItem::Offset(-shift));
+                    items.push(TextItem::Offset(carry - shift));
+                    carry = 0.0;
                 }
+                carry += own - glyph.advance * per_em + shift;
+                let written = if carry.abs() >= DRIFT {
+                    carry.round()
+                } else {
+                    0.0
+                };
+                carry -= written;
                 let text = self.glyph_text(run.face, glyph.gid, &glyph.text);
-                let mut codepoint =
-                    printpdf::Codepoint::new(glyph.gid, own - glyph.advance * per_em + shift);
+                let mut codepoint = printpdf::Codepoint::new(glyph.gid, written);
                 codepoint.cid = text;
                 glyphs.push(codepoint);
             }
@@ -67,17 +81,23 @@ impl Document {
                 items.push(TextItem::GlyphIds(glyphs));
             }
             ops.push(Op::StartTextSection);
-            ops.push(Op::SetFillColor {
-                col: rgb(style.color),
-            });
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font),
-                size: Pt(style.size),
-            });
+            if self.text_state.color != Some(style.color) {
+                ops.push(Op::SetFillColor {
+                    col: rgb(style.color),
+                });
+                self.text_state.color = Some(style.color);
+            }
+            if self.text_state.font != Some((run.face, style.size)) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font),
+                    size: Pt(style.size),
+                });
+                self.text_state.font = Some((run.face, style.size));
+            }
             ops.push(Op::SetTextCursor {
                 pos: Point {
-                    x: Pt(pen),
-                    y: Pt(baseline),
+                    x: at(pen),
+                    y: at(baseline),
                 },
             });
             ops.push(Op::ShowText { items });
@@ -107,6 +127,8 @@ impl Document {
             let room = self.width() - shape_line(&widest_number, style.size, false).width() - 12.0;
             let label = fit_line(&section.footer, style, room);
             for (offset, ops) in pages[section.first_page..end].iter_mut().enumerate() {
+                // The footer comes last on a page whose state is not followed here.
+                self.text_state = super::TextState::default();
                 let page = section
                     .page_of
                     .replace("{page}", &(offset + 1).to_string())
@@ -153,17 +175,76 @@ impl Document {
             }
         }
         self.pdf.with_pages(pdf_pages);
-        let bytes = self.pdf.save(
+        // printpdf builds the file (fonts subset, text encoded); Rapport deflates its streams.
+        let mut doc = self.pdf.to_lopdf_document(
             &PdfSaveOptions {
                 subset_fonts: true,
                 ..Default::default()
             },
             &mut Vec::new(),
         );
+        compress_streams(&mut doc);
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = doc.save_to(&mut bytes);
         Printed {
             bytes,
             missing_characters: missing,
             pages: page_count,
+        }
+    }
+}
+
+/// Deflates every stream that is not yet, on every core: the work of writing a class's packets
+/// is mostly here, and the streams are independent.
+fn compress_streams(doc: &mut lopdf::Document) {
+    let mut streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|object| match object {
+            lopdf::Object::Stream(stream)
+                if stream.allows_compression && stream.dict.get(b"Filter").is_err() =>
+            {
+                Some(stream)
+            }
+            _ => None,
+        })
+        .collect();
+    // Largest first, dealt out in turn, so the threads finish together.
+    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let mut shares: Vec<Vec<&mut lopdf::Stream>> = (0..threads).map(|_| Vec::new()).collect();
+    for (index, stream) in streams.into_iter().enumerate() {
+        shares[index % threads].push(stream);
+    }
+    std::thread::scope(|scope| {
+        for share in shares {
+            scope.spawn(move || {
+                for stream in share {
+                    deflate(stream);
+                }
+            });
+        }
+    });
+}
+
+/// One stream deflated (the best compression: it costs little more than the default with
+/// zlib-rs), when that makes it smaller.
+fn deflate(stream: &mut lopdf::Stream) {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(stream.content.len() / 3),
+        flate2::Compression::best(),
+    );
+    if encoder.write_all(&stream.content).is_err() {
+        return;
+    }
+    if let Ok(compressed) = encoder.finish() {
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
         }
     }
 }

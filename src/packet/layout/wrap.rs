@@ -88,7 +88,7 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
 }
 
 /// `text` on one line no wider than `width`, shortened with "…" when it is wider.
-pub(super) fn fit_line(text: &str, style: Style, width: f32) -> Shaped {
+pub(super) fn fit_line(text: &str, style: Style, width: f32) -> std::rc::Rc<Shaped> {
     let shaped = shape_line(text, style.size, style.bold);
     if shaped.width() <= width {
         return shaped;
