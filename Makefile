@@ -47,12 +47,13 @@ screenshots:
 	RAPPORT_UPDATE_SCREENSHOTS=1 $(MAKE) test-e2e
 
 ## Benchmarks on a large record (10 school years x 300 children), release build.
-bench: deps
+bench: test-deps
 	cargo bench -p rapport --bench record
 	cargo bench -p rapport --bench packet
 	cargo bench -p rapport --bench roster
 	cargo bench -p rapport --bench sync
 	cargo bench -p rapport --bench whole
+	scripts/bench-startup.sh
 
 ## A .deb installer in target/release/bundle/deb/ (AppImage, .msi and .dmg come from the release workflow).
 bundle: deps

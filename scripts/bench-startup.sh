@@ -9,6 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LAUNCHES=${LAUNCHES:-5}
+# The window needs a display: without one, the script runs itself again under a virtual one.
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" "$0" "$@"
+fi
 cargo build --release -p rapport -p rapport-desktop >&2
 
 # The large record is generated once and kept in target/ (rebuilt by `make clean`).
@@ -40,13 +44,14 @@ cp "$large" "$dir/rapport.sqlite3"
 run_once() {
   local log pid ready="" waited=0 before
   log="$dir/logs/rapport.log"
-  before=$(grep -c 'ready in' "$log" 2>/dev/null || true)
+  before=$(grep -c 'ready in' "$log" 2>/dev/null || true); before=${before:-0}
   RAPPORT_DATA_DIR="$dir" target/release/rapport-desktop >/dev/null 2>&1 &
   pid=$!
   while [ -z "$ready" ] && [ $waited -lt 300 ]; do
     sleep 0.1
     waited=$((waited + 1))
-    if [ "$(grep -c 'ready in' "$log" 2>/dev/null || echo 0)" -gt "${before:-0}" ]; then
+    now=$(grep -c 'ready in' "$log" 2>/dev/null || true)
+    if [ "${now:-0}" -gt "$before" ]; then
       ready=$(grep -o 'ready in [0-9]* ms' "$log" | tail -1 | grep -o '[0-9]*')
     fi
   done
@@ -59,11 +64,9 @@ run_once() {
   echo "${ready:-timeout} $pss $rss"
 }
 
-export -f run_once memory_of_tree
-export dir
-results=$(xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" bash -c "
-  run_once >/dev/null; sleep 5
-  for i in \$(seq $LAUNCHES); do run_once; done")
+run_once >/dev/null
+sleep 5
+results=$(for _ in $(seq "$LAUNCHES"); do run_once; done)
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 readies=$(echo "$results" | awk '{ print $1 }' | tr '\n' ' ')

@@ -150,7 +150,9 @@ async function call(command, args = {}) {
 // The app: version, where the record lives, whether it opened, settings, classes, lists for forms.
 export const appInfo = () => call('app_info');
 // Tells Rust the first screen is drawn; resolves with milliseconds since launch.
-export const ready = () => call('ready');
+// The first screen shows real data: `page` says when (ms since the page began loading) the page's
+// own script started and when the screen was drawn, for the start-up log line.
+export const ready = (page) => call('ready', { page });
 // Tries again to open a record another Rapport window had open; resolves true once it is open.
 export const openAgain = () => call('open_again');
 

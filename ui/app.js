@@ -13,30 +13,53 @@ import { installShortcuts, showShortcuts } from './shortcuts.js';
 import { installSearchBox } from './search-box.js';
 import { errorMessage } from './views/forms.js';
 import * as welcome from './views/welcome.js';
-import * as today from './views/today.js';
-import * as students from './views/students.js';
-import * as student from './views/student.js';
-import * as studentForm from './views/student-form.js';
-import * as conferences from './views/conferences.js';
-import * as settings from './views/settings.js';
-import * as rosterImport from './views/roster-import.js';
 import * as recovery from './views/recovery.js';
 import { renderLock } from './views/lock.js';
 import { installAppLock } from './app-lock.js';
 import { installSync } from './sync.js';
 import { calendarChanged, installCalendarFile } from './calendar-file.js';
 
+/** When (ms since the page began loading) this script started: for the start-up log line. */
+const SCRIPT_STARTED = performance.now();
+
+/**
+ * A screen's module, loaded when a route first shows it: the window starts with only the screen
+ * it opens on, and the others load while the teacher reads it (see `loadTheRest`).
+ */
+const VIEWS = {
+  today: () => import('./views/today.js'),
+  students: () => import('./views/students.js'),
+  student: () => import('./views/student.js'),
+  studentForm: () => import('./views/student-form.js'),
+  conferences: () => import('./views/conferences.js'),
+  settings: () => import('./views/settings.js'),
+  rosterImport: () => import('./views/roster-import.js'),
+};
+
+/** The render function `name` of the view `view`, loading its module first. */
+const lazy =
+  (view, name = 'render') =>
+  async (...args) =>
+    (await VIEWS[view]())[name](...args);
+
 const ROUTES = [
-  { pattern: /^\/today$/, nav: 'today', render: today.render },
-  { pattern: /^\/students$/, nav: 'students', render: students.render },
-  { pattern: /^\/students\/new$/, nav: 'students', render: studentForm.renderNew },
-  { pattern: /^\/students\/([0-9a-f-]{36})$/, nav: 'students', render: student.render },
-  { pattern: /^\/students\/([0-9a-f-]{36})\/edit$/, nav: 'students', render: studentForm.renderEdit },
-  { pattern: /^\/conferences$/, nav: 'conferences', render: conferences.render },
-  { pattern: /^\/settings$/, nav: 'settings', render: settings.render },
+  { pattern: /^\/today$/, nav: 'today', render: lazy('today') },
+  { pattern: /^\/students$/, nav: 'students', render: lazy('students') },
+  { pattern: /^\/students\/new$/, nav: 'students', render: lazy('studentForm', 'renderNew') },
+  { pattern: /^\/students\/([0-9a-f-]{36})$/, nav: 'students', render: lazy('student') },
+  { pattern: /^\/students\/([0-9a-f-]{36})\/edit$/, nav: 'students', render: lazy('studentForm', 'renderEdit') },
+  { pattern: /^\/conferences$/, nav: 'conferences', render: lazy('conferences') },
+  { pattern: /^\/settings$/, nav: 'settings', render: lazy('settings') },
   // Open without a class too: the welcome screen offers it, and the import makes the class.
-  { pattern: /^\/import$/, nav: 'students', render: rosterImport.render, withoutClass: true },
+  { pattern: /^\/import$/, nav: 'students', render: lazy('rosterImport'), withoutClass: true },
 ];
+
+/** Loads every other screen's module once the first screen shows, so moving on never waits. */
+function loadTheRest() {
+  const load = () => Object.values(VIEWS).forEach((view) => view().catch(() => {}));
+  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}
 const DEFAULT_ROUTE = '/today';
 const STATUS_MS = 3000;
 /** How long a status with an Undo button stays (it also stays while focused or pointed at). */
@@ -401,8 +424,9 @@ async function renderRoute(opts = {}) {
 function reportReady() {
   if (readyReported) return;
   readyReported = true;
+  loadTheRest();
   api
-    .ready()
+    .ready({ script_ms: Math.round(SCRIPT_STARTED), screen_ms: Math.round(performance.now()) })
     .then((ms) => console.info(`ready in ${ms} ms`))
     .catch((err) => console.warn('ready() failed', err));
 }

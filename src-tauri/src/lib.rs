@@ -249,7 +249,11 @@ pub fn run() {
                 }
             });
             app.manage(dialogs::FileDialogs::from_env());
-            log::info!("Rapport {} started", app.package_info().version);
+            log::info!(
+                "Rapport {} started in {} ms",
+                app.package_info().version,
+                since_launch().as_millis()
+            );
             Ok(())
         })
         .build(tauri::generate_context!())

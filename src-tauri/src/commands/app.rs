@@ -133,12 +133,29 @@ pub async fn app_info<R: Runtime>(
     })
 }
 
+/// When, in the page's own clock (ms since it began loading), its script started and its first
+/// screen was drawn.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub struct PageTimes {
+    pub script_ms: u64,
+    pub screen_ms: u64,
+}
+
 /// Called once by the page when its first screen shows real data; logs and returns the time since
-/// the process started, in milliseconds.
+/// the process started, in milliseconds (with the page's own timings, where start-up goes).
 #[tauri::command(rename_all = "snake_case")]
-pub async fn ready() -> u128 {
+pub async fn ready(page: Option<PageTimes>) -> u128 {
     let elapsed = crate::since_launch().as_millis();
-    log::info!("ready in {elapsed} ms");
+    match page {
+        Some(page) => log::info!(
+            "ready in {elapsed} ms (the page began loading at {} ms; its script started {} ms \
+             later and its first screen {} ms after that)",
+            elapsed.saturating_sub(u128::from(page.screen_ms)),
+            page.script_ms,
+            page.screen_ms.saturating_sub(page.script_ms)
+        ),
+        None => log::info!("ready in {elapsed} ms"),
+    }
     crate::first_screen_shown();
     elapsed
 }

@@ -151,8 +151,7 @@ impl Document {
                 false => right + 4.0,
                 true => left - 4.0 - label.width(),
             };
-            let ops = self.draw(label, x, y - style.size * 0.3, style);
-            self.pages.last_mut().expect("a page").extend(ops);
+            self.draw(self.texts.len() - 1, label, x, y - style.size * 0.3, style);
         }
         let points: Vec<(f32, f32)> = chart
             .points

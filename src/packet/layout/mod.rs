@@ -59,7 +59,10 @@ pub struct Document {
     /// The character each glyph stands for, given to the font's Unicode map once instead of to
     /// every glyph drawn: a heap-allocated string per glyph was a third of a class's memory.
     glyph_chars: HashMap<(FaceId, u16), char>,
+    /// Each page's drawings (rules, tints, charts), in order.
     pages: Vec<Vec<Op>>,
+    /// Each page's text, drawn over its drawings in one text object (`output.rs`).
+    texts: Vec<PageText>,
     /// Pages are numbered within their section.
     sections: Vec<Section>,
     /// Distance of the next line's top from the page bottom, in points.
@@ -67,16 +70,18 @@ pub struct Document {
     missing: Vec<char>,
     /// Lines start at the right margin.
     rtl: bool,
-    /// The text colour and font last set on the current page: text drawn with the same sets
-    /// neither again.
-    text_state: TextState,
 }
 
-/// What the page's text operations last set (colour and font stay set across text sections).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct TextState {
+/// A page's text: its operations, and what they last set. Colour and font are set only when they
+/// change, and each run of glyphs moves from where the last began (one text object a page: no
+/// text is ever under a drawing, so the page's text can come after all of them).
+#[derive(Debug, Default)]
+struct PageText {
+    ops: Vec<Op>,
     color: Option<(f32, f32, f32)>,
     font: Option<(FaceId, f32)>,
+    /// Where the last run began, as written (to a hundredth of a point).
+    origin: (f32, f32),
 }
 
 impl Document {
@@ -94,10 +99,10 @@ impl Document {
             font_ids: HashMap::new(),
             glyph_chars: HashMap::new(),
             pages: vec![Vec::new()],
+            texts: vec![PageText::default()],
             y: height - THEME.margin,
             missing: Vec::new(),
             rtl: false,
-            text_state: TextState::default(),
         }
     }
 
@@ -113,7 +118,7 @@ impl Document {
     /// Starts a new page.
     pub fn page_break(&mut self) {
         self.pages.push(Vec::new());
-        self.text_state = TextState::default();
+        self.texts.push(PageText::default());
         self.y = paper_size(self.paper).1 - THEME.margin;
     }
 
@@ -208,8 +213,7 @@ impl Document {
 
     fn draw_shaped(&mut self, shaped: &Shaped, style: Style, x: f32, bottom: f32) {
         let baseline = bottom + (style.line_height() - style.size) / 2.0 + style.size * 0.22;
-        let ops = self.draw(shaped, x, baseline, style);
-        self.pages.last_mut().expect("a page").extend(ops);
+        self.draw(self.texts.len() - 1, shaped, x, baseline, style);
     }
 
     /// The height `labelled` will take.
@@ -339,15 +343,25 @@ mod tests {
         assert_eq!(document.pages.len(), 2);
     }
 
-    /// The x of the first glyph drawn on the last page.
-    fn first_x(document: &Document) -> f32 {
-        document.pages[0]
+    /// Where each run of text starts on the first page, left to right: its moves added up.
+    fn text_starts(document: &Document) -> Vec<f32> {
+        let mut x = 0.0;
+        document.texts[0]
+            .ops
             .iter()
-            .find_map(|op| match op {
-                Op::SetTextCursor { pos } => Some(pos.x.0),
+            .filter_map(|op| match op {
+                Op::SetTextCursor { pos } => {
+                    x += pos.x.0;
+                    Some(x)
+                }
                 _ => None,
             })
-            .expect("text was drawn")
+            .collect()
+    }
+
+    /// The x of the first glyph drawn on the first page.
+    fn first_x(document: &Document) -> f32 {
+        text_starts(document)[0]
     }
 
     #[test]
@@ -377,13 +391,7 @@ mod tests {
                 height: 80.0,
             });
             // The x of each text drawn, in order: the guide's label, then the dates.
-            let xs: Vec<f32> = document.pages[0]
-                .iter()
-                .filter_map(|op| match op {
-                    Op::SetTextCursor { pos } => Some(pos.x.0),
-                    _ => None,
-                })
-                .collect();
+            let xs = text_starts(&document);
             let first_point = document.pages[0]
                 .iter()
                 .find_map(|op| match op {

@@ -35,9 +35,15 @@ impl Document {
         }
     }
 
-    /// The operations that draw shaped text with its left edge at `x` and its baseline at `baseline`.
-    pub(super) fn draw(&mut self, shaped: &Shaped, x: f32, baseline: f32, style: Style) -> Vec<Op> {
-        let mut ops = Vec::new();
+    /// Draws shaped text on page `page`, its left edge at `x` and its baseline at `baseline`.
+    pub(super) fn draw(
+        &mut self,
+        page: usize,
+        shaped: &Shaped,
+        x: f32,
+        baseline: f32,
+        style: Style,
+    ) {
         self.missing.extend(shaped.missing.iter().copied());
         let mut pen = x;
         for run in &shaped.runs {
@@ -80,39 +86,39 @@ impl Document {
             if !glyphs.is_empty() {
                 items.push(TextItem::GlyphIds(glyphs));
             }
-            ops.push(Op::StartTextSection);
-            if self.text_state.color != Some(style.color) {
-                ops.push(Op::SetFillColor {
+            let text = &mut self.texts[page];
+            if text.color != Some(style.color) {
+                text.ops.push(Op::SetFillColor {
                     col: rgb(style.color),
                 });
-                self.text_state.color = Some(style.color);
+                text.color = Some(style.color);
             }
-            if self.text_state.font != Some((run.face, style.size)) {
-                ops.push(Op::SetFont {
+            if text.font != Some((run.face, style.size)) {
+                text.ops.push(Op::SetFont {
                     font: PdfFontHandle::External(font),
                     size: Pt(style.size),
                 });
-                self.text_state.font = Some((run.face, style.size));
+                text.font = Some((run.face, style.size));
             }
-            ops.push(Op::SetTextCursor {
+            // `Td` moves from where the last run began.
+            let start = (at(pen).0, at(baseline).0);
+            text.ops.push(Op::SetTextCursor {
                 pos: Point {
-                    x: at(pen),
-                    y: at(baseline),
+                    x: at(start.0 - text.origin.0),
+                    y: at(start.1 - text.origin.1),
                 },
             });
-            ops.push(Op::ShowText { items });
-            ops.push(Op::EndTextSection);
+            text.origin = start;
+            text.ops.push(Op::ShowText { items });
             pen += run.width();
         }
-        ops
     }
 
     /// Adds the footers and writes the PDF (fonts subset, metadata set).
     pub fn finish(mut self) -> Printed {
         let (width, _) = paper_size(self.paper);
         let style = Style::small();
-        let mut pages = std::mem::take(&mut self.pages);
-        let page_count = pages.len();
+        let page_count = self.pages.len();
         let baseline = THEME.margin - style.size;
         let sections = std::mem::take(&mut self.sections);
         for (number, section) in sections.iter().enumerate() {
@@ -126,30 +132,40 @@ impl Document {
                 .replace("{pages}", "888");
             let room = self.width() - shape_line(&widest_number, style.size, false).width() - 12.0;
             let label = fit_line(&section.footer, style, room);
-            for (offset, ops) in pages[section.first_page..end].iter_mut().enumerate() {
-                // The footer comes last on a page whose state is not followed here.
-                self.text_state = super::TextState::default();
-                let page = section
+            for (offset, page) in (section.first_page..end).enumerate() {
+                let page_of = section
                     .page_of
                     .replace("{page}", &(offset + 1).to_string())
                     .replace("{pages}", &(end - section.first_page).to_string());
-                let number = shape_line(&page, style.size, false);
-                ops.extend(self.draw(&label, THEME.margin, baseline, style));
-                ops.extend(self.draw(
+                let number = shape_line(&page_of, style.size, false);
+                self.draw(page, &label, THEME.margin, baseline, style);
+                self.draw(
+                    page,
                     &number,
                     width - THEME.margin - number.width(),
                     baseline,
                     style,
-                ));
+                );
             }
         }
         let (width_mm, height_mm) = {
             let (w, h) = paper_size(self.paper);
             (Mm(w * 25.4 / 72.0), Mm(h * 25.4 / 72.0))
         };
-        let pdf_pages = pages
+        // Each page: its drawings, then its text in one text object over them.
+        let texts = std::mem::take(&mut self.texts);
+        let pdf_pages = std::mem::take(&mut self.pages)
             .into_iter()
-            .map(|ops| PdfPage::new(width_mm, height_mm, ops))
+            .zip(texts)
+            .map(|(mut ops, text)| {
+                if !text.ops.is_empty() {
+                    ops.reserve(text.ops.len() + 2);
+                    ops.push(Op::StartTextSection);
+                    ops.extend(text.ops);
+                    ops.push(Op::EndTextSection);
+                }
+                PdfPage::new(width_mm, height_mm, ops)
+            })
             .collect();
         let missing = self.missing_characters();
         let stamp = printpdf::DateTime::from_unix_timestamp(self.info.created.timestamp())
