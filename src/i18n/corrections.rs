@@ -149,7 +149,7 @@ const PROBLEMS_SHOWN: usize = 20;
 /// How the string at `key` is written, or `None` when it is not one a teacher corrects (the
 /// `[language]` section, or a key Rapport does not print).
 pub fn kind_of(key: &str) -> Option<Kind> {
-    let source = english_strings().get(key)?;
+    let source = english().get(key)?;
     if key.starts_with("language.") {
         return None;
     }
@@ -164,19 +164,8 @@ pub fn kind_of(key: &str) -> Option<Kind> {
 /// The longest correction accepted for `key`: three times English, and never less than English
 /// with 60 characters more (a short label may need a longer phrase).
 pub fn max_chars(key: &str) -> usize {
-    let english = english_strings().get(key).map_or(0, |s| s.chars().count());
+    let english = english().get(key).map_or(0, |s| s.chars().count());
     (english * 3).max(english + 60)
-}
-
-/// Rapport's English strings, by key (the correctable keys and their placeholders).
-fn english_strings() -> &'static HashMap<String, String> {
-    static STRINGS: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
-    STRINGS.get_or_init(|| {
-        english()
-            .strings()
-            .map(|(k, v)| (k.into(), v.into()))
-            .collect()
-    })
 }
 
 /// The placeholders a text uses (`{child}`), each once, in order.
@@ -227,7 +216,7 @@ pub fn check(key: &str, text: &str) -> std::result::Result<String, String> {
         }
         _ => {}
     }
-    let english = &english_strings()[key];
+    let english = english().text(key);
     let wanted = placeholders(english);
     let used = placeholders(&text);
     if let Some(missing) = wanted.iter().find(|p| !used.contains(p)) {

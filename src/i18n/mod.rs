@@ -255,6 +255,11 @@ impl Handout {
         self.strings.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
+    /// The string at `section.key`, or `None` when the language has no such string.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.strings.get(key).map(String::as_str)
+    }
+
     /// The string at `section.key` ("packet.goals", "praise.helped"); empty when there is none.
     pub fn text(&self, key: &str) -> &str {
         self.strings.get(key).map_or("", String::as_str)

@@ -141,7 +141,8 @@ impl Store {
                         k.starts_with(&prefix) && kind_of(k).is_some_and(|kind| kind != Kind::Flag)
                     })
                     .collect();
-                keys.sort_by_key(|k| english_order(k));
+                // In the English file's order, each key looked up once.
+                keys.sort_by_cached_key(|k| corrections::position_in_english(k));
                 TranslatedSection {
                     section: section.key,
                     title: section.title,
@@ -307,9 +308,4 @@ fn translated(rapport: &Handout, shown: &Handout, key: &str) -> TranslatedString
         text,
         max_chars: max_chars(key),
     }
-}
-
-/// Where a key stands in the English file, so Settings lists strings in the file's order.
-fn english_order(key: &str) -> usize {
-    corrections::position_in_english(key)
 }

@@ -220,12 +220,7 @@ fn a_language_pack_goes_from_one_record_to_another_and_a_bad_one_changes_nothing
     let (ok, out, err) = rapport(&other_db, &["language-pack", "import", pack_arg], &[]);
     assert!(ok, "{err}");
     assert!(out.contains("2 strings corrected"), "{out}");
-    let theirs = Store::open(&other_db).unwrap();
-    assert_eq!(
-        theirs.texts().unwrap().handout("fr").text("packet.goals"),
-        "Nos objectifs de l'année"
-    );
-    drop(theirs);
+    assert_eq!(french_goals(&other_db), "Nos objectifs de l'année");
 
     // A pack with a dropped placeholder and a control character is refused whole, naming the
     // lines; what the colleague had stays.
@@ -256,12 +251,7 @@ fn a_language_pack_goes_from_one_record_to_another_and_a_bad_one_changes_nothing
     );
     assert!(err.contains("control character"), "{err}");
     assert_eq!(
-        Store::open(&other_db)
-            .unwrap()
-            .texts()
-            .unwrap()
-            .handout("fr")
-            .text("packet.goals"),
+        french_goals(&other_db),
         "Nos objectifs de l'année",
         "nothing changed"
     );
@@ -278,4 +268,15 @@ fn a_language_pack_goes_from_one_record_to_another_and_a_bad_one_changes_nothing
         err.contains("line 2 (language.code)") && err.contains("zh-Hant"),
         "{err}"
     );
+}
+
+/// The French packet's "Goals" heading as the record at `db` prints it.
+fn french_goals(db: &std::path::Path) -> String {
+    Store::open(db)
+        .unwrap()
+        .texts()
+        .unwrap()
+        .handout("fr")
+        .text("packet.goals")
+        .to_string()
 }
