@@ -31,6 +31,7 @@ pub mod trash;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 
@@ -125,6 +126,14 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(&path, flags)?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Statements are kept and run again with new values (`prepare_cached`). SQLite would
+        // otherwise compile most of them again on every run, in case the new value suggests a
+        // better plan (a third of the time it takes to read a class's packets); Rapport's
+        // queries look up by key, where the plan never changes.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        // More statements than rusqlite's default of 16 are in use at once: a child's page
+        // alone runs fourteen.
+        conn.set_prepared_statement_cache_capacity(64);
         if let Some(key) = &key {
             protect::apply_key(&conn, key).map_err(|e| not_a_database(e, &path, true))?;
         }
