@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::in_order::map_in_order;
 use super::layout::{Column, Document, DocumentInfo, LineChart, Paper, Style, THEME};
 use super::{family_handout, Printed, Sender};
 use crate::error::{Error, Result};
@@ -123,51 +124,49 @@ pub fn student_packet(page: &StudentPage, with: &PacketSetting) -> Printed {
 }
 
 /// The packets of a whole class in one file, in class-list order, each child starting a new page
-/// with their own page numbering. `pages` come one at a time, so only one child's record is in
-/// memory at once.
+/// with their own page numbering. `pages` are read one at a time, and each child is laid out on
+/// its own, on every core, while the next are read.
 pub fn class_packet(
     class_name: &str,
     pages: impl IntoIterator<Item = Result<StudentPage>>,
     with: &PacketSetting,
 ) -> Result<Printed> {
     let sender = Sender::new(with.settings, with.texts.english());
-    let mut document: Option<Document> = None;
-    for page in pages {
-        let page = page?;
+    let title = format!(
+        "{}s — {class_name}",
+        with.texts.english().text("packet.title")
+    );
+    let lay_out = |page: StudentPage| {
         let words = Words::for_page(&page, with.texts);
-        let document = match document.as_mut() {
-            Some(document) => {
-                document.new_section(&footer(&page, &words), &words.family.page_of);
-                document
-            }
-            None => document.insert(Document::new(
-                with.paper,
-                DocumentInfo {
-                    title: format!(
-                        "{}s — {class_name}",
-                        with.texts.english().text("packet.title")
-                    ),
-                    author: sender.teacher.clone(),
-                    created: with.now,
-                    footer: footer(&page, &words),
-                    page_of: words.family.page_of.clone(),
-                },
-            )),
-        };
+        let mut document = Document::new(
+            with.paper,
+            DocumentInfo {
+                title: title.clone(),
+                author: sender.teacher.clone(),
+                created: with.now,
+                footer: footer(&page, &words),
+                page_of: words.family.page_of.clone(),
+            },
+        );
         write_packet(
-            document,
+            &mut document,
             &page,
             &words,
             &sender,
             with.today,
             with.year_start,
         );
-    }
-    let document = document.ok_or_else(|| {
+        document
+    };
+    let mut children = map_in_order(pages, lay_out)?.into_iter();
+    let mut document = children.next().ok_or_else(|| {
         Error::NothingToPrint(format!(
             "{class_name} has no students yet, so there are no packets to print."
         ))
     })?;
+    for child in children {
+        document.append(child);
+    }
     Ok(document.finish())
 }
 

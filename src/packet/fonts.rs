@@ -1,17 +1,19 @@
 //! The fonts embedded in printed documents, parsed once per process, and the choice of font for
 //! each character: the Latin/Greek/Cyrillic face first, then Arabic, Hebrew, CJK and Hangul.
 
-use std::sync::OnceLock;
+use std::sync::{Once, OnceLock};
 
 use printpdf::ParsedFont;
 
 /// One embedded face: for shaping (rustybuzz, which reads the tables it needs as it goes) and for
-/// embedding (printpdf's parse, the costly part, done the first time a document embeds it).
+/// embedding (printpdf's parse, the costly part: begun in the background when a document first
+/// draws in the face, so that it is ready when the document is written).
 pub struct Face {
     pub name: &'static str,
     pub shaper: rustybuzz::Face<'static>,
     bytes: &'static [u8],
     parsed: OnceLock<ParsedFont>,
+    parse_begun: Once,
     pub units_per_em: f32,
 }
 
@@ -25,6 +27,16 @@ impl Face {
                 .unwrap_or_else(|| panic!("the embedded font {} cannot be parsed", self.name))
         })
     }
+
+    /// Begins parsing the face for embedding on a thread of its own, once per process; `parsed`
+    /// waits for it.
+    pub fn parse_soon(&'static self) {
+        self.parse_begun.call_once(|| {
+            if self.parsed.get().is_none() {
+                std::thread::spawn(move || self.parsed());
+            }
+        });
+    }
 }
 
 /// Which of the embedded faces.
@@ -36,6 +48,7 @@ pub struct Fonts {
 
 const REGULAR: FaceId = 0;
 const BOLD: FaceId = 1;
+
 const ARABIC: FaceId = 2;
 const ARABIC_BOLD: FaceId = 3;
 const HEBREW: FaceId = 4;
@@ -93,6 +106,7 @@ pub fn fonts() -> &'static Fonts {
                     shaper,
                     bytes,
                     parsed: OnceLock::new(),
+                    parse_begun: Once::new(),
                 }
             })
             .collect();

@@ -7,6 +7,7 @@ pub mod conference;
 pub mod contact_log;
 pub mod fonts;
 pub mod good_news;
+mod in_order;
 pub mod layout;
 pub mod letter;
 pub mod questionnaire;

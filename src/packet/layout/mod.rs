@@ -10,10 +10,10 @@ mod table;
 mod theme;
 mod wrap;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
-use printpdf::{Op, PdfDocument};
+use printpdf::Op;
 
 use super::fonts::{fonts, FaceId};
 use super::shape::{shape_line, Shaped};
@@ -50,12 +50,14 @@ struct Section {
     page_of: String,
 }
 
-/// A document being laid out, top to bottom.
+/// A document being laid out, top to bottom. It is plain data until `finish` makes the PDF: a
+/// class's children are laid out each in their own document, on every core, and joined in order
+/// (`append`).
 pub struct Document {
     paper: Paper,
     info: DocumentInfo,
-    pdf: PdfDocument,
-    font_ids: HashMap<FaceId, printpdf::FontId>,
+    /// The faces its text is drawn in: embedded when the PDF is made.
+    faces: BTreeSet<FaceId>,
     /// The character each glyph stands for, given to the font's Unicode map once instead of to
     /// every glyph drawn: a heap-allocated string per glyph was a third of a class's memory.
     glyph_chars: HashMap<(FaceId, u16), char>,
@@ -89,14 +91,13 @@ impl Document {
         let (_, height) = paper_size(paper);
         Document {
             paper,
-            pdf: PdfDocument::new(&info.title),
             sections: vec![Section {
                 first_page: 0,
                 footer: info.footer.clone(),
                 page_of: info.page_of.clone(),
             }],
             info,
-            font_ids: HashMap::new(),
+            faces: BTreeSet::new(),
             glyph_chars: HashMap::new(),
             pages: vec![Vec::new()],
             texts: vec![PageText::default()],
@@ -344,6 +345,76 @@ mod tests {
     }
 
     /// Where each run of text starts on the first page, left to right: its moves added up.
+    /// The text each glyph drawn on `page` carries itself (`None`: the font's map gives it).
+    fn glyph_texts(document: &Document, page: usize) -> Vec<(u16, Option<String>)> {
+        document.texts[page]
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::ShowText { items } => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|item| match item {
+                printpdf::TextItem::GlyphIds(glyphs) => Some(glyphs),
+                _ => None,
+            })
+            .flatten()
+            .map(|glyph| (glyph.gid, glyph.cid.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn documents_laid_out_apart_join_with_their_pages_sections_and_glyph_texts() {
+        // One glyph standing for a different character in each document (as a font may draw
+        // two characters with one glyph).
+        let one_glyph = |text: &str| Shaped {
+            runs: vec![crate::packet::shape::Run {
+                face: 0,
+                glyphs: vec![crate::packet::shape::Glyph {
+                    gid: 36,
+                    advance: 6.0,
+                    x_offset: 0.0,
+                    text: text.into(),
+                }],
+            }],
+            missing: vec!['☃'],
+        };
+        let mut first = Document::new(Paper::Letter, info());
+        first.draw(0, &one_glyph("a"), 72.0, 700.0, Style::body());
+        first.page_break();
+        first.draw(1, &one_glyph("a"), 72.0, 700.0, Style::body());
+        let mut next = Document::new(
+            Paper::Letter,
+            DocumentInfo {
+                footer: "Next".into(),
+                ..info()
+            },
+        );
+        next.draw(0, &one_glyph("b"), 72.0, 700.0, Style::body());
+        next.new_section("Last", "{page}/{pages}");
+        next.draw(1, &one_glyph("b"), 72.0, 700.0, Style::body());
+        first.append(next);
+
+        assert_eq!(first.pages.len(), 4);
+        assert_eq!(first.texts.len(), 4);
+        let sections: Vec<(usize, &str)> = first
+            .sections
+            .iter()
+            .map(|s| (s.first_page, s.footer.as_str()))
+            .collect();
+        assert_eq!(sections, [(0, "Footer"), (2, "Next"), (3, "Last")]);
+        // The first document's glyph copies as "a" from the font's map; the joined one's
+        // carries its own "b".
+        assert_eq!(first.glyph_chars.get(&(0, 36)), Some(&'a'));
+        assert_eq!(glyph_texts(&first, 1), [(36, None)]);
+        assert_eq!(glyph_texts(&first, 2), [(36, Some("b".to_string()))]);
+        assert_eq!(glyph_texts(&first, 3), [(36, Some("b".to_string()))]);
+        assert_eq!(first.missing_characters(), ['☃']);
+        let printed = first.finish();
+        assert_eq!(printed.pages, 4);
+    }
+
     fn text_starts(document: &Document) -> Vec<f32> {
         let mut x = 0.0;
         document.texts[0]

@@ -1,24 +1,71 @@
 //! From laid-out pages to the PDF file: glyphs become text operations (with the text a reader
 //! copies), footers are added per section, fonts are subset and the metadata set.
 
-use printpdf::{Mm, Op, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
+use printpdf::{
+    FontId, Mm, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    TextItem,
+};
 
 use super::drawing::{at, rgb};
 use super::wrap::fit_line;
-use super::{fonts, paper_size, shape_line, Document, FaceId, Shaped, Style, THEME};
+use super::{fonts, paper_size, shape_line, Document, FaceId, Section, Shaped, Style, THEME};
 use crate::packet::Printed;
 
 /// How far (in 1/1000 em) a glyph may stand from its shaped place before a TJ number moves it:
 /// 0.05 pt at the body's size.
 const DRIFT: f32 = 5.0;
 
+/// The name a face has in the PDF's resources: the same in every document, so documents laid
+/// out apart can be joined. printpdf also puts it before the subset's font name, where six
+/// capital letters say that the font is a subset ("RAPPTA+DejaVuSans").
+fn font_id(face: FaceId) -> FontId {
+    let letter = char::from(b'A' + face as u8);
+    FontId(format!("RAPPT{letter}"))
+}
+
+fn face_of(font: &FontId) -> Option<FaceId> {
+    let letter = font.0.strip_prefix("RAPPT")?.bytes().next()?;
+    Some(usize::from(letter.checked_sub(b'A')?))
+}
+
 impl Document {
-    fn font_id(&mut self, face: FaceId) -> printpdf::FontId {
-        let pdf = &mut self.pdf;
-        self.font_ids
-            .entry(face)
-            .or_insert_with(|| pdf.add_font(fonts().faces[face].parsed()))
-            .clone()
+    /// Adds `next` after this document's last page: its sections follow, numbered on their own.
+    /// A glyph `next` drew for a different character than this document does gets its own text,
+    /// so both still copy as what they show.
+    pub fn append(&mut self, next: Document) {
+        let offset = self.pages.len();
+        let mut differing: HashMap<(FaceId, u16), char> = HashMap::new();
+        for (glyph, char) in next.glyph_chars {
+            match self.glyph_chars.entry(glyph) {
+                Entry::Vacant(entry) => {
+                    entry.insert(char);
+                }
+                Entry::Occupied(entry) if *entry.get() != char => {
+                    differing.insert(glyph, char);
+                }
+                Entry::Occupied(_) => {}
+            }
+        }
+        let mut texts = next.texts;
+        if !differing.is_empty() {
+            for text in &mut texts {
+                give_own_text(&mut text.ops, &differing);
+            }
+        }
+        self.pages.extend(next.pages);
+        self.texts.extend(texts);
+        self.sections
+            .extend(next.sections.into_iter().map(|section| Section {
+                first_page: section.first_page + offset,
+                ..section
+            }));
+        self.faces.extend(next.faces);
+        self.missing.extend(next.missing);
+        self.y = next.y;
+        self.rtl = next.rtl;
     }
 
     /// The text a glyph carries for copy and search: none when the glyph stands for one character
@@ -48,7 +95,6 @@ impl Document {
         let mut pen = x;
         for run in &shaped.runs {
             let face = &fonts().faces[run.face];
-            let font = self.font_id(run.face);
             let per_em = 1000.0 / style.size;
             // Glyphs go in one list; a list is only broken where a mark must be shifted.
             let mut items = Vec::new();
@@ -95,10 +141,13 @@ impl Document {
             }
             if text.font != Some((run.face, style.size)) {
                 text.ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font),
+                    font: PdfFontHandle::External(font_id(run.face)),
                     size: Pt(style.size),
                 });
                 text.font = Some((run.face, style.size));
+                if self.faces.insert(run.face) {
+                    fonts().faces[run.face].parse_soon();
+                }
             }
             // `Td` moves from where the last run began.
             let start = (at(pen).0, at(baseline).0);
@@ -168,9 +217,16 @@ impl Document {
             })
             .collect();
         let missing = self.missing_characters();
+        let mut pdf = PdfDocument::new(&self.info.title);
+        for &face in &self.faces {
+            pdf.resources.fonts.map.insert(
+                font_id(face),
+                PdfFont::new(fonts().faces[face].parsed().clone()),
+            );
+        }
         let stamp = printpdf::DateTime::from_unix_timestamp(self.info.created.timestamp())
             .unwrap_or_else(|_| printpdf::DateTime::from_unix_timestamp(0).expect("the epoch"));
-        let info = &mut self.pdf.metadata.info;
+        let info = &mut pdf.metadata.info;
         info.document_title = self.info.title.clone();
         info.author = self.info.author.clone();
         info.creator = "Rapport".into();
@@ -181,18 +237,14 @@ impl Document {
         // Glyphs drawn without their own text get it from the font's map when printpdf writes
         // the subset's Unicode table.
         for ((face, gid), char) in std::mem::take(&mut self.glyph_chars) {
-            if let Some(font) = self
-                .font_ids
-                .get(&face)
-                .and_then(|id| self.pdf.resources.fonts.map.get_mut(id))
-            {
+            if let Some(font) = pdf.resources.fonts.map.get_mut(&font_id(face)) {
                 font.parsed_font
                     .cache_glyph_mapping(gid, char.encode_utf8(&mut [0; 4]));
             }
         }
-        self.pdf.with_pages(pdf_pages);
+        pdf.with_pages(pdf_pages);
         // printpdf builds the file (fonts subset, text encoded); Rapport deflates its streams.
-        let mut doc = self.pdf.to_lopdf_document(
+        let mut doc = pdf.to_lopdf_document(
             &PdfSaveOptions {
                 subset_fonts: true,
                 ..Default::default()
@@ -207,6 +259,33 @@ impl Document {
             bytes,
             missing_characters: missing,
             pages: page_count,
+        }
+    }
+}
+
+/// Gives the glyphs in `differing` their own text in a page's text operations (see `append`).
+fn give_own_text(ops: &mut [Op], differing: &HashMap<(FaceId, u16), char>) {
+    let mut face = None;
+    for op in ops {
+        match op {
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                ..
+            } => face = face_of(font),
+            Op::ShowText { items } => {
+                let Some(face) = face else { continue };
+                for item in items {
+                    let TextItem::GlyphIds(glyphs) = item else {
+                        continue;
+                    };
+                    for glyph in glyphs.iter_mut().filter(|g| g.cid.is_none()) {
+                        if let Some(char) = differing.get(&(face, glyph.gid)) {
+                            glyph.cid = Some(char.to_string());
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -262,5 +341,21 @@ fn deflate(stream: &mut lopdf::Stream) {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{face_of, font_id, fonts};
+
+    #[test]
+    fn each_face_has_a_subset_tag_of_six_capitals_that_names_it_back() {
+        for face in 0..fonts().faces.len() {
+            let id = font_id(face);
+            assert_eq!(id.0.len(), 6, "{}", id.0);
+            assert!(id.0.bytes().all(|b| b.is_ascii_uppercase()), "{}", id.0);
+            assert_eq!(face_of(&id), Some(face));
+        }
+        assert_eq!(face_of(&printpdf::FontId("F1".into())), None);
     }
 }
