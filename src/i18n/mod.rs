@@ -278,38 +278,46 @@ impl Handout {
     }
 }
 
-/// Every language Rapport has family-facing text in, read from the embedded files once.
-fn all() -> &'static [Handout] {
-    static ALL: OnceLock<Vec<Handout>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let mut all: Vec<Handout> = Vec::with_capacity(FILES.len());
-        for (code, file) in FILES {
-            // The files are part of the program: the tests read every one, so a broken file
-            // never ships; should one ever fail here, its language falls back to English.
+/// The language of the embedded file `index`, read the first time it is asked for: a packet reads
+/// English and the family's language, not all sixteen. `None` for a file that cannot be read
+/// (the tests read every one, so a broken file never ships; its families would get English).
+fn parsed(index: usize) -> Option<&'static Handout> {
+    static PARSED: [OnceLock<Option<Handout>>; FILES.len()] =
+        [const { OnceLock::new() }; FILES.len()];
+    PARSED[index]
+        .get_or_init(|| {
+            let (code, file) = FILES[index];
             match parse_strings(file) {
                 Ok(strings) => {
                     let made = file.lines().next().unwrap_or_default();
-                    let handout = Handout::from_strings(made, strings, all.first());
-                    all.push(handout);
+                    let english = (index > 0).then(english);
+                    Some(Handout::from_strings(made, strings, english))
                 }
-                Err(problem) => debug_assert!(false, "the {code} language file: {problem}"),
+                Err(problem) => {
+                    debug_assert!(false, "the {code} language file: {problem}");
+                    None
+                }
             }
-        }
-        all
-    })
+        })
+        .as_ref()
 }
 
 /// The languages Rapport has handouts in, by code.
 pub fn handout_languages() -> impl Iterator<Item = &'static str> {
-    all().iter().map(|h| h.code.as_str())
+    (0..FILES.len()).filter_map(|index| parsed(index).map(|h| h.code.as_str()))
 }
 
 /// The language file a BCP 47 tag reads: the tag itself, the script or region a family's tag
 /// implies (zh-TW reads Traditional Chinese, fa-AF Dari), or its primary subtag.
 fn find(language: &str) -> Option<&'static Handout> {
     let tag = language.trim().to_ascii_lowercase();
-    let all = all();
-    let by_code = |code: &str| all.iter().find(|h| h.code.eq_ignore_ascii_case(code));
+    // A file's code is its `language.code` (a test holds them equal).
+    let by_code = |code: &str| {
+        FILES
+            .iter()
+            .position(|(file_code, _)| file_code.eq_ignore_ascii_case(code))
+            .and_then(parsed)
+    };
     if let Some(h) = by_code(&tag) {
         return Some(h);
     }
@@ -336,7 +344,7 @@ pub fn handout(language: &str) -> &'static Handout {
 /// English: the source of every other language.
 pub fn english() -> &'static Handout {
     // English is the first file, and a test reads it.
-    &all()[0]
+    parsed(0).expect("the English language file is part of the program and read by the tests")
 }
 
 /// What fills the placeholders of a handout or a letter template.
