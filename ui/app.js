@@ -521,7 +521,7 @@ function wireShell() {
 
 async function start() {
   // Today, the screen the window opens on, loads while the record is asked about.
-  if (['', '#', '#/', `#${DEFAULT_ROUTE}`].includes(location.hash)) VIEWS.today().catch(() => {});
+  if (['', DEFAULT_ROUTE].includes(parseHash().path)) VIEWS.today().catch(() => {});
   try {
     info = await api.appInfo();
   } catch (err) {

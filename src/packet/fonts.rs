@@ -48,7 +48,6 @@ pub struct Fonts {
 
 const REGULAR: FaceId = 0;
 const BOLD: FaceId = 1;
-
 const ARABIC: FaceId = 2;
 const ARABIC_BOLD: FaceId = 3;
 const HEBREW: FaceId = 4;

@@ -344,7 +344,6 @@ mod tests {
         assert_eq!(document.pages.len(), 2);
     }
 
-    /// Where each run of text starts on the first page, left to right: its moves added up.
     /// The text each glyph drawn on `page` carries itself (`None`: the font's map gives it).
     fn glyph_texts(document: &Document, page: usize) -> Vec<(u16, Option<String>)> {
         document.texts[page]
@@ -415,6 +414,7 @@ mod tests {
         assert_eq!(printed.pages, 4);
     }
 
+    /// Where each run of text starts on the first page, left to right: its moves added up.
     fn text_starts(document: &Document) -> Vec<f32> {
         let mut x = 0.0;
         document.texts[0]
