@@ -118,8 +118,11 @@ async fn a_contact_logged_at_school_appears_at_home_and_a_clash_is_listed() {
     home.go(&page).await;
     home.wait_for_text("#contact-list", "she will bring the poster board")
         .await;
-    // Taking the other value is an edit like any other: it reaches school too.
+    // Taking the other value is an edit like any other: it reaches school too, once home has
+    // written it (its last sync also received; this one only sends).
     home.click("#sync-now").await;
+    home.wait_without_text("#sync-status", "received").await;
+    home.wait_for_text("#sync-status", "1 change sent").await;
     school.click("#sync-now").await;
     school.wait_for_text("#sync-status", "received").await;
     school
