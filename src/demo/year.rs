@@ -493,6 +493,17 @@ impl Child<'_> {
             self.store.add_contact(&contact)?;
             on += Duration::days(self.dice.between(18, 48));
         }
+        // Whatever the dice said, the first children have a follow-up that came due this week and
+        // is still open, so Today always has one to show (and a test always has one to mark done).
+        if self.showcase {
+            let on = self.until - Duration::days(8);
+            if on >= self.starts_on {
+                let summary = *self.dice.pick(INFORMATION);
+                let mut contact = self.contact(on, ContactKind::Information, summary);
+                contact.follow_up_on = Some(on + Duration::days(7));
+                self.store.add_contact(&contact)?;
+            }
+        }
         Ok(())
     }
 

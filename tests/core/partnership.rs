@@ -776,6 +776,27 @@ fn the_demo_year_is_deterministic_and_gives_today_something_in_every_list() {
     assert!(report.balance.this_year.positive > report.balance.this_year.concern);
 }
 
+/// Whatever day the demo is loaded (the window's tests load it on the day they run), Today has a
+/// follow-up to mark done and children to call first.
+#[test]
+fn the_demo_has_a_follow_up_due_on_any_day_of_the_year() {
+    let first = day("2026-09-25");
+    // Every nineteen days from late September to June: each weekday, and term by term.
+    for step in 0..14 {
+        let today = first + chrono::Duration::days(step * 19);
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("record.sqlite3")).unwrap();
+        let summary = rapport::demo::load_demo_class(&mut store, today).unwrap();
+        let report = insights::today(&store.class_activity(summary.class_id).unwrap(), today, 21);
+        assert!(!report.follow_ups.is_empty(), "a follow-up due on {today}");
+        assert!(
+            (1..=5).contains(&report.call_first.children.len()),
+            "one to five children to call first on {today}: {}",
+            report.call_first.children.len()
+        );
+    }
+}
+
 #[test]
 fn a_large_record_spans_years_with_only_the_current_class_open() {
     let dir = tempfile::tempdir().unwrap();

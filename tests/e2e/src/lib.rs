@@ -148,16 +148,21 @@ impl Session {
             .spawn()
             .expect("tauri-driver runs: install it with `cargo install tauri-driver --locked --version '^2'`");
         let url = format!("http://127.0.0.1:{port}");
-        let started = Instant::now();
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            assert!(
-                started.elapsed() < WAIT,
-                "tauri-driver did not listen on port {port}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        // tauri-driver listens at once, but passes the new session on to WebKitWebDriver, which
+        // it starts too: on a cold machine that one can take seconds to listen, and a session
+        // asked for before then is dropped without an answer.
+        for (listener, which) in [(port, "tauri-driver"), (native_port, "WebKitWebDriver")] {
+            let started = Instant::now();
+            while tokio::net::TcpStream::connect(("127.0.0.1", listener))
+                .await
+                .is_err()
+            {
+                assert!(
+                    started.elapsed() < WAIT,
+                    "{which} did not listen on port {listener}"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), "wry".into());
