@@ -370,7 +370,21 @@ impl Session {
     /// Saves a PNG of the window, once passing status messages ("Saved.") have gone.
     pub async fn screenshot(&self, path: &Path) {
         self.wait_for_quiet_status().await;
+        // Rapport draws without WebKit's accelerated compositing (the shell's lib.rs), and then
+        // WebKitWebDriver's screenshot of a page that fits the window never returns (WebKitGTK
+        // 2.50 under Xvfb: the window itself is drawn; only the snapshot waits). A page one pixel
+        // taller than the window, for the moment of the picture, is taken at once.
+        let stretched = self
+            .script(
+                "const fits = document.documentElement.scrollHeight <= window.innerHeight;
+                 if (fits) document.body.style.minHeight = 'calc(100vh + 1px)';
+                 return fits;",
+            )
+            .await;
         let png = self.client.screenshot().await.expect("screenshot");
+        if stretched == serde_json::Value::Bool(true) {
+            self.script("document.body.style.minHeight = ''").await;
+        }
         // The README's pictures in docs/ change only when asked (`make screenshots`): a test run
         // leaves the tree as it found it, its pictures in target/e2e-screens.
         let path = match std::env::var_os("RAPPORT_UPDATE_SCREENSHOTS") {
