@@ -158,6 +158,12 @@ fn screens(store: &Store, class_id: rapport::model::Id, today: NaiveDate) -> Scr
         })
         .collect();
     summary("Today (load class activity + compute)", today_runs.clone());
+    let overview_runs: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            time(|| insights::class_overview(&store.class_records(class_id).expect("records"))).1
+        })
+        .collect();
+    summary("Class overview (Today's head and reach)", overview_runs);
 
     let students = store.students(class_id).expect("students");
     let page_runs: Vec<Duration> = students

@@ -133,10 +133,7 @@ impl Document {
                     Self::Letter(_) => letter::student_letter(&store.student_record(id)?, &with),
                     _ => {
                         let class = store.class(id)?;
-                        let records = store
-                            .students(id)?
-                            .into_iter()
-                            .map(|s| store.student_record(s.id));
+                        let records = store.class_records(id)?.into_iter().map(Ok);
                         letter::class_letters(&class.details.name, records, &with)
                     }
                 }

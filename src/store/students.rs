@@ -15,19 +15,24 @@ pub(super) const STUDENT_COLUMNS: &str = "s.id, s.class_id, s.given_name, s.fami
     s.preferred_name, s.name_order, s.pronouns, s.grade, s.school_student_id, s.notes, s.latin_name";
 
 pub(super) fn student_from_row(row: &Row) -> rusqlite::Result<Student> {
+    student_from_row_at(row, 0)
+}
+
+/// A student from [`STUDENT_COLUMNS`] starting at column `at`.
+pub(super) fn student_from_row_at(row: &Row, at: usize) -> rusqlite::Result<Student> {
     Ok(Student {
-        id: row.get(0)?,
+        id: row.get(at)?,
         details: StudentDetails {
-            class_id: row.get(1)?,
-            given_name: row.get(2)?,
-            family_name: row.get(3)?,
-            preferred_name: row.get(4)?,
-            name_order: row.get(5)?,
-            pronouns: row.get(6)?,
-            grade: row.get(7)?,
-            school_student_id: row.get(8)?,
-            notes: row.get(9)?,
-            latin_name: row.get(10)?,
+            class_id: row.get(at + 1)?,
+            given_name: row.get(at + 2)?,
+            family_name: row.get(at + 3)?,
+            preferred_name: row.get(at + 4)?,
+            name_order: row.get(at + 5)?,
+            pronouns: row.get(at + 6)?,
+            grade: row.get(at + 7)?,
+            school_student_id: row.get(at + 8)?,
+            notes: row.get(at + 9)?,
+            latin_name: row.get(at + 10)?,
         },
     })
 }
@@ -168,9 +173,30 @@ impl Store {
 
     /// Every student's page in a class, in class-list order.
     pub fn class_records(&self, class_id: Id) -> Result<Vec<StudentRecord>> {
-        self.students(class_id)?
+        let class = self.class(class_id)?;
+        let order = self.students(class_id)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {STUDENT_COLUMNS} FROM student s WHERE s.class_id = ?1"
+        ))?;
+        let mut students: HashMap<Id, Student> = stmt
+            .query_map([class_id], student_from_row)?
+            .map(|s| s.map(|s| (s.id, s)))
+            .collect::<rusqlite::Result<_>>()?;
+        let mut guardians = self.guardians_of_class(class_id)?;
+        order
             .iter()
-            .map(|summary| self.student_record(summary.id))
+            .map(|summary| {
+                let student = students
+                    .remove(&summary.id)
+                    .ok_or(Error::NotFound("That student"))?;
+                Ok(StudentRecord {
+                    display_name: student.details.display_name(),
+                    full_name: student.details.full_name(),
+                    student,
+                    class: class.clone(),
+                    guardians: guardians.remove(&summary.id).unwrap_or_default(),
+                })
+            })
             .collect()
     }
 
@@ -184,7 +210,7 @@ impl Store {
             "SELECT {STUDENT_COLUMNS} FROM student s
              JOIN student_guardian sg ON sg.student_id = s.id
              WHERE sg.guardian_id = ?1 AND s.id IS NOT ?2
-             ORDER BY s.given_name COLLATE NOCASE"
+             ORDER BY s.given_name COLLATE NOCASE, s.id"
         ))?;
         let students = stmt.query_map(params![guardian_id, except], student_from_row)?;
         students

@@ -581,3 +581,25 @@ fn names_in_other_scripts_sort_and_are_found_by_their_latin_letters() {
     assert_eq!(students[named("يوسف حداد")].latin_name, "Yusuf Haddad");
     assert_eq!(students[named("José Núñez")].latin_name, "");
 }
+
+/// A class's records read at once are each child's record as their own page reads it: the same
+/// guardians in the same order, and the same brothers and sisters (the demo's families share
+/// guardians across two households).
+#[test]
+fn a_class_read_at_once_is_each_childs_own_record() {
+    let (_dir, mut store) = crate::support::fresh();
+    let summary =
+        rapport::demo::load_demo_class(&mut store, crate::support::day("2026-11-24")).unwrap();
+    let at_once = store.class_records(summary.class_id).unwrap();
+    let one_by_one: Vec<_> = store
+        .students(summary.class_id)
+        .unwrap()
+        .iter()
+        .map(|s| store.student_record(s.id).unwrap())
+        .collect();
+    assert_eq!(at_once.len(), 30);
+    assert!(at_once
+        .iter()
+        .any(|r| r.guardians.iter().any(|g| !g.also_guardian_of.is_empty())));
+    assert_eq!(at_once, one_by_one);
+}
