@@ -210,6 +210,31 @@ fn an_edit_on_one_and_a_delete_on_the_other_keeps_the_edit_on_both() {
     assert_eq!(record_of(&school.store), record_of(&home.store));
 }
 
+/// A child deleted at school while home edits one of their contacts, then brought back from the
+/// trash at school before school hears of the edit: bringing back writes the contact's old words
+/// again, a change of its own, and both computers settle the clash the same way (the random
+/// syncs found them ending apart, each sure of a different summary).
+#[test]
+fn a_child_brought_back_while_the_other_computer_edited_them_ends_the_same_on_both() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut school = first(folder.path());
+    let mut home = join(folder.path(), None);
+    let jose = child(&school.store, "José Núñez");
+    let contact = school.store.contacts_of(jose).unwrap()[0].clone();
+    school.store.delete_student(jose).unwrap();
+    sync(&mut school, 10);
+    let mut details = contact.details.clone();
+    details.summary = "Talked about the reading log".into();
+    home.store.update_contact(contact.id, &details).unwrap();
+    sync(&mut home, 20);
+    let entry = school.store.trash().unwrap()[0].id;
+    school.store.restore(entry).unwrap();
+    sync(&mut school, 30);
+    sync(&mut home, 40);
+    sync(&mut school, 50);
+    assert_eq!(record_of(&school.store), record_of(&home.store));
+}
+
 #[test]
 fn a_child_deleted_on_one_and_given_a_contact_on_the_other_is_kept_with_the_contact_on_both() {
     let folder = tempfile::tempdir().unwrap();

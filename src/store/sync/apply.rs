@@ -194,21 +194,23 @@ impl Apply<'_> {
     /// Whether the row was written (changed, or added again) by a change file the sending
     /// computer had not seen when it wrote this one.
     fn changed_unseen(&self, conn: &Connection, table: &str, key: &str) -> Result<bool> {
-        let sender = self.stamp.computer.as_str();
-        for stamp in super::stamps_of_row(conn, table, key)? {
-            if stamp.computer == sender {
-                continue;
-            }
-            let seen = self
-                .seen
-                .iter()
-                .find(|(computer, _)| computer.to_string() == stamp.computer)
-                .map_or(0, |(_, seq)| *seq as i64);
-            if stamp.seq > seen {
-                return Ok(true);
-            }
+        Ok(super::stamps_of_row(conn, table, key)?
+            .iter()
+            .any(|stamp| self.unseen(stamp)))
+    }
+
+    /// Whether `stamp` is of a change file the sending computer had not seen when it wrote this
+    /// one (never its own).
+    fn unseen(&self, stamp: &Stamp) -> bool {
+        if stamp.computer == self.stamp.computer {
+            return false;
         }
-        Ok(false)
+        let seen = self
+            .seen
+            .iter()
+            .find(|(computer, _)| computer.to_string() == stamp.computer)
+            .map_or(0, |(_, seq)| *seq as i64);
+        stamp.seq > seen
     }
 
     /// Whether rows here link to this one that the file does not know of (added here).
@@ -309,12 +311,23 @@ impl Apply<'_> {
         for (i, new) in change.new.iter().enumerate() {
             let Some(new) = new else { continue };
             let old = value(&change.old[i]);
+            // Changed there only: the value here is the one it changed from, and nothing here
+            // wrote it since the sender last heard from this computer. (A row brought back from
+            // the trash here writes its old values again: the same value, but a change of its
+            // own, settled by its stamp as the other computer settles it.)
+            let only_there = local[i] == old
+                && !self.unseen(&super::stamp_of(
+                    conn,
+                    &table.name,
+                    &table.key_text(&key),
+                    &table.columns[i],
+                )?);
             if &local[i] == new {
                 self.stamp_if_later(conn, &table, &key, i)?;
-            } else if local[i] == old || self.settle(conn, &table, &key, i, &local[i], new)? {
+            } else if only_there || self.settle(conn, &table, &key, i, &local[i], new)? {
                 target[i] = new.clone();
                 set.push(i);
-                if local[i] == old {
+                if only_there {
                     self.stamp_column(conn, &table, &key, &table.columns[i])?;
                 }
             }
