@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::rows;
-use super::students::{student_from_row_at, STUDENT_COLUMNS};
+use super::students::{student_from_row_at, SIBLING_ORDER, STUDENT_COLUMNS};
 use super::{OptionalRow, Store};
 use crate::error::{Error, Result};
 use crate::model::{
@@ -17,6 +17,10 @@ use crate::validate::clean_guardian;
 const GUARDIAN_COLUMNS: &str =
     "g.id, g.name, g.relationship, g.phone, g.email, g.preferred_method, \
     g.preferred_language, g.best_time, g.may_contact, g.no_contact_reason";
+
+/// A child's guardians in the order their page lists them: primary contact first, then those the
+/// child lives with, then by name.
+const GUARDIAN_ORDER: &str = "sg.is_primary DESC, sg.lives_with DESC, g.name COLLATE NOCASE, g.id";
 
 fn guardian_from_row(row: &Row) -> rusqlite::Result<Guardian> {
     Ok(Guardian {
@@ -202,7 +206,7 @@ impl Store {
             "SELECT {GUARDIAN_COLUMNS}, sg.is_primary, sg.lives_with
              FROM guardian g JOIN student_guardian sg ON sg.guardian_id = g.id
              WHERE sg.student_id = ?1
-             ORDER BY sg.is_primary DESC, sg.lives_with DESC, g.name COLLATE NOCASE, g.id"
+             ORDER BY {GUARDIAN_ORDER}"
         ))?;
         let rows = stmt
             .query_map([student_id], |row| {
@@ -242,7 +246,7 @@ impl Store {
              WHERE sg.guardian_id IN (
                  SELECT c.guardian_id FROM student_guardian c
                  JOIN student cs ON cs.id = c.student_id WHERE cs.class_id = ?1)
-             ORDER BY s.given_name COLLATE NOCASE, s.id"
+             ORDER BY {SIBLING_ORDER}"
         ))?;
         let mut children_of: HashMap<Id, Vec<StudentRef>> = HashMap::new();
         let mut rows = stmt.query([class_id])?;
@@ -262,7 +266,7 @@ impl Store {
              FROM guardian g JOIN student_guardian sg ON sg.guardian_id = g.id
              JOIN student s ON s.id = sg.student_id
              WHERE s.class_id = ?1
-             ORDER BY sg.is_primary DESC, sg.lives_with DESC, g.name COLLATE NOCASE, g.id"
+             ORDER BY {GUARDIAN_ORDER}"
         ))?;
         let mut by_child: HashMap<Id, Vec<LinkedGuardian>> = HashMap::new();
         let mut rows = stmt.query([class_id])?;

@@ -14,6 +14,9 @@ use crate::validate::clean_student;
 pub(super) const STUDENT_COLUMNS: &str = "s.id, s.class_id, s.given_name, s.family_name, \
     s.preferred_name, s.name_order, s.pronouns, s.grade, s.school_student_id, s.notes, s.latin_name";
 
+/// The other children a guardian is linked to, as a page lists them: by given name.
+pub(super) const SIBLING_ORDER: &str = "s.given_name COLLATE NOCASE, s.id";
+
 pub(super) fn student_from_row(row: &Row) -> rusqlite::Result<Student> {
     student_from_row_at(row, 0)
 }
@@ -119,14 +122,8 @@ impl Store {
             entry.0.push(row.get(1)?);
             entry.1 |= !row.get::<_, bool>(2)?;
         }
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {STUDENT_COLUMNS} FROM student s WHERE s.class_id = ?1
-             ORDER BY s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, s.id"
-        ))?;
-        let students = stmt
-            .query_map([class_id], student_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut summaries: Vec<StudentSummary> = students
+        let summaries: Vec<StudentSummary> = self
+            .class_list(class_id)?
             .into_iter()
             .map(|s| {
                 let (guardian_names, has_no_contact_guardian) =
@@ -146,15 +143,26 @@ impl Store {
                 }
             })
             .collect();
-        // By family name as it reads in Latin letters: "Петрова" sorts under P, "王" under W,
-        // never all after Z.
-        summaries.sort_by_cached_key(|s| {
+        Ok(summaries)
+    }
+
+    /// A class's students in class-list order: by family name as it reads in Latin letters
+    /// ("Петрова" sorts under P, "王" under W, never all after Z), then given name.
+    fn class_list(&self, class_id: Id) -> Result<Vec<Student>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {STUDENT_COLUMNS} FROM student s WHERE s.class_id = ?1
+             ORDER BY s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, s.id"
+        ))?;
+        let mut students = stmt
+            .query_map([class_id], student_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        students.sort_by_cached_key(|s| {
             (
-                crate::text::sort_key(&s.family_name),
-                crate::text::sort_key(&s.given_name),
+                crate::text::sort_key(&s.details.family_name),
+                crate::text::sort_key(&s.details.given_name),
             )
         });
-        Ok(summaries)
+        Ok(students)
     }
 
     /// Everything on a student's page.
@@ -174,30 +182,18 @@ impl Store {
     /// Every student's page in a class, in class-list order.
     pub fn class_records(&self, class_id: Id) -> Result<Vec<StudentRecord>> {
         let class = self.class(class_id)?;
-        let order = self.students(class_id)?;
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {STUDENT_COLUMNS} FROM student s WHERE s.class_id = ?1"
-        ))?;
-        let mut students: HashMap<Id, Student> = stmt
-            .query_map([class_id], student_from_row)?
-            .map(|s| s.map(|s| (s.id, s)))
-            .collect::<rusqlite::Result<_>>()?;
         let mut guardians = self.guardians_of_class(class_id)?;
-        order
-            .iter()
-            .map(|summary| {
-                let student = students
-                    .remove(&summary.id)
-                    .ok_or(Error::NotFound("That student"))?;
-                Ok(StudentRecord {
-                    display_name: student.details.display_name(),
-                    full_name: student.details.full_name(),
-                    student,
-                    class: class.clone(),
-                    guardians: guardians.remove(&summary.id).unwrap_or_default(),
-                })
+        Ok(self
+            .class_list(class_id)?
+            .into_iter()
+            .map(|student| StudentRecord {
+                display_name: student.details.display_name(),
+                full_name: student.details.full_name(),
+                guardians: guardians.remove(&student.id).unwrap_or_default(),
+                student,
+                class: class.clone(),
             })
-            .collect()
+            .collect())
     }
 
     /// Students linked to a guardian, other than `except`.
@@ -210,7 +206,7 @@ impl Store {
             "SELECT {STUDENT_COLUMNS} FROM student s
              JOIN student_guardian sg ON sg.student_id = s.id
              WHERE sg.guardian_id = ?1 AND s.id IS NOT ?2
-             ORDER BY s.given_name COLLATE NOCASE, s.id"
+             ORDER BY {SIBLING_ORDER}"
         ))?;
         let students = stmt.query_map(params![guardian_id, except], student_from_row)?;
         students

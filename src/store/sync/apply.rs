@@ -310,21 +310,22 @@ impl Apply<'_> {
         let mut set = Vec::new();
         for (i, new) in change.new.iter().enumerate() {
             let Some(new) = new else { continue };
-            let old = value(&change.old[i]);
+            if &local[i] == new {
+                self.stamp_if_later(conn, &table, &key, i)?;
+                continue;
+            }
             // Changed there only: the value here is the one it changed from, and nothing here
             // wrote it since the sender last heard from this computer. (A row brought back from
             // the trash here writes its old values again: the same value, but a change of its
             // own, settled by its stamp as the other computer settles it.)
-            let only_there = local[i] == old
+            let only_there = local[i] == value(&change.old[i])
                 && !self.unseen(&super::stamp_of(
                     conn,
                     &table.name,
                     &table.key_text(&key),
                     &table.columns[i],
                 )?);
-            if &local[i] == new {
-                self.stamp_if_later(conn, &table, &key, i)?;
-            } else if only_there || self.settle(conn, &table, &key, i, &local[i], new)? {
+            if only_there || self.settle(conn, &table, &key, i, &local[i], new)? {
                 target[i] = new.clone();
                 set.push(i);
                 if only_there {
