@@ -236,6 +236,50 @@ fn a_child_brought_back_while_the_other_computer_edited_them_ends_the_same_on_bo
 }
 
 #[test]
+fn a_child_kept_for_an_edit_made_elsewhere_keeps_their_guardians_on_both() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut school = first(folder.path());
+    let mut home = join(folder.path(), None);
+    let jose = child(&school.store, "José Núñez");
+    let guardians: Vec<Id> = school
+        .store
+        .guardians_of(jose)
+        .unwrap()
+        .iter()
+        .map(|g| g.guardian.id)
+        .collect();
+    assert!(!guardians.is_empty(), "the demo gives José a family");
+    school.store.delete_student(jose).unwrap();
+    sync(&mut school, 10);
+    // Meanwhile, at home, a call with José's guardian is noted on one of his contacts.
+    let contact = home.store.contacts_of(jose).unwrap()[0].clone();
+    let mut details = contact.details.clone();
+    details.guardian_id = Some(guardians[0]);
+    details.summary = "Spoke with his guardian about the reading log".into();
+    home.store.update_contact(contact.id, &details).unwrap();
+    sync(&mut home, 20);
+    sync(&mut school, 30);
+    for c in [&mut school, &mut home] {
+        let linked: Vec<Id> = c
+            .store
+            .guardians_of(jose)
+            .unwrap()
+            .iter()
+            .map(|g| g.guardian.id)
+            .collect();
+        assert!(linked.contains(&guardians[0]), "{linked:?}");
+        // The contact can be edited again: its guardian is still one of José's.
+        let mut again = c.store.contact(contact.id).unwrap().details;
+        again.outcome = "Will read together each night".into();
+        c.store.update_contact(contact.id, &again).unwrap();
+    }
+    sync(&mut school, 40);
+    sync(&mut home, 50);
+    sync(&mut school, 60);
+    assert_eq!(record_of(&school.store), record_of(&home.store));
+}
+
+#[test]
 fn a_child_deleted_on_one_and_given_a_contact_on_the_other_is_kept_with_the_contact_on_both() {
     let folder = tempfile::tempdir().unwrap();
     let mut school = first(folder.path());

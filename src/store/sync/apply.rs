@@ -180,15 +180,49 @@ impl Apply<'_> {
             let Some(change) = deletes.get(&row) else {
                 continue;
             };
-            for link in &self.table(&row.0).parents {
-                let parent_key = value(&change.old[link.column]);
-                let parent = (link.parent.clone(), key_text(std::iter::once(&parent_key)));
+            for (parent, _) in self.parents_of(change) {
                 if deletes.contains_key(&parent) && kept.insert(parent.clone()) {
                     queue.push(parent);
                 }
             }
         }
+        // And the rows that are part of kept rows (the child's link to a kept guardian), when
+        // all they link to stays: the other computer brings them back with those rows.
+        let mut parts = Vec::new();
+        for (row, change) in &deletes {
+            if kept.contains(row) || !self.table(&row.0).is_part() {
+                continue;
+            }
+            let parents = self.parents_of(change);
+            if !parents.iter().any(|(parent, _)| kept.contains(parent)) {
+                continue;
+            }
+            let mut all_stay = true;
+            for (parent, key) in &parents {
+                all_stay &= kept.contains(parent)
+                    || (!deletes.contains_key(parent)
+                        && read_row(conn, self.table(&parent.0), std::slice::from_ref(key))?
+                            .is_some());
+            }
+            if all_stay {
+                parts.push(row.clone());
+            }
+        }
+        kept.extend(parts);
         Ok(kept)
+    }
+
+    /// The rows a deleted row linked to, with their keys.
+    fn parents_of(&self, change: &Change) -> Vec<(RowId, Value)> {
+        self.table(&change.table)
+            .parents
+            .iter()
+            .map(|link| {
+                let key = value(&change.old[link.column]);
+                let row = (link.parent.clone(), key_text(std::iter::once(&key)));
+                (row, key)
+            })
+            .collect()
     }
 
     /// Whether the row was written (changed, or added again) by a change file the sending
@@ -524,6 +558,47 @@ impl Apply<'_> {
             marks.join(", ")
         );
         conn.execute(&sql, params_from_iter(values.iter()))?;
+        self.revive_parts(conn, table, key)?;
         Ok(true)
+    }
+
+    /// Brings back, with a row brought back, the rows that are part of it and were sent whole
+    /// (the child's links to their guardians), each when all it links to is here: as the other
+    /// computer kept them (see `kept_deletions`).
+    fn revive_parts(&self, conn: &Connection, table: &TableInfo, key: &[Value]) -> Result<()> {
+        let [key] = key else {
+            return Ok(());
+        };
+        for ((name, _), row) in &self.revive {
+            let part = self.table(name);
+            if !part.is_part() {
+                continue;
+            }
+            let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
+            let of_this_row = part
+                .parents
+                .iter()
+                .any(|link| link.parent == table.name && values[link.column] == *key);
+            if !of_this_row {
+                continue;
+            }
+            let mut all_here = true;
+            for link in &part.parents {
+                let parent = self.table(&link.parent);
+                all_here &= matches!(values[link.column], Value::Null)
+                    || read_row(conn, parent, std::slice::from_ref(&values[link.column]))?
+                        .is_some();
+            }
+            if all_here {
+                let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+                let sql = format!(
+                    "INSERT OR IGNORE INTO \"{}\" VALUES ({})",
+                    part.name,
+                    marks.join(", ")
+                );
+                conn.execute(&sql, params_from_iter(values.iter()))?;
+            }
+        }
+        Ok(())
     }
 }

@@ -137,8 +137,9 @@ fn owned(value: rusqlite::types::ValueRef<'_>) -> Option<Value> {
 }
 
 /// The whole rows the other computer needs to keep what these changes touch, should it have
-/// deleted them: each changed row as it is now, and every row each added or changed row hangs
-/// from (a goal's child, the child's class, the class's year).
+/// deleted them: each changed row as it is now, every row each added or changed row hangs
+/// from (a goal's child, the child's class, the class's year), and the rows that are part of
+/// those (the child's links to their guardians).
 pub fn rows_to_revive(
     conn: &Connection,
     tables: &Tables,
@@ -192,6 +193,46 @@ fn add_row(
         table: table.name.clone(),
         values: values.into_iter().map(SqlValue::from).collect(),
     });
+    add_parts(conn, tables, table, key, seen, rows)
+}
+
+/// The rows that are part of the row keyed `key` (see `TableInfo::is_part`), as they are now.
+/// What else they link to is not added: the other computer brings a part back only when all it
+/// links to is there. A part is not marked seen, so that one changed itself still brings what it
+/// hangs from (it may then be sent twice, the same).
+fn add_parts(
+    conn: &Connection,
+    tables: &Tables,
+    table: &TableInfo,
+    key: &[Value],
+    seen: &mut HashSet<(String, String)>,
+    rows: &mut Vec<RevivedRow>,
+) -> Result<()> {
+    let [key] = key else {
+        return Ok(());
+    };
+    for (part, column) in tables.children_of(&table.name) {
+        if !part.key.contains(&column) {
+            continue;
+        }
+        let sql = format!(
+            "SELECT * FROM \"{}\" WHERE \"{}\" = ?1",
+            part.name, part.columns[column]
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut found = stmt.query([key])?;
+        while let Some(row) = found.next()? {
+            let values: Vec<Value> = (0..part.columns.len())
+                .map(|i| row.get::<_, Value>(i))
+                .collect::<rusqlite::Result<_>>()?;
+            if !seen.contains(&(part.name.clone(), part.key_text(&values))) {
+                rows.push(RevivedRow {
+                    table: part.name.clone(),
+                    values: values.into_iter().map(SqlValue::from).collect(),
+                });
+            }
+        }
+    }
     Ok(())
 }
 

@@ -86,6 +86,14 @@ impl TableInfo {
             .join(" AND ")
     }
 
+    /// Whether a row of this table is part of the rows it links to (a child's link to a guardian,
+    /// a concern's cause): its key holds a link. Such a row stays, and comes back, with them.
+    pub fn is_part(&self) -> bool {
+        self.parents
+            .iter()
+            .any(|link| self.key.contains(&link.column))
+    }
+
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c == name)
     }
