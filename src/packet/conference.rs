@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::in_order::map_in_order;
-use super::layout::{Column, Document, DocumentInfo, LineChart, Paper, Style, THEME};
+use super::in_order::for_each_in_order;
+use super::layout::{Column, Document, DocumentInfo, Joined, LineChart, Paper, Style, THEME};
 use super::{family_handout, Printed, Sender};
 use crate::error::{Error, Result};
 use crate::i18n::{Handout, Texts};
@@ -158,17 +158,37 @@ pub fn class_packet(
         );
         document
     };
-    let mut children = map_in_order(pages, lay_out)?.into_iter();
-    let mut document = children.next().ok_or_else(|| {
+    // The class is made a part at a time, each part's pages let go once it is made (`Joined`).
+    let mut joined = Joined::default();
+    let mut part: Option<(Document, usize)> = None;
+    for_each_in_order(pages, lay_out, |child| {
+        let (document, children) = match part.take() {
+            None => (child, 1),
+            Some((mut document, children)) => {
+                document.append(child);
+                (document, children + 1)
+            }
+        };
+        if children == CHILDREN_A_PART {
+            joined.add(document);
+        } else {
+            part = Some((document, children));
+        }
+    })?;
+    if let Some((document, _)) = part {
+        joined.add(document);
+    }
+    joined.finish().ok_or_else(|| {
         Error::NothingToPrint(format!(
             "{class_name} has no students yet, so there are no packets to print."
         ))
-    })?;
-    for child in children {
-        document.append(child);
-    }
-    Ok(document.finish())
+    })
 }
+
+/// How many children's packets are made into PDF objects together. Each part embeds its own font
+/// subsets, so a class of up to this many is one part, as small as one file can be; a larger class
+/// takes about as much memory as this many children do, however large it is.
+const CHILDREN_A_PART: usize = 32;
 
 fn footer(page: &StudentPage, words: &Words) -> String {
     format!(

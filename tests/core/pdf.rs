@@ -372,6 +372,52 @@ fn the_class_packet_has_every_child_in_every_script_each_numbered_on_their_own()
     assert!(text.contains("Kind of contact"));
 }
 
+#[test]
+fn a_class_made_in_several_parts_is_one_file_with_each_childs_own_pages_in_order() {
+    let (_dir, mut store) = crate::support::fresh();
+    // More children than one part holds: three parts, the last a short one.
+    let class = demo::load_large_record(&mut store, today(), 70, 1)
+        .unwrap()
+        .class_id;
+    let printed = lay_out(&store, Document::ClassPackets(class), Paper::Letter).unwrap();
+    let (pdf, pages) = saved(printed);
+    let class_text = checked(&pdf, pages);
+    // Each part subsets the fonts anew, and each subset has a name of its own.
+    let fonts = tool("pdffonts", &[], &pdf.path);
+    let names: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter_map(|row| row.split_whitespace().next())
+        .collect();
+    let mut distinct = names.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), names.len(), "{fonts}");
+    assert!(names.len() > 8, "more than one part's fonts: {fonts}");
+    // Page by page, the class's file reads as each child's own packet does, in class-list order.
+    let mut expected = String::new();
+    for child in store.students(class).unwrap() {
+        let own = lay_out(&store, Document::Packet(child.id), Paper::Letter).unwrap();
+        let (own, own_pages) = saved(own);
+        expected.push_str(&checked(&own, own_pages));
+    }
+    // A bracket is one glyph drawn for "(" in one direction and ")" in the other; which of the two
+    // it copies as follows what its document drew first, and a child's own packet starts with
+    // them. The brackets are left out of the comparison.
+    let pages_of = |text: &str| -> Vec<String> {
+        text.split('\u{c}')
+            .filter(|page| !page.trim().is_empty())
+            .map(|page| page.replace(['(', ')'], ""))
+            .collect()
+    };
+    let (class_pages, own_pages) = (pages_of(&class_text), pages_of(&expected));
+    assert_eq!(class_pages.len(), pages);
+    assert_eq!(class_pages.len(), own_pages.len());
+    for (number, (class_page, own_page)) in class_pages.iter().zip(&own_pages).enumerate() {
+        assert_eq!(class_page, own_page, "page {}", number + 1);
+    }
+}
+
 /// José's record, made very long: many contacts, praise, answers and goals, plus private things
 /// that must never be printed.
 fn long_record(store: &mut Store) -> Id {

@@ -5,6 +5,7 @@
 //! "Page X of Y" footers numbered per section. Colours and sizes come from one [`Theme`].
 
 mod drawing;
+mod join;
 mod output;
 mod table;
 mod theme;
@@ -20,6 +21,7 @@ use super::shape::{shape_line, Shaped};
 
 pub use crate::model::Paper;
 pub use drawing::LineChart;
+pub use join::Joined;
 pub use table::Column;
 pub use theme::{Style, Theme, THEME};
 pub use wrap::wrap;

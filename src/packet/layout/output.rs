@@ -164,7 +164,21 @@ impl Document {
     }
 
     /// Adds the footers and writes the PDF (fonts subset, metadata set).
-    pub fn finish(mut self) -> Printed {
+    pub fn finish(self) -> Printed {
+        let mut finished = self.finish_unsaved();
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = finished.pdf.save_to(&mut bytes);
+        Printed {
+            bytes,
+            missing_characters: finished.missing_characters,
+            pages: finished.pages,
+        }
+    }
+
+    /// Adds the footers and makes the PDF's objects (fonts subset, streams deflated), not yet
+    /// written out: a part of a longer document (see `join.rs`).
+    pub(super) fn finish_unsaved(mut self) -> Finished {
         let (width, _) = paper_size(self.paper);
         let style = Style::small();
         let page_count = self.pages.len();
@@ -252,15 +266,19 @@ impl Document {
             &mut Vec::new(),
         );
         compress_streams(&mut doc);
-        let mut bytes = Vec::new();
-        // Writing into memory cannot fail.
-        let _ = doc.save_to(&mut bytes);
-        Printed {
-            bytes,
+        Finished {
+            pdf: doc,
             missing_characters: missing,
             pages: page_count,
         }
     }
+}
+
+/// A document's PDF objects, made and not yet written out.
+pub(super) struct Finished {
+    pub pdf: lopdf::Document,
+    pub missing_characters: Vec<char>,
+    pub pages: usize,
 }
 
 /// Gives the glyphs in `differing` their own text in a page's text operations (see `append`).
