@@ -18,7 +18,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, ErrorCode};
 
 use super::changes::{Change, Op};
-use super::tables::{key_text, read_row, TableInfo, Tables, LOCAL_SETTINGS};
+use super::tables::{key_text, read_row, rows_linking, TableInfo, Tables, LOCAL_SETTINGS};
 use super::{ConflictKind, Stamp};
 use crate::error::Result;
 use crate::model::Id;
@@ -260,16 +260,7 @@ impl Apply<'_> {
         }
         let key = &row[table.key[0]];
         for (child, column) in self.tables.children_of(&table.name) {
-            let sql = format!(
-                "SELECT * FROM \"{}\" WHERE \"{}\" = ?1",
-                child.name, child.columns[column]
-            );
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let mut rows = stmt.query([key])?;
-            while let Some(r) = rows.next()? {
-                let values: Vec<Value> = (0..child.columns.len())
-                    .map(|i| r.get::<_, Value>(i))
-                    .collect::<rusqlite::Result<_>>()?;
+            for values in rows_linking(conn, child, column, key)? {
                 if !touched.contains(&(child.name.clone(), child.key_text(&values))) {
                     return Ok(true);
                 }
@@ -551,13 +542,7 @@ impl Apply<'_> {
         if !self.parents_present(conn, table, &values)? {
             return Ok(false);
         }
-        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT OR IGNORE INTO \"{}\" VALUES ({})",
-            table.name,
-            marks.join(", ")
-        );
-        conn.execute(&sql, params_from_iter(values.iter()))?;
+        insert_whole(conn, table, &values)?;
         self.revive_parts(conn, table, key)?;
         Ok(true)
     }
@@ -590,15 +575,22 @@ impl Apply<'_> {
                         .is_some();
             }
             if all_here {
-                let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-                let sql = format!(
-                    "INSERT OR IGNORE INTO \"{}\" VALUES ({})",
-                    part.name,
-                    marks.join(", ")
-                );
-                conn.execute(&sql, params_from_iter(values.iter()))?;
+                insert_whole(conn, part, &values)?;
             }
         }
         Ok(())
     }
+}
+
+/// Puts back a whole row as the other computer sent it; nothing when one with its key (or with
+/// what must be unique) is already here.
+fn insert_whole(conn: &Connection, table: &TableInfo, values: &[Value]) -> Result<()> {
+    let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT OR IGNORE INTO \"{}\" VALUES ({})",
+        table.name,
+        marks.join(", ")
+    );
+    conn.execute(&sql, params_from_iter(values.iter()))?;
+    Ok(())
 }

@@ -12,7 +12,7 @@ use rusqlite::session::{ChangesetIter, Session};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection};
 
-use super::tables::{read_row, TableInfo, Tables, SYNCED};
+use super::tables::{read_row, rows_linking, TableInfo, Tables, SYNCED};
 use crate::error::{Error, Result};
 use crate::protect::DataKey;
 use crate::sync::{RevivedRow, SqlValue};
@@ -205,7 +205,7 @@ fn add_parts(
     tables: &Tables,
     table: &TableInfo,
     key: &[Value],
-    seen: &mut HashSet<(String, String)>,
+    seen: &HashSet<(String, String)>,
     rows: &mut Vec<RevivedRow>,
 ) -> Result<()> {
     let [key] = key else {
@@ -215,16 +215,7 @@ fn add_parts(
         if !part.key.contains(&column) {
             continue;
         }
-        let sql = format!(
-            "SELECT * FROM \"{}\" WHERE \"{}\" = ?1",
-            part.name, part.columns[column]
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let mut found = stmt.query([key])?;
-        while let Some(row) = found.next()? {
-            let values: Vec<Value> = (0..part.columns.len())
-                .map(|i| row.get::<_, Value>(i))
-                .collect::<rusqlite::Result<_>>()?;
+        for values in rows_linking(conn, part, column, key)? {
             if !seen.contains(&(part.name.clone(), part.key_text(&values))) {
                 rows.push(RevivedRow {
                     table: part.name.clone(),

@@ -176,6 +176,31 @@ impl Tables {
     }
 }
 
+/// The rows of `table` whose column `column` holds `key` (the rows linking to one row), all
+/// columns.
+pub fn rows_linking(
+    conn: &Connection,
+    table: &TableInfo,
+    column: usize,
+    key: &Value,
+) -> Result<Vec<Vec<Value>>> {
+    let sql = format!(
+        "SELECT * FROM \"{}\" WHERE \"{}\" = ?1",
+        table.name, table.columns[column]
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([key])?;
+    let mut found = Vec::new();
+    while let Some(row) = rows.next()? {
+        found.push(
+            (0..table.columns.len())
+                .map(|i| row.get::<_, Value>(i))
+                .collect::<rusqlite::Result<_>>()?,
+        );
+    }
+    Ok(found)
+}
+
 /// One row of `table` by its key, all columns; `None` when it is not there.
 pub fn read_row(conn: &Connection, table: &TableInfo, key: &[Value]) -> Result<Option<Vec<Value>>> {
     let sql = format!(
