@@ -235,19 +235,22 @@ fn a_child_brought_back_while_the_other_computer_edited_them_ends_the_same_on_bo
     assert_eq!(record_of(&school.store), record_of(&home.store));
 }
 
+fn guardian_ids(store: &Store, child: Id) -> Vec<Id> {
+    store
+        .guardians_of(child)
+        .unwrap()
+        .iter()
+        .map(|g| g.guardian.id)
+        .collect()
+}
+
 #[test]
 fn a_child_kept_for_an_edit_made_elsewhere_keeps_their_guardians_on_both() {
     let folder = tempfile::tempdir().unwrap();
     let mut school = first(folder.path());
     let mut home = join(folder.path(), None);
     let jose = child(&school.store, "José Núñez");
-    let guardians: Vec<Id> = school
-        .store
-        .guardians_of(jose)
-        .unwrap()
-        .iter()
-        .map(|g| g.guardian.id)
-        .collect();
+    let guardians = guardian_ids(&school.store, jose);
     assert!(!guardians.is_empty(), "the demo gives José a family");
     school.store.delete_student(jose).unwrap();
     sync(&mut school, 10);
@@ -260,13 +263,7 @@ fn a_child_kept_for_an_edit_made_elsewhere_keeps_their_guardians_on_both() {
     sync(&mut home, 20);
     sync(&mut school, 30);
     for c in [&mut school, &mut home] {
-        let linked: Vec<Id> = c
-            .store
-            .guardians_of(jose)
-            .unwrap()
-            .iter()
-            .map(|g| g.guardian.id)
-            .collect();
+        let linked = guardian_ids(&c.store, jose);
         assert!(linked.contains(&guardians[0]), "{linked:?}");
         // The contact can be edited again: its guardian is still one of José's.
         let mut again = c.store.contact(contact.id).unwrap().details;

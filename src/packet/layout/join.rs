@@ -38,18 +38,15 @@ impl Joined {
 
     /// The whole file; `None` when no part was added.
     pub fn finish(self) -> Option<Printed> {
-        let mut pdf = self.pdf?;
-        let mut bytes = Vec::new();
-        // Writing into memory cannot fail.
-        let _ = pdf.save_to(&mut bytes);
         let mut missing = self.missing;
         missing.sort_unstable();
         missing.dedup();
-        Some(Printed {
-            bytes,
+        let whole = Finished {
+            pdf: self.pdf?,
             missing_characters: missing,
             pages: self.pages,
-        })
+        };
+        Some(whole.save())
     }
 }
 

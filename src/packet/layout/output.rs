@@ -165,15 +165,7 @@ impl Document {
 
     /// Adds the footers and writes the PDF (fonts subset, metadata set).
     pub fn finish(self) -> Printed {
-        let mut finished = self.finish_unsaved();
-        let mut bytes = Vec::new();
-        // Writing into memory cannot fail.
-        let _ = finished.pdf.save_to(&mut bytes);
-        Printed {
-            bytes,
-            missing_characters: finished.missing_characters,
-            pages: finished.pages,
-        }
+        self.finish_unsaved().save()
     }
 
     /// Adds the footers and makes the PDF's objects (fonts subset, streams deflated), not yet
@@ -279,6 +271,20 @@ pub(super) struct Finished {
     pub pdf: lopdf::Document,
     pub missing_characters: Vec<char>,
     pub pages: usize,
+}
+
+impl Finished {
+    /// The PDF file.
+    pub fn save(mut self) -> Printed {
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = self.pdf.save_to(&mut bytes);
+        Printed {
+            bytes,
+            missing_characters: self.missing_characters,
+            pages: self.pages,
+        }
+    }
 }
 
 /// Gives the glyphs in `differing` their own text in a page's text operations (see `append`).

@@ -51,7 +51,8 @@ struct Apply<'a> {
     stamp: &'a Stamp,
     /// What the sending computer had seen of every other computer's files.
     seen: &'a [(Id, u64)],
-    revive: HashMap<RowId, &'a RevivedRow>,
+    /// The whole rows the sender sent, by table and key, their values read once.
+    revive: HashMap<RowId, Vec<Value>>,
     removed: &'a HashSet<Id>,
     outcome: Outcome,
 }
@@ -76,7 +77,7 @@ pub(super) fn apply_changes(
                 let table = tables.get(&row.table)?;
                 let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
                 (values.len() == table.columns.len())
-                    .then(|| ((row.table.clone(), table.key_text(&values)), row))
+                    .then(|| ((row.table.clone(), table.key_text(&values)), values))
             })
             .collect(),
         removed,
@@ -200,9 +201,7 @@ impl Apply<'_> {
             let mut all_stay = true;
             for (parent, key) in &parents {
                 all_stay &= kept.contains(parent)
-                    || (!deletes.contains_key(parent)
-                        && read_row(conn, self.table(&parent.0), std::slice::from_ref(key))?
-                            .is_some());
+                    || (!deletes.contains_key(parent) && self.is_here(conn, &parent.0, key)?);
             }
             if all_stay {
                 parts.push(row.clone());
@@ -210,6 +209,11 @@ impl Apply<'_> {
         }
         kept.extend(parts);
         Ok(kept)
+    }
+
+    /// Whether the row of `table` keyed `key` is in this record.
+    fn is_here(&self, conn: &Connection, table: &str, key: &Value) -> Result<bool> {
+        Ok(read_row(conn, self.table(table), std::slice::from_ref(key))?.is_some())
     }
 
     /// The rows a deleted row linked to, with their keys.
@@ -531,14 +535,13 @@ impl Apply<'_> {
                 return Ok(false);
             }
         }
-        let Some(row) = self
+        let Some(values) = self
             .revive
             .get(&(table.name.clone(), table.key_text(key)))
-            .copied()
+            .cloned()
         else {
             return Ok(false);
         };
-        let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
         if !self.parents_present(conn, table, &values)? {
             return Ok(false);
         }
@@ -554,28 +557,23 @@ impl Apply<'_> {
         let [key] = key else {
             return Ok(());
         };
-        for ((name, _), row) in &self.revive {
+        for ((name, _), values) in &self.revive {
             let part = self.table(name);
-            if !part.is_part() {
-                continue;
-            }
-            let values: Vec<Value> = row.values.iter().cloned().map(Value::from).collect();
-            let of_this_row = part
-                .parents
-                .iter()
-                .any(|link| link.parent == table.name && values[link.column] == *key);
+            let of_this_row = part.is_part()
+                && part
+                    .parents
+                    .iter()
+                    .any(|link| link.parent == table.name && values[link.column] == *key);
             if !of_this_row {
                 continue;
             }
             let mut all_here = true;
             for link in &part.parents {
-                let parent = self.table(&link.parent);
                 all_here &= matches!(values[link.column], Value::Null)
-                    || read_row(conn, parent, std::slice::from_ref(&values[link.column]))?
-                        .is_some();
+                    || self.is_here(conn, &link.parent, &values[link.column])?;
             }
             if all_here {
-                insert_whole(conn, part, &values)?;
+                insert_whole(conn, part, values)?;
             }
         }
         Ok(())
