@@ -1,9 +1,11 @@
 //! The fonts embedded in printed documents, parsed once per process, and the choice of font for
 //! each character: the Latin/Greek/Cyrillic face first, then Arabic, Hebrew, CJK and Hangul.
 
-use std::sync::{Once, OnceLock};
+use std::sync::{Arc, Once, OnceLock};
 
+use azul_layout::font::parsed::ParsedFont as AzulParsedFont;
 use printpdf::ParsedFont;
+use rust_fontconfig::FontBytes;
 
 /// One embedded face: for shaping (rustybuzz, which reads the tables it needs as it goes) and for
 /// embedding (printpdf's parse, the costly part: begun in the background when a document first
@@ -18,12 +20,17 @@ pub struct Face {
 }
 
 impl Face {
-    /// The face as printpdf embeds it, parsed on first use.
+    /// The face as printpdf embeds it, parsed on first use. Its glyph outlines are read only if
+    /// something asks for them (printpdf's own `from_bytes` reads them all): Rapport shapes with
+    /// rustybuzz and subsets from the font's bytes, so a packet never does. That is a third of
+    /// the parse's time and about 10 MB of a class's peak memory with every face in use.
     pub fn parsed(&self) -> &ParsedFont {
         self.parsed.get_or_init(|| {
+            let bytes = Arc::new(FontBytes::Owned(Arc::from(self.bytes)));
             // The files are part of the binary and checked by the tests: a failure here is a
             // build defect, not something a teacher's data can cause.
-            ParsedFont::from_bytes(self.bytes, 0, &mut Vec::new())
+            AzulParsedFont::from_bytes_shared(bytes, 0, &mut Vec::new())
+                .map(ParsedFont::from_azul)
                 .unwrap_or_else(|| panic!("the embedded font {} cannot be parsed", self.name))
         })
     }
