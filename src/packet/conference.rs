@@ -178,7 +178,7 @@ pub fn class_packet(
     if let Some((document, _)) = part {
         joined.add(document);
     }
-    joined.finish().ok_or_else(|| {
+    joined.finish()?.ok_or_else(|| {
         Error::NothingToPrint(format!(
             "{class_name} has no students yet, so there are no packets to print."
         ))

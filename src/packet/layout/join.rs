@@ -1,27 +1,49 @@
-//! Documents finished one after another, joined into one PDF file. A class's packets are made a
-//! part (a few children) at a time: each part's pages are laid out, made into PDF objects (its
-//! fonts subset, its streams deflated) and let go before the next part is, so the memory a class
-//! takes does not grow with the class. Each part embeds its own subsets of the fonts it uses.
+//! Documents finished one after another, joined into one PDF file as they come. A class's packets
+//! are made a part (a few children) at a time: each part's pages are laid out, made into PDF
+//! objects (its fonts subset, its streams deflated), written into the file and let go before the
+//! next part is, so the memory a class takes does not grow with the class. Each part embeds its
+//! own subsets of the fonts it uses.
 
-use lopdf::{Object, ObjectId};
+use std::collections::{BTreeMap, HashMap};
+
+use lopdf::xref::XrefType;
+use lopdf::{Dictionary, Object, ObjectId};
 
 use super::output::Finished;
 use super::Document;
+use crate::error::{Error, Result};
 use crate::packet::Printed;
 
-/// The file so far: the first part's objects, with each later part's pages added to its page
-/// tree.
+/// The file so far: its header and the objects of every part added, numbered from 1 in the order
+/// they came. The first part's page tree, catalog and document information are held back and
+/// written last, the tree then listing every part's pages.
 #[derive(Default)]
 pub struct Joined {
-    pdf: Option<lopdf::Document>,
+    file: Vec<u8>,
+    /// Where object `n` starts in `file`, at `starts[n - 1]` (0 until it is written).
+    starts: Vec<usize>,
+    ends: Option<Ends>,
+    /// Why the file could not be made; every later part is then left out.
+    failed: Option<Error>,
     parts: usize,
     missing: Vec<char>,
     pages: usize,
 }
 
+/// The first part's objects that describe the whole file, and the pages it has.
+struct Ends {
+    tree: ObjectId,
+    objects: BTreeMap<ObjectId, Object>,
+    trailer: Dictionary,
+    kids: Vec<Object>,
+}
+
 impl Joined {
-    /// Finishes `part` and adds its pages after those already here.
+    /// Finishes `part` and writes its pages after those already here.
     pub fn add(&mut self, part: Document) {
+        if self.failed.is_some() {
+            return;
+        }
         let Finished {
             pdf,
             missing_characters,
@@ -29,76 +51,237 @@ impl Joined {
         } = part.finish_unsaved();
         self.pages += pages;
         self.missing.extend(missing_characters);
-        match &mut self.pdf {
-            None => self.pdf = Some(pdf),
-            Some(joined) => add_pages(joined, pdf, self.parts),
+        if let Err(error) = self.write_part(pdf) {
+            self.failed = Some(error);
         }
         self.parts += 1;
     }
 
-    /// The whole file; `None` when no part was added.
-    pub fn finish(self) -> Option<Printed> {
+    /// The whole file; `Ok(None)` when no part was added.
+    pub fn finish(mut self) -> Result<Option<Printed>> {
+        if let Some(error) = self.failed.take() {
+            return Err(error);
+        }
+        let Some(mut ends) = self.ends.take() else {
+            return Ok(None);
+        };
+        if let Some(Object::Dictionary(tree)) = ends.objects.get_mut(&ends.tree) {
+            tree.set("Count", ends.kids.len() as i64);
+            tree.set("Kids", Object::Array(ends.kids));
+        }
+        let count = self.starts.len() as u32;
+        let written = write_objects(ends.objects, ends.trailer, count)?;
+        self.append(&written);
+        let xref_start = self.file.len();
+        let mut xref = format!("xref\n0 {}\n0000000000 65535 f \n", count + 1);
+        for start in &self.starts {
+            xref.push_str(&format!("{start:010} 00000 n \n"));
+        }
+        self.file.extend_from_slice(xref.as_bytes());
+        self.file.extend_from_slice(b"trailer\n");
+        self.file.extend_from_slice(written.trailer());
+        self.file
+            .extend_from_slice(format!("\nstartxref\n{xref_start}\n%%EOF").as_bytes());
         let mut missing = self.missing;
         missing.sort_unstable();
         missing.dedup();
-        let whole = Finished {
-            pdf: self.pdf?,
+        Ok(Some(Printed {
+            bytes: self.file,
             missing_characters: missing,
             pages: self.pages,
+        }))
+    }
+
+    /// Numbers `pdf`'s objects on from those already written, writes them, and keeps its pages
+    /// for the page tree. The first part's tree, catalog and information are kept for the end;
+    /// a later part's are dropped, its pages joining the first part's tree.
+    fn write_part(&mut self, mut pdf: lopdf::Document) -> Result<()> {
+        let tree = page_tree(&pdf).ok_or_else(|| unjoinable("a part has no page tree"))?;
+        let catalog = reference(&pdf.trailer, b"Root");
+        let info = reference(&pdf.trailer, b"Info");
+        let first = self.ends.is_none();
+        if first {
+            self.file = format!("%PDF-{}\n%", pdf.version).into_bytes();
+            self.file.extend_from_slice(&pdf.binary_mark);
+            self.file.push(b'\n');
+        } else {
+            for id in [catalog, info].into_iter().flatten() {
+                pdf.objects.remove(&id);
+            }
+        }
+        let mut numbers: HashMap<ObjectId, ObjectId> = HashMap::new();
+        let mut next = self.starts.len() as u32;
+        for &id in pdf.objects.keys() {
+            let number = match &self.ends {
+                Some(ends) if id == tree => ends.tree,
+                _ => {
+                    next += 1;
+                    (next, 0)
+                }
+            };
+            numbers.insert(id, number);
+        }
+        self.starts.resize(next as usize, 0);
+        let mut kids = match pdf.objects.get(&tree) {
+            Some(Object::Dictionary(pages)) => pages
+                .get(b"Kids")
+                .and_then(Object::as_array)
+                .cloned()
+                .unwrap_or_default(),
+            _ => Vec::new(),
         };
-        Some(whole.save())
+        if !first {
+            pdf.objects.remove(&tree);
+        }
+        let mut objects = BTreeMap::new();
+        for (id, mut object) in std::mem::take(&mut pdf.objects) {
+            renumber(&mut object, &numbers);
+            if !first {
+                retag_subset(&mut object, self.parts);
+            }
+            objects.insert(numbers[&id], object);
+        }
+        for kid in &mut kids {
+            renumber(kid, &numbers);
+        }
+        if first {
+            let mut trailer = pdf.trailer;
+            for (_, value) in trailer.iter_mut() {
+                renumber(value, &numbers);
+            }
+            let held = [Some(tree), catalog, info].into_iter().flatten();
+            let held: BTreeMap<ObjectId, Object> = held
+                .filter_map(|id| {
+                    let number = numbers.get(&id)?;
+                    Some((*number, objects.remove(number)?))
+                })
+                .collect();
+            self.ends = Some(Ends {
+                tree: numbers[&tree],
+                objects: held,
+                trailer,
+                kids,
+            });
+        } else if let Some(ends) = &mut self.ends {
+            ends.kids.extend(kids);
+        }
+        let written = write_objects(objects, Dictionary::new(), next)?;
+        self.append(&written);
+        Ok(())
+    }
+
+    /// Puts `written`'s objects at the end of the file and notes where each starts.
+    fn append(&mut self, written: &Written) {
+        let at = self.file.len();
+        for &(number, start) in &written.starts {
+            if let Some(slot) = self.starts.get_mut(number as usize - 1) {
+                *slot = at + start - written.body.start;
+            }
+        }
+        self.file
+            .extend_from_slice(&written.bytes[written.body.clone()]);
     }
 }
 
-/// Moves `part`'s pages, and everything they use, into `joined`, after its pages. The part's own
-/// catalog, page tree and document information are left behind. `number` counts the parts
-/// before it.
-fn add_pages(joined: &mut lopdf::Document, part: lopdf::Document, number: usize) {
-    let offset = joined.max_id;
-    let tree = page_tree(joined);
-    let part_tree = page_tree(&part);
-    let part_catalog = reference(&part.trailer, b"Root");
-    let part_info = reference(&part.trailer, b"Info");
-    let mut kids = Vec::new();
-    if let Some(Object::Dictionary(pages)) = part_tree.and_then(|id| part.objects.get(&id)) {
-        if let Ok(list) = pages.get(b"Kids").and_then(Object::as_array) {
-            kids = list
-                .iter()
-                .filter_map(|kid| kid.as_reference().ok())
-                .map(|(number, generation)| (number + offset, generation))
-                .collect();
-        }
+/// Objects as lopdf writes them: the text of a small PDF holding just them, where each starts in
+/// it, and where the objects and the trailer are.
+struct Written {
+    bytes: Vec<u8>,
+    body: std::ops::Range<usize>,
+    starts: Vec<(u32, usize)>,
+    trailer: std::ops::Range<usize>,
+}
+
+impl Written {
+    fn trailer(&self) -> &[u8] {
+        &self.bytes[self.trailer.clone()]
     }
-    for (id, mut object) in part.objects {
-        if [part_tree, part_catalog, part_info].contains(&Some(id)) {
-            continue;
+}
+
+/// Writes `objects` (with `trailer`, its size that of a file of `count` objects) with lopdf and
+/// reads back from the cross-reference table where each object starts.
+fn write_objects(
+    objects: BTreeMap<ObjectId, Object>,
+    trailer: Dictionary,
+    count: u32,
+) -> Result<Written> {
+    let mut pdf = lopdf::Document::new();
+    pdf.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
+    pdf.objects = objects;
+    pdf.trailer = trailer;
+    pdf.max_id = count;
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes)
+        .map_err(|e| unjoinable(&e.to_string()))?;
+    drop(pdf);
+    read_table(&bytes)
+        .map(|(body, starts, trailer)| Written {
+            bytes,
+            body,
+            starts,
+            trailer,
+        })
+        .ok_or_else(|| unjoinable("lopdf wrote a cross-reference table Rapport cannot read"))
+}
+
+type Table = (
+    std::ops::Range<usize>,
+    Vec<(u32, usize)>,
+    std::ops::Range<usize>,
+);
+
+/// From a PDF file as lopdf writes it (`startxref` at the end, one classic cross-reference table
+/// before its trailer): the span of its objects, each object's number and start, and the span of
+/// the trailer's dictionary.
+fn read_table(bytes: &[u8]) -> Option<Table> {
+    let tail = find_last(bytes, b"startxref\n")?;
+    let number: String = bytes[tail + 10..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .map(|&b| char::from(b))
+        .collect();
+    let xref: usize = number.parse().ok()?;
+    let mut lines = bytes.get(xref..tail)?.split(|&b| b == b'\n');
+    if lines.next()? != b"xref" {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut trailer = None;
+    let mut position = xref + 5;
+    while let Some(line) = lines.next() {
+        position += line.len() + 1;
+        if line == b"trailer" {
+            trailer = Some(position..tail - 1);
+            break;
         }
-        shift_references(&mut object, offset);
-        retag_subset(&mut object, number);
-        if let (Object::Dictionary(page), Some(tree)) = (&mut object, tree) {
-            if page.has_type(b"Page") {
-                page.set("Parent", Object::Reference(tree));
+        let text = std::str::from_utf8(line).ok()?;
+        let (first, count) = text.split_once(' ')?;
+        let (first, count): (u32, u32) = (first.parse().ok()?, count.trim().parse().ok()?);
+        for number in first..first + count {
+            let entry = lines.next()?;
+            position += entry.len() + 1;
+            let entry = std::str::from_utf8(entry).ok()?;
+            let mut fields = entry.split_whitespace();
+            let offset: usize = fields.next()?.parse().ok()?;
+            if fields.nth(1)? == "n" {
+                starts.push((number, offset));
             }
         }
-        joined.objects.insert((id.0 + offset, id.1), object);
     }
-    // The part's own catalog and page tree may have been its last objects: the file's count of
-    // objects is one more than the highest number kept.
-    joined.max_id = joined
-        .objects
-        .keys()
-        .next_back()
-        .map_or(joined.max_id, |id| id.0);
-    if let Some(Object::Dictionary(pages)) = tree.and_then(|id| joined.objects.get_mut(&id)) {
-        let count = pages
-            .get(b"Count")
-            .and_then(Object::as_i64)
-            .unwrap_or_default();
-        pages.set("Count", count + kids.len() as i64);
-        if let Ok(Object::Array(list)) = pages.get_mut(b"Kids") {
-            list.extend(kids.into_iter().map(Object::Reference));
-        }
-    }
+    let body_start = starts.iter().map(|&(_, start)| start).min().unwrap_or(xref);
+    Some((body_start..xref, starts, trailer?))
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
+}
+
+fn unjoinable(why: &str) -> Error {
+    Error::Internal(format!(
+        "the class's packets could not be joined into one file ({why})"
+    ))
 }
 
 /// The document's root page tree.
@@ -110,7 +293,7 @@ fn page_tree(pdf: &lopdf::Document) -> Option<ObjectId> {
     }
 }
 
-fn reference(dictionary: &lopdf::Dictionary, key: &[u8]) -> Option<ObjectId> {
+fn reference(dictionary: &Dictionary, key: &[u8]) -> Option<ObjectId> {
     dictionary.get(key).and_then(Object::as_reference).ok()
 }
 
@@ -155,23 +338,27 @@ fn retag(object: &mut Object, tag: &[u8; 5]) {
     }
 }
 
-/// Every reference in `object` moved up by `offset` object numbers.
-fn shift_references(object: &mut Object, offset: u32) {
+/// Every reference in `object` given its number in the joined file.
+fn renumber(object: &mut Object, numbers: &HashMap<ObjectId, ObjectId>) {
     match object {
-        Object::Reference(id) => id.0 += offset,
+        Object::Reference(id) => {
+            if let Some(number) = numbers.get(id) {
+                *id = *number;
+            }
+        }
         Object::Array(items) => {
             for item in items {
-                shift_references(item, offset);
+                renumber(item, numbers);
             }
         }
         Object::Dictionary(dictionary) => {
             for (_, value) in dictionary.iter_mut() {
-                shift_references(value, offset);
+                renumber(value, numbers);
             }
         }
         Object::Stream(stream) => {
             for (_, value) in stream.dict.iter_mut() {
-                shift_references(value, offset);
+                renumber(value, numbers);
             }
         }
         _ => {}
