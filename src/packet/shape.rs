@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use compact_str::CompactString;
 use rustybuzz::{Script, ShapePlan};
 use unicode_bidi::BidiInfo;
 use unicode_normalization::char::is_combining_mark;
@@ -22,8 +23,9 @@ pub struct Glyph {
     pub advance: f32,
     /// Horizontal shift of this glyph alone (marks), in points.
     pub x_offset: f32,
-    /// The characters this glyph shows (empty for the later glyphs of one cluster).
-    pub text: String,
+    /// The characters this glyph shows (empty for the later glyphs of one cluster). Held inline
+    /// (up to 24 bytes): a glyph costs no allocation of its own, to make or to copy.
+    pub text: CompactString,
 }
 
 /// Glyphs in one face, in visual (left-to-right) order.
@@ -262,7 +264,7 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
                 // character, so a mark glyph drawn in many words maps to one character
                 // everywhere. Right to left, a cluster's glyphs are drawn last letter first.
                 let at = if rtl { chars.len() - 1 - place } else { place };
-                chars[at].to_string()
+                std::iter::once(chars[at]).collect()
             } else if position.x_advance == 0 {
                 // A mark drawn over a ligature ("لاً"): its own character, the marks of the
                 // text taken in the order the glyphs are drawn.
@@ -282,7 +284,7 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
                     Some(drawn)
                 };
                 at.and_then(|at| marks.get(at))
-                    .map(char::to_string)
+                    .map(|&mark| std::iter::once(mark).collect())
                     .unwrap_or_default()
             } else if same
                 .iter()
@@ -298,7 +300,7 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
                     true => letters.rev().collect(),
                 }
             } else {
-                String::new()
+                CompactString::default()
             };
             Glyph {
                 gid: info.glyph_id as u16,
