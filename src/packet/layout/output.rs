@@ -341,36 +341,45 @@ fn compress_streams(doc: &mut lopdf::Document) {
     std::thread::scope(|scope| {
         for share in shares {
             scope.spawn(move || {
+                // One compressor a thread, reset for each stream: its window and tables (a
+                // few hundred KB at the best level) are made once, not once a stream.
+                let mut compressor = flate2::Compress::new(flate2::Compression::best(), true);
                 for stream in share {
-                    deflate(stream);
+                    deflate(stream, &mut compressor);
                 }
             });
         }
     });
 }
 
-/// One stream deflated (the best compression: it costs little more than the default with
-/// zlib-rs), when that makes it smaller.
-fn deflate(stream: &mut lopdf::Stream) {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 3),
-        flate2::Compression::best(),
-    );
-    if encoder.write_all(&stream.content).is_err() {
-        return;
-    }
-    if let Ok(compressed) = encoder.finish() {
-        if compressed.len() + 19 < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
+/// One stream deflated with `compressor` (zlib format, the best compression: it costs little
+/// more than the default with zlib-rs), when that makes it smaller.
+fn deflate(stream: &mut lopdf::Stream, compressor: &mut flate2::Compress) {
+    compressor.reset();
+    let input = &stream.content;
+    let mut compressed = Vec::with_capacity(input.len() / 3 + 64);
+    loop {
+        let done = usize::try_from(compressor.total_in()).unwrap_or(input.len());
+        match compressor.compress_vec(
+            &input[done.min(input.len())..],
+            &mut compressed,
+            flate2::FlushCompress::Finish,
+        ) {
+            Ok(flate2::Status::StreamEnd) => break,
+            // The output is full: room for as much again.
+            Ok(_) => compressed.reserve(compressed.capacity().max(64)),
+            Err(_) => return,
         }
+    }
+    if compressed.len() + 19 < input.len() {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{face_of, font_id, fonts};
+    use super::{deflate, face_of, font_id, fonts};
 
     #[test]
     fn each_face_has_a_subset_tag_of_six_capitals_that_names_it_back() {
@@ -381,5 +390,43 @@ mod tests {
             assert_eq!(face_of(&id), Some(face));
         }
         assert_eq!(face_of(&printpdf::FontId("F1".into())), None);
+    }
+
+    fn inflated(stream: &lopdf::Stream) -> Vec<u8> {
+        use std::io::Read;
+        let mut out = Vec::new();
+        flate2::read::ZlibDecoder::new(&stream.content[..])
+            .read_to_end(&mut out)
+            .expect("a zlib stream");
+        out
+    }
+
+    #[test]
+    fn streams_deflated_one_after_another_with_one_compressor_each_inflate_to_their_own_text() {
+        // Text that compresses to more than a third of its size (the first guess of room),
+        // then text that compresses well, then text too short to gain anything.
+        let mut seed = 7_u32;
+        let varied: Vec<u8> = (0..60_000)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                b"0123456789ABCDEF <>TJ"[(seed >> 16) as usize % 21]
+            })
+            .collect();
+        let repeated = b"BT /RAPPTA 10 Tf 72 700 Td [<0041>] TJ ET\n".repeat(500);
+        let mut compressor = flate2::Compress::new(flate2::Compression::best(), true);
+        for text in [varied, repeated] {
+            let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), text.clone());
+            deflate(&mut stream, &mut compressor);
+            assert_eq!(
+                stream.dict.get(b"Filter").unwrap().as_name().unwrap(),
+                b"FlateDecode"
+            );
+            assert!(stream.content.len() < text.len());
+            assert_eq!(inflated(&stream), text);
+        }
+        let mut short = lopdf::Stream::new(lopdf::Dictionary::new(), b"q Q".to_vec());
+        deflate(&mut short, &mut compressor);
+        assert!(short.dict.get(b"Filter").is_err());
+        assert_eq!(short.content, b"q Q");
     }
 }
