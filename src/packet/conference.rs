@@ -116,7 +116,7 @@ pub fn student_packet(page: &StudentPage, with: &PacketSetting) -> Printed {
         &mut document,
         page,
         &words,
-        &sender,
+        with.settings,
         with.today,
         with.year_start,
     );
@@ -152,7 +152,7 @@ pub fn class_packet(
             &mut document,
             &page,
             &words,
-            &sender,
+            with.settings,
             with.today,
             with.year_start,
         );
@@ -237,10 +237,13 @@ fn write_packet(
     document: &mut Document,
     page: &StudentPage,
     words: &Words,
-    sender: &Sender,
+    settings: &Settings,
     today: NaiveDate,
     year_start: NaiveDate,
 ) {
+    // Before the teacher's and school's names are set, the family reads "your child's teacher"
+    // in its own words.
+    let sender = &Sender::new(settings, words.family);
     let child = page.record.display_name.as_str();
     let conference = conference_for(page, today);
     // A family reading Arabic or Dari reads the packet from the right.

@@ -373,6 +373,26 @@ fn the_class_packet_has_every_child_in_every_script_each_numbered_on_their_own()
 }
 
 #[test]
+fn a_class_with_no_children_yet_prints_nothing_and_says_why() {
+    let (_dir, store) = demo_store();
+    let year = store.class(class_of(&store)).unwrap().school_year_id;
+    let empty = store
+        .add_class(
+            year,
+            &rapport::model::ClassDetails {
+                name: "Grade 4 — Room 9".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let refused = lay_out(&store, Document::ClassPackets(empty.id), Paper::Letter);
+    assert_eq!(
+        refused.err().map(|e| e.to_string()).as_deref(),
+        Some("Grade 4 — Room 9 has no students yet, so there are no packets to print.")
+    );
+}
+
+#[test]
 fn a_class_made_in_several_parts_is_one_file_with_each_childs_own_pages_in_order() {
     let (_dir, mut store) = crate::support::fresh();
     // More children than one part holds: three parts, the last a short one.
@@ -892,7 +912,7 @@ fn a_family_no_one_may_contact_gets_no_letter_or_questionnaire() {
 }
 
 #[test]
-fn a_letter_before_the_settings_are_filled_reads_in_the_familys_language() {
+fn a_letter_and_a_packet_before_the_settings_are_filled_read_in_the_familys_language() {
     let (_dir, mut store) = demo_store();
     let mut settings = store.settings().unwrap();
     settings.teacher_name = String::new();
@@ -907,6 +927,15 @@ fn a_letter_before_the_settings_are_filled_reads_in_the_familys_language() {
         !text.contains("school") && !text.contains("teacher"),
         "{text}"
     );
+    // The packet is in both languages, but who the family works with is named in theirs.
+    let printed = lay_out(&store, Document::Packet(jose), Paper::Letter).unwrap();
+    let (pdf, pages) = saved(printed);
+    let text = checked(&pdf, pages);
+    assert!(
+        text.contains("la maestra o el maestro de su hijo"),
+        "{text}"
+    );
+    assert!(!text.contains("your child's teacher"), "{text}");
 }
 
 #[test]
