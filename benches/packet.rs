@@ -35,8 +35,6 @@ fn reset_peak() {
 }
 
 fn main() {
-    // As the app and the command line do.
-    rapport::allocator::limit_arenas();
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 15, 0, 0).unwrap();
     if let Some(size) = std::env::var(CLASS_ENV).ok().and_then(|s| s.parse().ok()) {

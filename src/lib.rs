@@ -5,7 +5,6 @@
 //! read-outs the Today screen shows ([`insights`]) and a realistic demo class ([`demo`]). The desktop
 //! shell in `src-tauri/` and the `rapport` command line are two front doors onto this same crate.
 
-pub mod allocator;
 pub mod backup;
 pub mod calendar;
 pub mod causes;

@@ -212,7 +212,6 @@ fn draw_without_compositing() {
 
 /// Starts the desktop app.
 pub fn run() {
-    rapport::allocator::limit_arenas();
     LAUNCHED.get_or_init(Instant::now);
     #[cfg(target_os = "linux")]
     draw_without_compositing();

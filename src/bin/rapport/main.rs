@@ -415,7 +415,6 @@ fn parse_paper(word: &str) -> Result<Paper, String> {
 }
 
 fn main() -> ExitCode {
-    rapport::allocator::limit_arenas();
     let cli = Cli::parse();
     let r = run(cli);
     if std::env::var_os("SMAPS").is_some() {
