@@ -416,17 +416,7 @@ fn parse_paper(word: &str) -> Result<Paper, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let r = run(cli);
-    if std::env::var_os("SMAPS").is_some() {
-        for l in std::fs::read_to_string("/proc/self/status")
-            .unwrap()
-            .lines()
-            .filter(|l| l.starts_with("Vm") || l.starts_with("Rss"))
-        {
-            eprintln!("{l}");
-        }
-    }
-    match r {
+    match run(cli) {
         Ok(code) => code,
         Err(Error::Rejected(problems)) => {
             // Every problem, where the window's message stops at the first twenty.
