@@ -4,8 +4,10 @@
 use std::sync::{Arc, Once, OnceLock};
 
 use azul_layout::font::parsed::ParsedFont as AzulParsedFont;
-use printpdf::ParsedFont;
+use printpdf::{FontEmbeddingMode, ParsedFont, PdfFont};
 use rust_fontconfig::FontBytes;
+
+use super::subset::{self, GlyphSet};
 
 /// One embedded face: for shaping (rustybuzz, which reads the tables it needs as it goes) and for
 /// embedding (printpdf's parse, the costly part: begun in the background when a document first
@@ -33,6 +35,33 @@ impl Face {
                 .map(ParsedFont::from_azul)
                 .unwrap_or_else(|| panic!("the embedded font {} cannot be parsed", self.name))
         })
+    }
+
+    /// The face to embed in a document that draws `glyphs`, named `name` (with the six-letter
+    /// tag of a subset, "RAPPTA+DejaVuSans"). Rapport cuts it down keeping the glyphs' ids
+    /// (`subset.rs`) and printpdf embeds that as it is; were the face one the cut cannot read,
+    /// printpdf would subset it itself.
+    pub fn for_pdf(&self, glyphs: &GlyphSet, tag: &str) -> PdfFont {
+        let mut face = self.parsed().clone();
+        let Some(subset) = subset::keeping_ids(self.bytes, glyphs) else {
+            return PdfFont::new(face);
+        };
+        let mut inner = face.into_inner();
+        inner.font_name = Some(format!(
+            "{tag}+{}",
+            inner.font_name.as_deref().unwrap_or(self.name)
+        ));
+        inner.original_bytes = Some(Arc::new(FontBytes::Owned(Arc::from(subset.bytes))));
+        // printpdf reads the glyphs' widths for the PDF from the subset's own table.
+        inner.hmtx_range = subset.hmtx;
+        inner.maxp_table.num_glyphs = subset.glyph_count;
+        inner.num_glyphs = subset.glyph_count;
+        inner.hhea_table.num_h_metrics = subset.full_metrics;
+        face = ParsedFont::from_azul(inner);
+        let mut font = PdfFont::new(face);
+        font.meta.embedding_mode = FontEmbeddingMode::Full;
+        font.meta.requires_subsetting = false;
+        font
     }
 
     /// Begins parsing the face for embedding on a thread of its own, once per process; `parsed`
@@ -157,6 +186,21 @@ impl Fonts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_face_is_embedded_as_rapport_cuts_it() {
+        for face in &fonts().faces {
+            let mut drawn = GlyphSet::default();
+            drawn.insert(3);
+            let font = face.for_pdf(&drawn, "RAPPTA");
+            // Not left to printpdf's subsetting, which would read every glyph of the face.
+            assert_eq!(font.meta.embedding_mode, FontEmbeddingMode::Full, "{}", face.name);
+            let name = font.parsed_font.font_name.clone().unwrap_or_default();
+            assert!(name.starts_with("RAPPTA+"), "{name}");
+            let program = font.parsed_font.source_bytes().expect("a font program");
+            assert!(program.as_slice().len() < face.bytes.len(), "{}", face.name);
+        }
+    }
 
     #[test]
     fn every_script_a_family_writes_in_has_a_face() {

@@ -14,6 +14,7 @@ pub mod questionnaire;
 pub mod recovery_sheet;
 pub mod schedule;
 pub mod shape;
+mod subset;
 
 pub use layout::Paper;
 

@@ -4,10 +4,11 @@
 //! right characters back.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use compact_str::CompactString;
+use rustc_hash::FxHashMap;
+use rustybuzz::ttf_parser::GlyphId;
 use rustybuzz::{Script, ShapePlan};
 use unicode_bidi::BidiInfo;
 use unicode_normalization::char::is_combining_mark;
@@ -26,6 +27,9 @@ pub struct Glyph {
     /// The characters this glyph shows (empty for the later glyphs of one cluster). Held inline
     /// (up to 24 bytes): a glyph costs no allocation of its own, to make or to copy.
     pub text: CompactString,
+    /// Whether the glyph is the one the face's character map gives `text`, a single character:
+    /// the PDF can then name it by that character (see `layout/output.rs`).
+    pub by_char: bool,
 }
 
 /// Glyphs in one face, in visual (left-to-right) order.
@@ -61,15 +65,17 @@ impl Shaped {
 const CACHE_LIMIT: usize = 4_000;
 
 thread_local! {
-    static SHAPED: RefCell<HashMap<(String, u32, bool), Rc<Shaped>>> = RefCell::new(HashMap::new());
-    static PLANS: RefCell<HashMap<(FaceId, bool, Script), Rc<ShapePlan>>> =
-        RefCell::new(HashMap::new());
+    static SHAPED: RefCell<FxHashMap<(CompactString, u32, bool), Rc<Shaped>>> =
+        RefCell::new(FxHashMap::default());
+    static PLANS: RefCell<FxHashMap<(FaceId, bool, Script), Rc<ShapePlan>>> =
+        RefCell::new(FxHashMap::default());
 }
 
 /// Shapes one line (no line breaks) at `size` points. Shared, not copied: a cached line is
 /// handed out as it is.
 pub fn shape_line(text: &str, size: f32, bold: bool) -> Rc<Shaped> {
-    let key = (text.to_string(), size.to_bits(), bold);
+    // A word or a short label is held inline: looking it up allocates nothing.
+    let key = (CompactString::from(text), size.to_bits(), bold);
     if let Some(shaped) = SHAPED.with(|cache| cache.borrow().get(&key).cloned()) {
         return shaped;
     }
@@ -237,7 +243,7 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
     };
     // The glyphs of each cluster, in the order they are drawn.
     let infos = output.glyph_infos();
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (index, info) in infos.iter().enumerate() {
         members
             .entry(info.cluster as usize)
@@ -302,11 +308,18 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
             } else {
                 CompactString::default()
             };
+            let gid = info.glyph_id as u16;
+            let mut letters = text.chars();
+            let by_char = match (letters.next(), letters.next()) {
+                (Some(only), None) => face.shaper.glyph_index(only) == Some(GlyphId(gid)),
+                _ => false,
+            };
             Glyph {
-                gid: info.glyph_id as u16,
+                gid,
                 advance: position.x_advance as f32 * scale,
                 x_offset: position.x_offset as f32 * scale,
                 text,
+                by_char,
             }
         })
         .collect();

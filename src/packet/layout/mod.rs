@@ -11,13 +11,15 @@ mod table;
 mod theme;
 mod wrap;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use printpdf::Op;
+use rustc_hash::FxHashMap;
 
 use super::fonts::{fonts, FaceId};
 use super::shape::{shape_line, Shaped};
+use super::subset::GlyphSet;
 
 pub use crate::model::Paper;
 pub use drawing::LineChart;
@@ -58,11 +60,11 @@ struct Section {
 pub struct Document {
     paper: Paper,
     info: DocumentInfo,
-    /// The faces its text is drawn in: embedded when the PDF is made.
-    faces: BTreeSet<FaceId>,
+    /// The faces its text is drawn in and the glyphs of each: embedded when the PDF is made.
+    glyphs: BTreeMap<FaceId, GlyphSet>,
     /// The character each glyph stands for, given to the font's Unicode map once instead of to
     /// every glyph drawn: a heap-allocated string per glyph was a third of a class's memory.
-    glyph_chars: HashMap<(FaceId, u16), char>,
+    glyph_chars: FxHashMap<(FaceId, u16), char>,
     /// Each page's drawings (rules, tints, charts), in order.
     pages: Vec<Vec<Op>>,
     /// Each page's text, drawn over its drawings in one text object (`output.rs`).
@@ -99,8 +101,8 @@ impl Document {
                 page_of: info.page_of.clone(),
             }],
             info,
-            faces: BTreeSet::new(),
-            glyph_chars: HashMap::new(),
+            glyphs: BTreeMap::new(),
+            glyph_chars: FxHashMap::default(),
             pages: vec![Vec::new()],
             texts: vec![PageText::default()],
             y: height - THEME.margin,
@@ -377,6 +379,7 @@ mod tests {
                     advance: 6.0,
                     x_offset: 0.0,
                     text: text.into(),
+                    by_char: false,
                 }],
             }],
             missing: vec!['☃'],
