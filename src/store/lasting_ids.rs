@@ -386,7 +386,7 @@ fn migrate_trash(tx: &Transaction, live: &HashMap<(Table, i64), Id>) -> Result<(
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
+    use chrono::{NaiveDate, Utc};
     use rusqlite::Connection;
     use serde_json::json;
 
@@ -431,20 +431,15 @@ mod tests {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )
             .unwrap();
+        // Deleted lately, in this order: the trash keeps an entry for thirty days from today.
+        let hours_ago = |hours: i64| {
+            (Utc::now() - chrono::Duration::hours(hours))
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        };
         for (kind, label, at, payload) in [
-            (
-                "concern",
-                "Ana Lopez: concern",
-                "2026-11-01T10:00:00Z",
-                anas_concern,
-            ),
-            ("student", "Ana Lopez", "2026-11-01T11:00:00Z", ana),
-            (
-                "contact",
-                "Ben Okafor: call",
-                "2026-11-20T09:00:00Z",
-                bens_call,
-            ),
+            ("concern", "Ana Lopez: concern", hours_ago(3), anas_concern),
+            ("student", "Ana Lopez", hours_ago(2), ana),
+            ("contact", "Ben Okafor: call", hours_ago(1), bens_call),
         ] {
             trash
                 .execute(rusqlite::params![kind, label, 2, at, payload.to_string()])
