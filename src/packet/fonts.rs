@@ -194,7 +194,12 @@ mod tests {
             drawn.insert(3);
             let font = face.for_pdf(&drawn, "RAPPTA");
             // Not left to printpdf's subsetting, which would read every glyph of the face.
-            assert_eq!(font.meta.embedding_mode, FontEmbeddingMode::Full, "{}", face.name);
+            assert_eq!(
+                font.meta.embedding_mode,
+                FontEmbeddingMode::Full,
+                "{}",
+                face.name
+            );
             let name = font.parsed_font.font_name.clone().unwrap_or_default();
             assert!(name.starts_with("RAPPTA+"), "{name}");
             let program = font.parsed_font.source_bytes().expect("a font program");

@@ -375,7 +375,11 @@ mod tests {
         for g in kept {
             let g = GlyphId(g);
             assert!(face.glyph_bounding_box(g).is_some() || g.0 == 0);
-            assert_eq!(cut.glyph_bounding_box(g), face.glyph_bounding_box(g), "{g:?}");
+            assert_eq!(
+                cut.glyph_bounding_box(g),
+                face.glyph_bounding_box(g),
+                "{g:?}"
+            );
             assert_eq!(cut.glyph_hor_advance(g), face.glyph_hor_advance(g), "{g:?}");
         }
         for left_out in ['b', 'Я', '1'].map(|c| GlyphId(gid(c))) {
@@ -404,7 +408,12 @@ mod tests {
             if tag == b"head" {
                 table[8..12].fill(0);
             }
-            assert_eq!(checksum(&table), recorded, "{}", String::from_utf8_lossy(tag));
+            assert_eq!(
+                checksum(&table),
+                recorded,
+                "{}",
+                String::from_utf8_lossy(tag)
+            );
         }
         assert_eq!(checksum(&subset.bytes), 0xB1B0_AFBA);
         let tags: Vec<&[u8; 4]> = tables.records.iter().map(|(tag, _)| tag).collect();

@@ -5,6 +5,7 @@
 //! "Page X of Y" footers numbered per section. Colours and sizes come from one [`Theme`].
 
 mod drawing;
+mod halves;
 mod join;
 mod output;
 mod table;
@@ -65,6 +66,9 @@ pub struct Document {
     /// The character each glyph stands for, given to the font's Unicode map once instead of to
     /// every glyph drawn: a heap-allocated string per glyph was a third of a class's memory.
     glyph_chars: FxHashMap<(FaceId, u16), char>,
+    /// The text of each glyph drawn with a text of its own (a ligature's letters), the first
+    /// time: what the document's fonts say the glyph copies as (see `halves.rs`).
+    own_texts: FxHashMap<(FaceId, u16), String>,
     /// Each page's drawings (rules, tints, charts), in order.
     pages: Vec<Vec<Op>>,
     /// Each page's text, drawn over its drawings in one text object (`output.rs`).
@@ -103,6 +107,7 @@ impl Document {
             info,
             glyphs: BTreeMap::new(),
             glyph_chars: FxHashMap::default(),
+            own_texts: FxHashMap::default(),
             pages: vec![Vec::new()],
             texts: vec![PageText::default()],
             y: height - THEME.margin,

@@ -4,11 +4,10 @@
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use printpdf::{
-    FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
-};
+use printpdf::{FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, Point, Pt, TextItem};
 
 use super::drawing::{at, rgb};
+use super::halves;
 use super::wrap::fit_line;
 use super::{
     fonts, paper_size, shape_line, Document, FaceId, GlyphSet, Section, Shaped, Style, THEME,
@@ -50,6 +49,9 @@ impl Document {
                 Entry::Occupied(_) => {}
             }
         }
+        for (glyph, text) in next.own_texts {
+            self.own_texts.entry(glyph).or_insert(text);
+        }
         let mut texts = next.texts;
         if !differing.is_empty() {
             for text in &mut texts {
@@ -83,6 +85,28 @@ impl Document {
             known if known == only => None,
             _ => Some(text.to_owned()),
         }
+    }
+
+    /// The text operations of a page that shows every glyph the document draws, each with the
+    /// text it copies as: its own text, or none for the font's map to give it (see `halves.rs`).
+    fn every_glyph(&self) -> Vec<Op> {
+        let mut ops = vec![Op::StartTextSection];
+        for (&face, glyphs) in &self.glyphs {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(face)),
+                size: Pt(1.0),
+            });
+            let glyphs = glyphs.iter().map(|gid| {
+                let mut glyph = printpdf::Codepoint::new(gid, 0.0);
+                glyph.cid = self.own_texts.get(&(face, gid)).cloned();
+                glyph
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(glyphs.collect())],
+            });
+        }
+        ops.push(Op::EndTextSection);
+        ops
     }
 
     /// Draws shaped text on page `page`, its left edge at `x` and its baseline at `baseline`.
@@ -152,6 +176,11 @@ impl Document {
                     (text, _) => {
                         if !chars.is_empty() {
                             items.push(TextItem::Text(std::mem::take(&mut chars)));
+                        }
+                        if let Some(text) = &text {
+                            self.own_texts
+                                .entry((run.face, glyph.gid))
+                                .or_insert_with(|| text.clone());
                         }
                         let mut codepoint = printpdf::Codepoint::new(glyph.gid, written);
                         codepoint.cid = text;
@@ -248,6 +277,7 @@ impl Document {
             })
             .collect();
         let missing = self.missing_characters();
+        let every_glyph = PdfPage::new(width_mm, height_mm, self.every_glyph());
         let mut pdf = PdfDocument::new(&self.info.title);
         for (&face, glyphs) in &self.glyphs {
             let id = font_id(face);
@@ -272,15 +302,9 @@ impl Document {
                     .cache_glyph_mapping(gid, char.encode_utf8(&mut [0; 4]));
             }
         }
-        pdf.with_pages(pdf_pages);
-        // printpdf builds the file (fonts subset, text encoded); Rapport deflates its streams.
-        let mut doc = pdf.to_lopdf_document(
-            &PdfSaveOptions {
-                subset_fonts: true,
-                ..Default::default()
-            },
-            &mut Vec::new(),
-        );
+        // printpdf builds the file (fonts as Rapport cut them, text encoded), on both cores for
+        // a long document; Rapport deflates its streams.
+        let mut doc = halves::make(pdf, pdf_pages, every_glyph);
         compress_streams(&mut doc);
         Finished {
             pdf: doc,
