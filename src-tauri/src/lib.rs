@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod first_screen;
 pub mod state;
 
 #[cfg(test)]
@@ -58,6 +59,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(commands::sync::PendingFolder::default())
         .manage(commands::handoff::PendingHandoff::default())
         .manage(commands::languages::PendingPack::default())
+        .manage(first_screen::FirstScreen::default())
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::ready,
@@ -259,6 +261,20 @@ pub fn run() {
                 }
             }
             app.manage(Record::open(db_path));
+            // Today's answers are worked out while WebKit starts the page.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let ahead = handle.state::<first_screen::FirstScreen>().inner().clone();
+                let record = handle.state::<Record>();
+                if record.open_error().is_none() {
+                    let _ = record
+                        .run(move |store| {
+                            ahead.work_out(store, today());
+                            Ok(())
+                        })
+                        .await;
+                }
+            });
             // The start-up backup waits for the first screen (a large record's takes seconds of
             // a core). A protected record takes it once it is unlocked.
             let handle = app.handle().clone();

@@ -39,6 +39,14 @@ use crate::error::{Error, Result};
 use crate::protect::{self, DataKey};
 
 pub use drafts::Draft;
+
+/// See [`Store::change_mark`]: the rows this connection has written, and SQLite's count of the
+/// commits other connections made to the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeMark {
+    here: u64,
+    other: i64,
+}
 pub use migrations::LATEST as SCHEMA_VERSION;
 
 /// An open record. Not `Sync`: the desktop shell keeps it behind a mutex.
@@ -53,7 +61,7 @@ pub struct Store {
     removed_again: usize,
     /// The connection's count of changed rows and the file's data version when the last sync
     /// ended: the same at the next sync, nothing changed in between (`store/sync/`).
-    sync_mark: Option<(u64, i64)>,
+    sync_mark: Option<ChangeMark>,
 }
 
 /// Whether opening a record applies the removals for good of the ledger beside its backups.
@@ -224,6 +232,19 @@ impl Store {
     /// The record's own connection, for turning it into a protected or plain copy.
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A mark of the record's state, different after any write committed to it, from this
+    /// connection or another: what was worked out from the record (a sync's last look, the first
+    /// screen's answers) stands while the mark is the same.
+    pub fn change_mark(&self) -> Result<ChangeMark> {
+        let other: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?;
+        Ok(ChangeMark {
+            here: self.conn.total_changes(),
+            other,
+        })
     }
 
     /// The schema version of the open record.

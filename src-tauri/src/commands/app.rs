@@ -6,9 +6,10 @@ use rapport::model::{
     QuestionTopic, SchoolYear, Settings,
 };
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::error::CommandError;
+use crate::first_screen::FirstScreen;
 use crate::state::Record;
 
 /// A closed list of choices for a form: the stored word and what the teacher reads.
@@ -144,8 +145,9 @@ pub struct PageTimes {
 /// Called once by the page when its first screen shows real data; logs and returns the time since
 /// the process started, in milliseconds (with the page's own timings, where start-up goes).
 #[tauri::command(rename_all = "snake_case")]
-pub async fn ready(page: Option<PageTimes>) -> u128 {
+pub async fn ready<R: Runtime>(app: AppHandle<R>, page: Option<PageTimes>) -> u128 {
     let elapsed = crate::since_launch().as_millis();
+    app.state::<FirstScreen>().forget();
     match page {
         Some(page) => log::info!(
             "ready in {elapsed} ms (the page began loading at {} ms; its script started {} ms \

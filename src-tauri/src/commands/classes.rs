@@ -5,6 +5,7 @@ use rapport::{demo, insights};
 use tauri::State;
 
 use crate::error::CommandError;
+use crate::first_screen::FirstScreen;
 use crate::state::Record;
 
 #[tauri::command(rename_all = "snake_case")]
@@ -74,10 +75,17 @@ pub async fn load_demo(record: State<'_, Record>) -> Result<demo::DemoSummary, C
 #[tauri::command(rename_all = "snake_case")]
 pub async fn class_overview(
     record: State<'_, Record>,
+    first: State<'_, FirstScreen>,
     class_id: Id,
 ) -> Result<insights::ClassOverview, CommandError> {
+    let first = first.inner().clone();
     record
-        .run(move |store| Ok(insights::class_overview(&store.class_records(class_id)?)))
+        .run(
+            move |store| match first.overview(store, class_id, crate::today()) {
+                Some(overview) => Ok(overview),
+                None => Ok(insights::class_overview(&store.class_records(class_id)?)),
+            },
+        )
         .await
 }
 
@@ -85,9 +93,17 @@ pub async fn class_overview(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn today(
     record: State<'_, Record>,
+    first: State<'_, FirstScreen>,
     class_id: Id,
 ) -> Result<insights::TodayReport, CommandError> {
+    let first = first.inner().clone();
     record
-        .run(move |store| rapport::uses::today(store, Some(class_id), crate::today()))
+        .run(move |store| {
+            let date = crate::today();
+            match first.today(store, class_id, date) {
+                Some(report) => Ok(report),
+                None => rapport::uses::today(store, Some(class_id), date),
+            }
+        })
         .await
 }

@@ -35,15 +35,6 @@ struct Received {
 }
 
 impl Store {
-    /// Where the record stands: rows changed by this connection, and the file's data version
-    /// (which moves when another connection commits).
-    fn change_mark(&self) -> Result<(u64, i64)> {
-        let version: i64 = self
-            .conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))?;
-        Ok((self.conn.total_changes(), version))
-    }
-
     /// Syncs now: sends this computer's changes, receives the others'. A folder not there now
     /// loses nothing: the changes wait in the record.
     pub fn sync(&mut self, now: DateTime<Utc>) -> Result<SyncReport> {
