@@ -265,15 +265,14 @@ pub fn run() {
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let ahead = handle.state::<first_screen::FirstScreen>().inner().clone();
-                let record = handle.state::<Record>();
-                if record.open_error().is_none() {
-                    let _ = record
-                        .run(move |store| {
-                            ahead.work_out(store, today());
-                            Ok(())
-                        })
-                        .await;
-                }
+                // A record not open (locked, damaged) has nothing to work out: `run` refuses.
+                let _ = handle
+                    .state::<Record>()
+                    .run(move |store| {
+                        ahead.work_out(store, today());
+                        Ok(())
+                    })
+                    .await;
             });
             // The start-up backup waits for the first screen (a large record's takes seconds of
             // a core). A protected record takes it once it is unlocked.

@@ -39,6 +39,7 @@ use crate::error::{Error, Result};
 use crate::protect::{self, DataKey};
 
 pub use drafts::Draft;
+pub use migrations::LATEST as SCHEMA_VERSION;
 
 /// See [`Store::change_mark`]: the rows this connection has written, and SQLite's count of the
 /// commits other connections made to the file.
@@ -47,7 +48,6 @@ pub struct ChangeMark {
     here: u64,
     other: i64,
 }
-pub use migrations::LATEST as SCHEMA_VERSION;
 
 /// An open record. Not `Sync`: the desktop shell keeps it behind a mutex.
 pub struct Store {
@@ -59,8 +59,8 @@ pub struct Store {
     units: usize,
     /// How many removals for good had to be applied again when the record was opened.
     removed_again: usize,
-    /// The connection's count of changed rows and the file's data version when the last sync
-    /// ended: the same at the next sync, nothing changed in between (`store/sync/`).
+    /// The record's change mark when the last sync ended: the same at the next sync, nothing
+    /// changed in between (`store/sync/`).
     sync_mark: Option<ChangeMark>,
 }
 
