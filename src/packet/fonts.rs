@@ -40,11 +40,16 @@ impl Face {
     /// The face to embed in a document that draws `glyphs`, named `name` (with the six-letter
     /// tag of a subset, "RAPPTA+DejaVuSans"). Rapport cuts it down keeping the glyphs' ids
     /// (`subset.rs`) and printpdf embeds that as it is; were the face one the cut cannot read,
-    /// printpdf would subset it itself.
+    /// the whole face would be embedded (the pages name glyphs by their ids in the face, which
+    /// printpdf's own subsetting would renumber).
     pub fn for_pdf(&self, glyphs: &GlyphSet, tag: &str) -> PdfFont {
         let mut face = self.parsed().clone();
         let Some(subset) = subset::keeping_ids(self.bytes, glyphs) else {
-            return PdfFont::new(face);
+            // The whole face, as the pages name glyphs by their ids in it.
+            let mut font = PdfFont::new(face);
+            font.meta.embedding_mode = FontEmbeddingMode::Full;
+            font.meta.requires_subsetting = false;
+            return font;
         };
         let mut inner = face.into_inner();
         inner.font_name = Some(format!(

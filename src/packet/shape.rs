@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
-use rustybuzz::ttf_parser::GlyphId;
 use rustybuzz::{Script, ShapePlan};
 use unicode_bidi::BidiInfo;
 use unicode_normalization::char::is_combining_mark;
@@ -27,9 +26,6 @@ pub struct Glyph {
     /// The characters this glyph shows (empty for the later glyphs of one cluster). Held inline
     /// (up to 24 bytes): a glyph costs no allocation of its own, to make or to copy.
     pub text: CompactString,
-    /// Whether the glyph is the one the face's character map gives `text`, a single character:
-    /// the PDF can then name it by that character (see `layout/output.rs`).
-    pub by_char: bool,
 }
 
 /// Glyphs in one face, in visual (left-to-right) order.
@@ -308,18 +304,11 @@ fn shape_segment(face_id: FaceId, text: &str, size: f32, rtl: bool) -> Run {
             } else {
                 CompactString::default()
             };
-            let gid = info.glyph_id as u16;
-            let mut letters = text.chars();
-            let by_char = match (letters.next(), letters.next()) {
-                (Some(only), None) => face.shaper.glyph_index(only) == Some(GlyphId(gid)),
-                _ => false,
-            };
             Glyph {
-                gid,
+                gid: info.glyph_id as u16,
                 advance: position.x_advance as f32 * scale,
                 x_offset: position.x_offset as f32 * scale,
                 text,
-                by_char,
             }
         })
         .collect();

@@ -1,9 +1,7 @@
 //! Drawn things that are not text: ruled lines to write on, signature lines, a cut line, and a
 //! line chart of a goal's check-ins.
 
-use printpdf::{Color, Line, LinePoint, Op, PaintMode, Point, Pt, Rect, Rgb};
-
-use super::{shape_line, Document, Shaped, Style, THEME};
+use super::{content, shape_line, Document, Shaped, Style, THEME};
 
 /// A line chart: points joined in order, with labelled horizontal guides (a baseline, a target).
 pub struct LineChart<'a> {
@@ -188,36 +186,13 @@ impl Document {
         height: f32,
         color: (f32, f32, f32),
     ) {
-        // A Rect must say how it is painted: with no mode printpdf draws nothing.
-        let mut rect = Rect::from_xywh(at(x), at(y), at(width), at(height));
-        rect.mode = Some(PaintMode::Fill);
-        let ops = self.pages.last_mut().expect("a page");
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetFillColor { col: rgb(color) });
-        ops.push(Op::DrawPolygon {
-            polygon: rect.to_polygon(),
-        });
-        ops.push(Op::RestoreGraphicsState);
+        let page = self.pages.last_mut().expect("a page");
+        content::fill_rect(page, (x, y, width, height), color);
     }
 
     fn polyline(&mut self, points: &[(f32, f32)], color: (f32, f32, f32), thickness: f32) {
-        let ops = self.pages.last_mut().expect("a page");
-        ops.push(Op::SaveGraphicsState);
-        ops.push(Op::SetOutlineColor { col: rgb(color) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: points
-                    .iter()
-                    .map(|&(x, y)| LinePoint {
-                        p: Point { x: at(x), y: at(y) },
-                        bezier: false,
-                    })
-                    .collect(),
-                is_closed: false,
-            },
-        });
-        ops.push(Op::RestoreGraphicsState);
+        let page = self.pages.last_mut().expect("a page");
+        content::polyline(page, points, color, thickness);
     }
 
     /// `count` ruled lines to write on.
@@ -248,17 +223,8 @@ impl Document {
     }
 }
 
-/// A position on the page to a hundredth of a point: finer is invisible, and a short number
-/// ("245.2" rather than "245.20001") keeps the file small.
-pub(super) fn at(points: f32) -> Pt {
-    Pt((points * 100.0).round() / 100.0)
-}
-
-pub(super) fn rgb((r, g, b): (f32, f32, f32)) -> Color {
-    Color::Rgb(Rgb {
-        r,
-        g,
-        b,
-        icc_profile: None,
-    })
+/// A position on the page to a hundredth of a point, as the page's content gives it: finer is
+/// invisible, and a short number ("245.2" rather than "245.20001") keeps the file small.
+pub(super) fn at(points: f32) -> f32 {
+    (points * 100.0).round() / 100.0
 }

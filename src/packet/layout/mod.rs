@@ -4,10 +4,11 @@
 //! split, keep-together blocks, ruled lines to write on, signature lines, a line chart, and
 //! "Page X of Y" footers numbered per section. Colours and sizes come from one [`Theme`].
 
+mod content;
 mod drawing;
-mod halves;
 mod join;
 mod output;
+mod page_tree;
 mod table;
 mod theme;
 mod wrap;
@@ -15,7 +16,6 @@ mod wrap;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use printpdf::Op;
 use rustc_hash::FxHashMap;
 
 use super::fonts::{fonts, FaceId};
@@ -67,10 +67,10 @@ pub struct Document {
     /// every glyph drawn: a heap-allocated string per glyph was a third of a class's memory.
     glyph_chars: FxHashMap<(FaceId, u16), char>,
     /// The text of each glyph drawn with a text of its own (a ligature's letters), the first
-    /// time: what the document's fonts say the glyph copies as (see `halves.rs`).
+    /// time: what the document's fonts say the glyph copies as (see `output.rs`).
     own_texts: FxHashMap<(FaceId, u16), String>,
-    /// Each page's drawings (rules, tints, charts), in order.
-    pages: Vec<Vec<Op>>,
+    /// Each page's drawings (rules, tints, charts), as content operators in order.
+    pages: Vec<Vec<u8>>,
     /// Each page's text, drawn over its drawings in one text object (`output.rs`).
     texts: Vec<PageText>,
     /// Pages are numbered within their section.
@@ -87,7 +87,8 @@ pub struct Document {
 /// text is ever under a drawing, so the page's text can come after all of them).
 #[derive(Debug, Default)]
 struct PageText {
-    ops: Vec<Op>,
+    /// The text's operators, to go in one text object over the page's drawings.
+    content: Vec<u8>,
     color: Option<(f32, f32, f32)>,
     font: Option<(FaceId, f32)>,
     /// Where the last run began, as written (to a hundredth of a point).
@@ -331,9 +332,11 @@ mod tests {
         let pages = document.pages.len();
         assert!(pages > 2, "{pages}");
         // Every page starts with the header row's tint.
-        for ops in &document.pages {
+        for page in 0..pages {
             assert!(
-                ops.iter().any(|op| matches!(op, Op::DrawPolygon { .. })),
+                operations(&document.pages[page])
+                    .iter()
+                    .any(|op| op.operator == "re"),
                 "a page without the header row"
             );
         }
@@ -353,22 +356,26 @@ mod tests {
         assert_eq!(document.pages.len(), 2);
     }
 
-    /// The text each glyph drawn on `page` carries itself (`None`: the font's map gives it).
-    fn glyph_texts(document: &Document, page: usize) -> Vec<(u16, Option<String>)> {
-        document.texts[page]
-            .ops
+    /// The operators of a page's content, read back.
+    fn operations(content: &[u8]) -> Vec<lopdf::content::Operation> {
+        lopdf::content::Content::decode(content)
+            .expect("content lopdf can read")
+            .operations
+    }
+
+    /// The glyphs shown on `page`, in order.
+    fn glyphs_shown(document: &Document, page: usize) -> Vec<u16> {
+        operations(&document.texts[page].content)
             .iter()
-            .filter_map(|op| match op {
-                Op::ShowText { items } => Some(items),
-                _ => None,
+            .filter(|op| op.operator == "TJ")
+            .flat_map(|op| op.operands[0].as_array().expect("an array").clone())
+            .filter_map(|item| item.as_str().ok().map(<[u8]>::to_vec))
+            .flat_map(|codes| {
+                codes
+                    .chunks(2)
+                    .map(|code| u16::from_be_bytes([code[0], code[1]]))
+                    .collect::<Vec<_>>()
             })
-            .flatten()
-            .filter_map(|item| match item {
-                printpdf::TextItem::GlyphIds(glyphs) => Some(glyphs),
-                _ => None,
-            })
-            .flatten()
-            .map(|glyph| (glyph.gid, glyph.cid.clone()))
             .collect()
     }
 
@@ -384,7 +391,6 @@ mod tests {
                     advance: 6.0,
                     x_offset: 0.0,
                     text: text.into(),
-                    by_char: false,
                 }],
             }],
             missing: vec!['☃'],
@@ -413,12 +419,11 @@ mod tests {
             .map(|s| (s.first_page, s.footer.as_str()))
             .collect();
         assert_eq!(sections, [(0, "Footer"), (2, "Next"), (3, "Last")]);
-        // The first document's glyph copies as "a" from the font's map; the joined one's
-        // carries its own "b".
+        // Each page shows its glyph; the font's map gives the glyph the text it had first.
+        for page in 0..4 {
+            assert_eq!(glyphs_shown(&first, page), [36], "page {page}");
+        }
         assert_eq!(first.glyph_chars.get(&(0, 36)), Some(&'a'));
-        assert_eq!(glyph_texts(&first, 1), [(36, None)]);
-        assert_eq!(glyph_texts(&first, 2), [(36, Some("b".to_string()))]);
-        assert_eq!(glyph_texts(&first, 3), [(36, Some("b".to_string()))]);
         assert_eq!(first.missing_characters(), ['☃']);
         let printed = first.finish();
         assert_eq!(printed.pages, 4);
@@ -427,15 +432,12 @@ mod tests {
     /// Where each run of text starts on the first page, left to right: its moves added up.
     fn text_starts(document: &Document) -> Vec<f32> {
         let mut x = 0.0;
-        document.texts[0]
-            .ops
+        operations(&document.texts[0].content)
             .iter()
-            .filter_map(|op| match op {
-                Op::SetTextCursor { pos } => {
-                    x += pos.x.0;
-                    Some(x)
-                }
-                _ => None,
+            .filter(|op| op.operator == "Td")
+            .map(|op| {
+                x += op.operands[0].as_float().expect("a number");
+                x
             })
             .collect()
     }
@@ -473,15 +475,19 @@ mod tests {
             });
             // The x of each text drawn, in order: the guide's label, then the dates.
             let xs = text_starts(&document);
-            let first_point = document.pages[0]
-                .iter()
-                .find_map(|op| match op {
-                    // The polyline: the rules are level.
-                    Op::DrawLine { line } if line.points[0].p.y != line.points[1].p.y => {
-                        Some(line.points[0].p.x.0)
-                    }
-                    _ => None,
+            // The polyline's first point: the rules are level, each a move and one line.
+            let ops = operations(&document.pages[0]);
+            let number = |op: &lopdf::content::Operation, n: usize| {
+                op.operands[n].as_float().expect("a number")
+            };
+            let first_point = ops
+                .windows(2)
+                .find(|pair| {
+                    pair[0].operator == "m"
+                        && pair[1].operator == "l"
+                        && number(&pair[0], 1) != number(&pair[1], 1)
                 })
+                .map(|pair| number(&pair[0], 0))
                 .expect("the line");
             (xs, first_point)
         };

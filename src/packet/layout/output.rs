@@ -1,18 +1,21 @@
-//! From laid-out pages to the PDF file: glyphs become text operations (with the text a reader
-//! copies), footers are added per section, fonts are subset and the metadata set.
+//! From laid-out pages to the PDF file: glyphs become text in the page's content (with the text
+//! a reader copies in the fonts' Unicode maps), footers are added per section, fonts are subset
+//! and the metadata set.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use printpdf::{FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem};
 
-use printpdf::{FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, Point, Pt, TextItem};
-
-use super::drawing::{at, rgb};
-use super::halves;
+use super::content::{self, Glyphs};
+use super::drawing::at;
+use super::page_tree;
 use super::wrap::fit_line;
 use super::{
     fonts, paper_size, shape_line, Document, FaceId, GlyphSet, Section, Shaped, Style, THEME,
 };
 use crate::packet::Printed;
+
+/// How hard streams are deflated: zlib's default. The best level searches a page's text twice
+/// as long for 1% less (the demo class's pages: 133 KB against 132).
+const LEVEL: flate2::Compression = flate2::Compression::new(6);
 
 /// How far (in 1/1000 em) a glyph may stand from its shaped place before a TJ number moves it:
 /// 0.05 pt at the body's size.
@@ -26,40 +29,20 @@ fn font_id(face: FaceId) -> FontId {
     FontId(format!("RAPPT{letter}"))
 }
 
-fn face_of(font: &FontId) -> Option<FaceId> {
-    let letter = font.0.strip_prefix("RAPPT")?.bytes().next()?;
-    Some(usize::from(letter.checked_sub(b'A')?))
-}
-
 impl Document {
     /// Adds `next` after this document's last page: its sections follow, numbered on their own.
-    /// A glyph `next` drew for a different character than this document does gets its own text,
-    /// so both still copy as what they show.
+    /// A glyph `next` drew for a different character than this document does copies as this
+    /// document's (a font's Unicode map gives each glyph one text).
     pub fn append(&mut self, next: Document) {
         let offset = self.pages.len();
-        let mut differing: HashMap<(FaceId, u16), char> = HashMap::new();
         for (glyph, char) in next.glyph_chars {
-            match self.glyph_chars.entry(glyph) {
-                Entry::Vacant(entry) => {
-                    entry.insert(char);
-                }
-                Entry::Occupied(entry) if *entry.get() != char => {
-                    differing.insert(glyph, char);
-                }
-                Entry::Occupied(_) => {}
-            }
+            self.glyph_chars.entry(glyph).or_insert(char);
         }
         for (glyph, text) in next.own_texts {
             self.own_texts.entry(glyph).or_insert(text);
         }
-        let mut texts = next.texts;
-        if !differing.is_empty() {
-            for text in &mut texts {
-                give_own_text(&mut text.ops, &differing);
-            }
-        }
         self.pages.extend(next.pages);
-        self.texts.extend(texts);
+        self.texts.extend(next.texts);
         self.sections
             .extend(next.sections.into_iter().map(|section| Section {
                 first_page: section.first_page + offset,
@@ -88,7 +71,9 @@ impl Document {
     }
 
     /// The text operations of a page that shows every glyph the document draws, each with the
-    /// text it copies as: its own text, or none for the font's map to give it (see `halves.rs`).
+    /// text it copies as: its own text, or none for the font's map to give it. printpdf makes
+    /// the fonts' widths and Unicode maps from the glyphs this page shows; the page itself is
+    /// then taken out (see `finish_unsaved`).
     fn every_glyph(&self) -> Vec<Op> {
         let mut ops = vec![Op::StartTextSection];
         for (&face, glyphs) in &self.glyphs {
@@ -129,14 +114,28 @@ impl Document {
             for glyph in &run.glyphs {
                 used.insert(glyph.gid);
             }
+            if run.glyphs.is_empty() {
+                continue;
+            }
             let per_em = 1000.0 / style.size;
-            // A glyph the font's own map gives for its one character goes into a string of
-            // such characters, which printpdf writes as one hex string; any other glyph (a
-            // ligature, a form chosen by the shaper, a glyph that carries its own text) goes by
-            // its id, and printpdf writes each as a string of its own. Both draw the same glyphs.
-            let mut items = Vec::new();
-            let mut glyphs: Vec<printpdf::Codepoint> = Vec::new();
-            let mut chars = String::new();
+            let text = &mut self.texts[page];
+            if text.color != Some(style.color) {
+                content::text_color(&mut text.content, style.color);
+                text.color = Some(style.color);
+            }
+            if text.font != Some((run.face, style.size)) {
+                content::font(&mut text.content, &font_id(run.face).0, style.size);
+                text.font = Some((run.face, style.size));
+            }
+            // `Td` moves from where the last run began.
+            let start = (at(pen), at(baseline));
+            content::move_text(
+                &mut text.content,
+                start.0 - text.origin.0,
+                start.1 - text.origin.1,
+            );
+            text.origin = start;
+            let mut shown = Glyphs::begin(&mut text.content);
             // The viewer advances by the font's own width (1/1000 em, truncated, as printpdf
             // writes /W); a TJ number corrects that to the shaped advance. The differences are
             // carried and written as a whole number once they reach DRIFT: the page looks the
@@ -149,8 +148,7 @@ impl Document {
                     .map_or(0.0, |a| (a as f32 * 1000.0 / face.units_per_em).trunc());
                 let shift = glyph.x_offset * per_em;
                 if shift != 0.0 {
-                    flush(&mut items, &mut glyphs, &mut chars);
-                    items.push(TextItem::Offset(carry - shift));
+                    shown.shift(carry - shift);
                     carry = 0.0;
                 }
                 carry += own - glyph.advance * per_em + shift;
@@ -160,59 +158,20 @@ impl Document {
                     0.0
                 };
                 carry -= written;
-                let text = self.glyph_text(run.face, glyph.gid, &glyph.text);
-                let by_char = glyph.by_char.then(|| glyph.text.chars().next()).flatten();
-                match (text, by_char) {
-                    (None, Some(char)) => {
-                        if !glyphs.is_empty() {
-                            items.push(TextItem::GlyphIds(std::mem::take(&mut glyphs)));
-                        }
-                        chars.push(char);
-                        if written != 0.0 {
-                            flush(&mut items, &mut glyphs, &mut chars);
-                            items.push(TextItem::Offset(written));
-                        }
-                    }
-                    (text, _) => {
-                        if !chars.is_empty() {
-                            items.push(TextItem::Text(std::mem::take(&mut chars)));
-                        }
-                        if let Some(text) = &text {
-                            self.own_texts
-                                .entry((run.face, glyph.gid))
-                                .or_insert_with(|| text.clone());
-                        }
-                        let mut codepoint = printpdf::Codepoint::new(glyph.gid, written);
-                        codepoint.cid = text;
-                        glyphs.push(codepoint);
-                    }
+                shown.glyph(glyph.gid);
+                if written != 0.0 {
+                    shown.shift(written);
                 }
             }
-            flush(&mut items, &mut glyphs, &mut chars);
-            let text = &mut self.texts[page];
-            if text.color != Some(style.color) {
-                text.ops.push(Op::SetFillColor {
-                    col: rgb(style.color),
-                });
-                text.color = Some(style.color);
+            shown.end();
+            // A glyph that stands for one character copies as it from the font's Unicode map;
+            // any other (a ligature, a cluster with marks, a glyph drawn for another character
+            // before) is given its own text there.
+            for glyph in &run.glyphs {
+                if let Some(text) = self.glyph_text(run.face, glyph.gid, &glyph.text) {
+                    self.own_texts.entry((run.face, glyph.gid)).or_insert(text);
+                }
             }
-            if text.font != Some((run.face, style.size)) {
-                text.ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(run.face)),
-                    size: Pt(style.size),
-                });
-                text.font = Some((run.face, style.size));
-            }
-            // `Td` moves from where the last run began.
-            let start = (at(pen).0, at(baseline).0);
-            text.ops.push(Op::SetTextCursor {
-                pos: Point {
-                    x: at(start.0 - text.origin.0),
-                    y: at(start.1 - text.origin.1),
-                },
-            });
-            text.origin = start;
-            text.ops.push(Op::ShowText { items });
             pen += run.width();
         }
     }
@@ -263,22 +222,24 @@ impl Document {
         };
         // Each page: its drawings, then its text in one text object over them.
         let texts = std::mem::take(&mut self.texts);
-        let pdf_pages = std::mem::take(&mut self.pages)
+        let contents: Vec<Vec<u8>> = std::mem::take(&mut self.pages)
             .into_iter()
             .zip(texts)
-            .map(|(mut ops, text)| {
-                if !text.ops.is_empty() {
-                    ops.reserve(text.ops.len() + 2);
-                    ops.push(Op::StartTextSection);
-                    ops.extend(text.ops);
-                    ops.push(Op::EndTextSection);
+            .map(|(mut content, text)| {
+                if !text.content.is_empty() {
+                    content.reserve(text.content.len() + 6);
+                    content.extend_from_slice(b"BT\n");
+                    content.extend_from_slice(&text.content);
+                    content.extend_from_slice(b"ET\n");
                 }
-                PdfPage::new(width_mm, height_mm, ops)
+                content
             })
             .collect();
         let missing = self.missing_characters();
-        let every_glyph = PdfPage::new(width_mm, height_mm, self.every_glyph());
+        let mut pages = vec![PdfPage::new(width_mm, height_mm, Vec::new()); page_count];
+        pages.push(PdfPage::new(width_mm, height_mm, self.every_glyph()));
         let mut pdf = PdfDocument::new(&self.info.title);
+        pdf.with_pages(pages);
         for (&face, glyphs) in &self.glyphs {
             let id = font_id(face);
             let font = fonts().faces[face].for_pdf(glyphs, &id.0);
@@ -302,9 +263,30 @@ impl Document {
                     .cache_glyph_mapping(gid, char.encode_utf8(&mut [0; 4]));
             }
         }
-        // printpdf builds the file (fonts as Rapport cut them, text encoded), on both cores for
-        // a long document; Rapport deflates its streams.
-        let mut doc = halves::make(pdf, pdf_pages, every_glyph);
+        // printpdf makes the file's objects (fonts as Rapport cut them, their widths and
+        // Unicode maps, the pages with empty contents) while the pages' contents are deflated
+        // on the other cores; then the contents go into their pages, and the page that showed
+        // printpdf every glyph is taken out.
+        let (mut doc, contents) = std::thread::scope(|scope| {
+            let deflated = scope.spawn(|| deflate_all(contents));
+            let doc = pdf.to_lopdf_document(
+                &PdfSaveOptions {
+                    subset_fonts: true,
+                    ..Default::default()
+                },
+                &mut Vec::new(),
+            );
+            let contents = deflated
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (doc, contents)
+        });
+        drop(pdf);
+        if let Some(pages) = page_tree::take_last_page(&mut doc) {
+            for (page, content) in pages.into_iter().zip(contents) {
+                page_tree::set_contents(&mut doc, page, content);
+            }
+        }
         compress_streams(&mut doc);
         Finished {
             pdf: doc,
@@ -335,45 +317,33 @@ impl Finished {
     }
 }
 
-/// Ends the string of characters or the list of glyphs being gathered (at most one is not empty).
-fn flush(items: &mut Vec<TextItem>, glyphs: &mut Vec<printpdf::Codepoint>, chars: &mut String) {
-    if !chars.is_empty() {
-        items.push(TextItem::Text(std::mem::take(chars)));
-    }
-    if !glyphs.is_empty() {
-        items.push(TextItem::GlyphIds(std::mem::take(glyphs)));
-    }
-}
-
-/// Gives the glyphs in `differing` their own text in a page's text operations (see `append`).
-fn give_own_text(ops: &mut [Op], differing: &HashMap<(FaceId, u16), char>) {
-    let mut face = None;
-    for op in ops {
-        match op {
-            Op::SetFont {
-                font: PdfFontHandle::External(font),
-                ..
-            } => face = face_of(font),
-            Op::ShowText { items } => {
-                let Some(face) = face else { continue };
-                for item in items {
-                    let TextItem::GlyphIds(glyphs) = item else {
-                        continue;
-                    };
-                    for glyph in glyphs.iter_mut().filter(|g| g.cid.is_none()) {
-                        if let Some(char) = differing.get(&(face, glyph.gid)) {
-                            glyph.cid = Some(char.to_string());
-                        }
-                    }
+/// The pages' contents as streams, deflated on every core (each thread a run of pages).
+fn deflate_all(contents: Vec<Vec<u8>>) -> Vec<lopdf::Stream> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let mut streams: Vec<lopdf::Stream> = contents
+        .into_iter()
+        .map(|content| lopdf::Stream::new(lopdf::Dictionary::new(), content))
+        .collect();
+    let per_thread = streams.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for share in streams.chunks_mut(per_thread) {
+            scope.spawn(move || {
+                let mut compressor = flate2::Compress::new(LEVEL, true);
+                for stream in share {
+                    deflate(stream, &mut compressor);
+                    // Left as it is when deflating did not make it smaller.
+                    stream.allows_compression = false;
                 }
-            }
-            _ => {}
+            });
         }
-    }
+    });
+    streams
 }
 
-/// Deflates every stream that is not yet, on every core: the work of writing a class's packets
-/// is mostly here, and the streams are independent.
+/// Deflates every stream not deflated yet (the fonts' programs and Unicode maps), on every
+/// core: the streams are independent.
 fn compress_streams(doc: &mut lopdf::Document) {
     let mut streams: Vec<&mut lopdf::Stream> = doc
         .objects
@@ -400,29 +370,17 @@ fn compress_streams(doc: &mut lopdf::Document) {
         for share in shares {
             scope.spawn(move || {
                 // One compressor a thread, reset for each stream: its window and tables (a
-                // few hundred KB at the best level) are made once, not once a stream.
-                let mut compressor = flate2::Compress::new(flate2::Compression::best(), true);
-                let mut for_fonts = None;
+                // few hundred KB) are made once, not once a stream.
+                let mut compressor = flate2::Compress::new(LEVEL, true);
                 for stream in share {
-                    // A font program is tables of numbers (outlines, widths, the glyph index):
-                    // the best level searches them four times as long as the default for 1%
-                    // less (the demo class: 8 ms against 2, for 2 KB in 280).
-                    let compressor = if stream.dict.has(b"Length1") {
-                        for_fonts.get_or_insert_with(|| {
-                            flate2::Compress::new(flate2::Compression::default(), true)
-                        })
-                    } else {
-                        &mut compressor
-                    };
-                    deflate(stream, compressor);
+                    deflate(stream, &mut compressor);
                 }
             });
         }
     });
 }
 
-/// One stream deflated with `compressor` (zlib format, the best compression: it costs little
-/// more than the default with zlib-rs), when that makes it smaller.
+/// One stream deflated with `compressor` (zlib format), when that makes it smaller.
 fn deflate(stream: &mut lopdf::Stream, compressor: &mut flate2::Compress) {
     compressor.reset();
     let input = &stream.content;
@@ -448,17 +406,19 @@ fn deflate(stream: &mut lopdf::Stream, compressor: &mut flate2::Compress) {
 
 #[cfg(test)]
 mod tests {
-    use super::{deflate, face_of, font_id, fonts};
+    use super::{deflate, font_id, fonts};
 
     #[test]
-    fn each_face_has_a_subset_tag_of_six_capitals_that_names_it_back() {
-        for face in 0..fonts().faces.len() {
-            let id = font_id(face);
-            assert_eq!(id.0.len(), 6, "{}", id.0);
-            assert!(id.0.bytes().all(|b| b.is_ascii_uppercase()), "{}", id.0);
-            assert_eq!(face_of(&id), Some(face));
+    fn each_face_has_a_subset_tag_of_six_capitals_of_its_own() {
+        let ids: Vec<String> = (0..fonts().faces.len()).map(|f| font_id(f).0).collect();
+        for id in &ids {
+            assert_eq!(id.len(), 6, "{id}");
+            assert!(id.bytes().all(|b| b.is_ascii_uppercase()), "{id}");
         }
-        assert_eq!(face_of(&printpdf::FontId("F1".into())), None);
+        let mut distinct = ids.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), ids.len());
     }
 
     fn inflated(stream: &lopdf::Stream) -> Vec<u8> {
@@ -482,7 +442,7 @@ mod tests {
             })
             .collect();
         let repeated = b"BT /RAPPTA 10 Tf 72 700 Td [<0041>] TJ ET\n".repeat(500);
-        let mut compressor = flate2::Compress::new(flate2::Compression::best(), true);
+        let mut compressor = flate2::Compress::new(super::LEVEL, true);
         for text in [varied, repeated] {
             let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), text.clone());
             deflate(&mut stream, &mut compressor);
