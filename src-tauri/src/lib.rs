@@ -15,8 +15,10 @@ use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rapport::paths;
+use tauri::webview::PageLoadEvent;
 use tauri::{Builder, Manager, Runtime};
 use tauri_plugin_log::{Target, TargetKind};
+use tauri_plugin_window_state::StateFlags;
 
 use crate::state::Record;
 
@@ -212,6 +214,22 @@ fn draw_without_compositing() {
     }
 }
 
+/// The window starts hidden and shows once its page has loaded (or after `SHOW_AT_THE_LATEST`).
+/// Shown from the start, its first paint could come before WebKit's page had begun to load: the
+/// app's main thread, which serves the page its files, then sat in a wait that ends after 500 ms
+/// (perf's scheduler events), and the page began loading that much later. On the large record
+/// with a session bus, as on a desktop, that was 3 launches in 7 (ready in 830-870 ms instead of
+/// 330-360); none in 36 since. Hidden until it has loaded, the window never shows empty either.
+fn show_when_loaded<R: Runtime>(window: &tauri::Window<R>) {
+    if !window.is_visible().unwrap_or(true) {
+        if let Err(error) = window.show() {
+            log::warn!("the window could not be shown: {error}");
+        }
+    }
+}
+
+const SHOW_AT_THE_LATEST: Duration = Duration::from_secs(3);
+
 /// Starts the desktop app.
 pub fn run() {
     LAUNCHED.get_or_init(Instant::now);
@@ -240,10 +258,21 @@ pub fn run() {
                 .level_for("tao", log::LevelFilter::Warn)
                 .build(),
         )
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // The window's size and place are kept between launches; whether it shows is not (see
+        // `show_when_loaded`).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::all() - StateFlags::VISIBLE)
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init());
     with_commands(builder)
+        .on_page_load(|webview, payload| {
+            if payload.event() == PageLoadEvent::Finished {
+                show_when_loaded(&webview.window());
+            }
+        })
         .setup(|app| {
             let db_path = match paths::default_db_path() {
                 Some(path) => path,
@@ -285,6 +314,14 @@ pub fn run() {
                 let record = handle.state::<Record>();
                 if record.open_error().is_none() {
                     let _ = record.back_up_in_background().await;
+                }
+            });
+            // Should the page never finish loading, the window shows anyway.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(SHOW_AT_THE_LATEST);
+                if let Some(window) = handle.get_webview_window("main") {
+                    show_when_loaded(&window.as_ref().window());
                 }
             });
             app.manage(dialogs::FileDialogs::from_env());
