@@ -221,7 +221,7 @@ fn draw_without_compositing() {
 /// with a session bus, as on a desktop, that was 3 launches in 7 (ready in 830-870 ms instead of
 /// 330-360); none in 36 since. Hidden until it has loaded, the window never shows empty either.
 fn show_when_loaded<R: Runtime>(window: &tauri::Window<R>) {
-    if !window.is_visible().unwrap_or(true) {
+    if !window.is_visible().unwrap_or(false) {
         if let Err(error) = window.show() {
             log::warn!("the window could not be shown: {error}");
         }

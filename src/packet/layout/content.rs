@@ -164,10 +164,9 @@ impl<'a> Glyphs<'a> {
         number(self.out, thousandths, 2);
     }
 
-    pub fn end(mut self) {
+    pub fn end(self) {
         if self.in_string {
             self.out.push(b'>');
-            self.in_string = false;
         }
         self.out.extend_from_slice(b"]TJ\n");
     }

@@ -317,35 +317,23 @@ impl Finished {
     }
 }
 
-/// The pages' contents as streams, deflated on every core (each thread a run of pages).
+/// The pages' contents as streams, deflated on every core.
 fn deflate_all(contents: Vec<Vec<u8>>) -> Vec<lopdf::Stream> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
     let mut streams: Vec<lopdf::Stream> = contents
         .into_iter()
         .map(|content| lopdf::Stream::new(lopdf::Dictionary::new(), content))
         .collect();
-    let per_thread = streams.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        for share in streams.chunks_mut(per_thread) {
-            scope.spawn(move || {
-                let mut compressor = flate2::Compress::new(LEVEL, true);
-                for stream in share {
-                    deflate(stream, &mut compressor);
-                    // Left as it is when deflating did not make it smaller.
-                    stream.allows_compression = false;
-                }
-            });
-        }
-    });
+    deflate_on_every_core(streams.iter_mut().collect());
+    for stream in &mut streams {
+        // Done: one left as it was did not get smaller.
+        stream.allows_compression = false;
+    }
     streams
 }
 
-/// Deflates every stream not deflated yet (the fonts' programs and Unicode maps), on every
-/// core: the streams are independent.
+/// Deflates every stream not deflated yet (the fonts' programs and Unicode maps).
 fn compress_streams(doc: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = doc
+    let streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
         .filter_map(|object| match object {
@@ -357,6 +345,11 @@ fn compress_streams(doc: &mut lopdf::Document) {
             _ => None,
         })
         .collect();
+    deflate_on_every_core(streams);
+}
+
+/// Deflates `streams` on every core: they are independent.
+fn deflate_on_every_core(mut streams: Vec<&mut lopdf::Stream>) {
     // Largest first, dealt out in turn, so the threads finish together.
     streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
     let threads = std::thread::available_parallelism()
@@ -367,7 +360,7 @@ fn compress_streams(doc: &mut lopdf::Document) {
         shares[index % threads].push(stream);
     }
     std::thread::scope(|scope| {
-        for share in shares {
+        for share in shares.into_iter().filter(|share| !share.is_empty()) {
             scope.spawn(move || {
                 // One compressor a thread, reset for each stream: its window and tables (a
                 // few hundred KB) are made once, not once a stream.
